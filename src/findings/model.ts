@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto'
+import type { ScannerName } from '../config/inputs.js'
+import type { Severity } from './severity.js'
+
+/** A place in the repository, with a repo-relative POSIX path and 1-based lines. */
+export interface Location {
+  path: string
+  startLine: number
+  startColumn?: number
+  endLine?: number
+}
+
+export interface Suppression {
+  reason: string
+  owner: string
+  expires: string
+}
+
+/** One problem found by any scanner, in the single shape every report and the gate read. */
+export interface Finding {
+  scanner: ScannerName
+  /** Groups a run: the image reference, `repository`, or `manifests`. */
+  target: string
+  ruleId: string
+  title: string
+  severity: Severity
+  message: string
+  /** What is affected: `Deployment/prod/web`, `openssl 3.0.1`, an image reference. */
+  resource: string
+  location?: Location
+  remediation?: string
+  helpUri?: string
+  references?: string[]
+  /** Gatekeeper enforcement action for policy findings: deny, warn or dryrun. */
+  enforcementAction?: string
+  fixedVersion?: string
+  /** Stable identity of a finding across runs: scanner, rule, resource and path, not line. */
+  fingerprint: string
+  suppression?: Suppression
+  /** Set when a baseline is used: true when the baseline does not have this fingerprint. */
+  isNew?: boolean
+}
+
+export type FindingDraft = Omit<Finding, 'fingerprint'>
+
+/** Adds the fingerprint; line numbers stay out of it so moving code does not make findings "new". */
+export function finalize(draft: FindingDraft): Finding {
+  const identity = [
+    draft.scanner,
+    draft.target,
+    draft.ruleId,
+    draft.resource,
+    draft.location?.path ?? '',
+    draft.message
+  ]
+  return { ...draft, fingerprint: createHash('sha256').update(identity.join('\u0000')).digest('hex').slice(0, 32) }
+}
