@@ -1,0 +1,48 @@
+# METADATA
+# description: |
+#   Core helpers shared by every policy: the object under review, the constraint
+#   parameters, null-safe field access and a human-readable resource label.
+package lib.k8s
+
+import future.keywords.if
+
+# The object under review. Gatekeeper (and conftest fed the Gatekeeper shape)
+# wraps it in input.review.object; a bare manifest is the object itself.
+resource := input.review.object if {
+	is_object(input.review.object)
+} else := input
+
+# Constraint parameters; absent or null parameters mean "use the defaults".
+parameters := input.parameters if {
+	is_object(input.parameters)
+} else := {}
+
+# get returns o[key], or default_value when the key is missing or null.
+# Go's JSON decoding (Kubernetes, Pod Security Admission) treats null exactly
+# like an absent field, so every policy reads fields through this.
+get(o, key, default_value) := o[key] if {
+	o[key] != null
+} else := default_value
+
+# param returns a constraint parameter or its default.
+param(name, default_value) := get(parameters, name, default_value)
+
+kind := get(resource, "kind", "")
+
+name := get(get(resource, "metadata", {}), "name", "")
+
+namespace := ns if {
+	ns := get(get(resource, "metadata", {}), "namespace", "")
+	ns != ""
+} else := get(get(input, "review", {}), "namespace", "")
+
+# label names the resource in messages, e.g. `Deployment prod/web`.
+label := sprintf("%s %s/%s", [kind, namespace, name]) if {
+	namespace != ""
+} else := sprintf("%s %s", [kind, name])
+
+# field_path appends a map key to a dotted field path, quoting keys that are
+# not plain identifiers: metadata.annotations["seccomp.io/x"].
+field_path(base, key) := sprintf("%s.%s", [base, key]) if {
+	regex.match(`^[A-Za-z_][A-Za-z0-9_]*$`, key)
+} else := sprintf("%s[%q]", [base, key])

@@ -1,0 +1,45 @@
+# METADATA
+# description: Kubernetes resource quantities (`500m`, `1.5Gi`, `2e3`, 2) as numbers.
+package lib.quantity
+
+import future.keywords.if
+import future.keywords.in
+
+suffixes := {
+	"": 1,
+	"n": 0.000000001,
+	"u": 0.000001,
+	"m": 0.001,
+	"k": 1000,
+	"M": 1000000,
+	"G": 1000000000,
+	"T": 1000000000000,
+	"P": 1000000000000000,
+	"E": 1000000000000000000,
+	"Ki": 1024,
+	"Mi": 1048576,
+	"Gi": 1073741824,
+	"Ti": 1099511627776,
+	"Pi": 1125899906842624,
+	"Ei": 1152921504606846976,
+}
+
+# parse is undefined for anything that is not a valid quantity.
+parse(q) := q if is_number(q)
+
+parse(q) := to_number(m[1]) * suffixes[m[2]] if {
+	is_string(q)
+	m := regex.find_all_string_submatch_n(`^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))([numkMGTPE]|[KMGTPE]i)?$`, q, 1)[0]
+}
+
+parse(q) := to_number(m[1]) * pow10(to_number(m[2])) if {
+	is_string(q)
+	m := regex.find_all_string_submatch_n(`^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))[eE]([+-]?[0-9]+)$`, q, 1)[0]
+}
+
+# pow10 for integer exponents (Rego has no power operator).
+pow10(n) := 1 if n == 0
+
+pow10(n) := product([10 | some _ in numbers.range(1, n)]) if n > 0
+
+pow10(n) := 1 / product([10 | some _ in numbers.range(1, 0 - n)]) if n < 0
