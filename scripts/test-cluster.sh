@@ -78,16 +78,64 @@ need_tool() {
 }
 
 # ---------------------------------------------------------------- phases
-shell_files=(scripts/cis_scorecard.sh scripts/test-cluster.sh test/cluster/fake-bin/kubectl)
-for f in scripts/render-gatekeeper.sh test/cluster/*.sh; do
-  [[ -f "$f" ]] && shell_files+=("$f")
-done
+shell_files=(scripts/cis_scorecard.sh scripts/test-cluster.sh scripts/render-gatekeeper.sh test/cluster/fake-bin/kubectl)
 phase "shellcheck" shellcheck -x "${shell_files[@]}"
 
+gk_dir=""
 if kb_dir="$(module_dir github.com/aquasecurity/kube-bench v0.15.1)"; then
   export KUBE_BENCH_CFG="$kb_dir/cfg"
 fi
+if gk_dir="$(module_dir github.com/open-policy-agent/gatekeeper/v3 "$(tr -d '[:space:]' <manifests/gatekeeper/VERSION)")"; then
+  export GATEKEEPER_SRC="$gk_dir"
+fi
 bats_phase "bats:cis_scorecard" test/cluster/cis_scorecard.bats
+
+# Node packages for schema validation live in test/cluster (npm ci --prefix test/cluster).
+node_deps() {
+  [[ -d test/cluster/node_modules/kubernetes-models ]] || {
+    echo "test/cluster/node_modules missing: run npm ci --prefix test/cluster" >&2
+    return 1
+  }
+}
+phase "node deps (test/cluster)" node_deps
+
+yaml_files=()
+while IFS= read -r -d '' f; do yaml_files+=("$f"); done < <(
+  find networkpolicies manifests argocd monitoring test/cluster/prometheus \
+    -path '*/node_modules' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print0 | sort -z)
+phase "yaml parses (${#yaml_files[@]} files)" node test/cluster/validate-manifests.mjs --parse-only "${yaml_files[@]}"
+
+BUILD="$LOG_DIR/build"
+mkdir -p "$BUILD"
+kbuild() { need_tool kustomize && kustomize build "$1" >"$BUILD/$2.yaml"; }
+phase "kustomize networkpolicies/base" kbuild networkpolicies/base networkpolicies-base
+phase "kustomize networkpolicies/nodelocal-dns" kbuild networkpolicies/nodelocal-dns networkpolicies-nodelocal-dns
+phase "kustomize networkpolicies/gatekeeper-system" kbuild networkpolicies/gatekeeper-system networkpolicies-gatekeeper-system
+phase "kustomize networkpolicies/example-team" kbuild networkpolicies/example-team networkpolicies-example-team
+phase "kustomize manifests" kbuild manifests manifests
+phase "kustomize argocd/apps" kbuild argocd/apps argocd-apps
+phase "kustomize monitoring" kbuild monitoring monitoring
+policy_overlay="$(sed -n 's/^ *path: *//p' argocd/apps/gatekeeper-policies.yaml | head -n 1)"
+if [[ -n "$policy_overlay" && -f "$policy_overlay/kustomization.yaml" ]]; then
+  phase "kustomize $policy_overlay" kbuild "$policy_overlay" policies
+else
+  phase "policy overlay $policy_overlay exists" false
+fi
+
+phase "gatekeeper render is fresh" bash scripts/render-gatekeeper.sh --check
+
+phase "schema validation (offline)" node test/cluster/validate-manifests.mjs --crds manifests/gatekeeper.yaml \
+  "$BUILD"/*.yaml argocd/root-app.yaml argocd/argocd-cm-health.yaml
+phase "kit semantics (check-kit)" node test/cluster/check-kit.mjs "$BUILD"
+
+phase "promtool check rules" bash -c 'command -v promtool >/dev/null || { echo "promtool not built" >&2; exit 1; }; promtool check rules monitoring/gatekeeper-rules.yaml'
+prom_rule_as_file() {
+  need_tool promtool || return 1
+  node test/cluster/validate-manifests.mjs --spec-of monitoring/prometheus-rule.yaml >"$BUILD/prometheusrule-spec.rules.yaml" &&
+    promtool check rules "$BUILD/prometheusrule-spec.rules.yaml"
+}
+phase "promtool check rules (PrometheusRule spec)" prom_rule_as_file
+phase "promtool test rules" bash -c 'command -v promtool >/dev/null || { echo "promtool not built" >&2; exit 1; }; promtool test rules test/cluster/prometheus/gatekeeper-rules.test.yaml'
 
 # ---------------------------------------------------------------- summary
 if [[ "${#failed_phases[@]}" -gt 0 ]]; then

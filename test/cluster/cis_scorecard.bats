@@ -223,6 +223,8 @@ fake_cluster() {
   [ "$(jq -c '.spec.template.spec.containers[0].command' "$job")" = '["kube-bench","run","--json"]' ]
   [ "$(jq -r '.spec.template.spec.containers[0].image' "$job")" = "docker.io/aquasec/kube-bench:v0.15.1" ]
   jq -e '.spec.template.spec.containers[0].volumeMounts | all(.readOnly == true)' "$job"
+  # the Job is a valid batch/v1 Job (offline schema)
+  node "$REPO/test/cluster/validate-manifests.mjs" "$job"
   grep -q '^delete job kube-bench-scorecard-.* --namespace cis' "$FAKE_KUBECTL_DIR/calls.log"
   # the raw kube-bench JSON is kept next to the reports
   raw=("$REPORT_DIR"/cis-scorecard-*.kube-bench.json)
