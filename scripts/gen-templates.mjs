@@ -211,8 +211,8 @@ function suite(p, meta) {
 // ---- bundles, overlays, quick start -------------------------------------------------------
 for (const name of EMPTY_BUNDLES) bundle(name);
 for (const [name, parts] of Object.entries(COMPOSED_BUNDLES)) {
-  for (const part of parts) if (!bundles.has(part)) console.error(`TODO bundle ${name} composes unknown bundle ${part}`);
-  bundle(name).composes = parts.filter((x) => bundles.has(x));
+  for (const part of parts) if (!bundles.has(part)) fail(`bundle ${name} composes unknown bundle ${part}`);
+  bundle(name).composes = parts;
 }
 for (const [name, b] of [...bundles].sort()) {
   const base = `policies/bundles/${name}`;
@@ -252,6 +252,44 @@ const collect = (name) => {
 };
 collect('all');
 for (const [file, doc] of [...quickStart].sort()) emit(`policies/constraints/${file}`, HEADER + yaml(doc));
+
+// ---- README policy catalogue -------------------------------------------------------------
+// policies/README.md carries a generated catalogue between two markers, so the documented
+// parameters, severities and compliance mappings can never drift from the templates.
+const README = 'policies/README.md';
+const BEGIN = '<!-- BEGIN GENERATED CATALOGUE (scripts/gen-templates.mjs) -->';
+const END = '<!-- END GENERATED CATALOGUE -->';
+{
+  const md = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = [];
+  const details = [];
+  for (const p of policyDirs) {
+    const meta = YAML.parse(readFileSync(join(policiesDir, p, 'metadata.yaml'), 'utf8'));
+    const c = meta.compliance ?? {};
+    const list = (k) => (c[k]?.length ? c[k].join(', ') : '-');
+    const constraintsOf = (meta.constraints ?? []).map((k) => `\`${k.name}\` (${k.bundles.join(', ')})`).join('<br>');
+    rows.push(
+      `| [${p}](${p}/) | \`${meta.kind}\` | ${meta.severity} | ${constraintsOf} | ${list('cis-kubernetes')} | ${list('soc2')} | ${list('iso27001-2022')} | ${list('hipaa')} |`,
+    );
+    const params = Object.entries(meta.parameters ?? {});
+    details.push(
+      `### ${p}: ${md(meta.title)}\n\n${md(meta.description)}\n\n` +
+        `- Kind \`${meta.kind}\`, package \`${meta.kind.toLowerCase()}\`, severity **${meta.severity}**\n` +
+        `- Remediation: ${md(meta.remediation)}\n` +
+        (params.length
+          ? `- Parameters:\n${params.map(([k, v]) => `  - \`${k}\` (${v.type ?? (v['x-kubernetes-int-or-string'] ? 'int or string' : 'any')}${v.enum ? `: ${v.enum.join(' \\| ')}` : ''}): ${md(v.description ?? '')}`).join('\n')}\n`
+          : '- Parameters: none\n'),
+    );
+  }
+  const catalogue =
+    `${BEGIN}\n\n| Policy | Kind | Severity | Constraints (bundles) | CIS Kubernetes v1.12 | SOC 2 | ISO/IEC 27001:2022 | HIPAA 45 CFR |\n` +
+    `| --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n\n${details.join('\n')}\n${END}`;
+  const current = existsSync(join(root, README)) ? readFileSync(join(root, README), 'utf8') : '';
+  const start = current.indexOf(BEGIN);
+  const stop = current.indexOf(END);
+  if (start < 0 || stop < start) fail(`${README} must contain the markers ${BEGIN} and ${END}`);
+  out.set(README, current.slice(0, start) + catalogue + current.slice(stop + END.length));
+}
 
 // ---- write or check ------------------------------------------------------------------------
 // Directories whose yaml files are entirely generated: anything else there is an orphan.

@@ -95,6 +95,16 @@ if need conftest && need gator; then
   if [ -s "$LOG/parity.err" ]; then ko "policy-parity.mjs" "$LOG/parity.err"; fi
 fi
 
+phase "PSS bundles vs k8s.io/pod-security-admission (differential, generated corpus)"
+if need opa && need go; then
+  if node policies/psa-diff/run.mjs --tap --count "${PSA_DIFF_COUNT:-2000}" >"$LOG/psa" 2>"$LOG/psa.err"; then
+    ok "$(cut -f2 "$LOG/psa")"
+  else
+    cat "$LOG/psa" >>"$LOG/psa.err"
+    ko "psa-diff" "$LOG/psa.err"
+  fi
+fi
+
 phase "kustomize build of every bundle and overlay"
 if need kustomize; then
   for k in "${KUSTOMIZATIONS[@]}"; do

@@ -1,0 +1,61 @@
+# METADATA
+# title: "Pod Security Standards: capabilities"
+# description: |
+#   baseline: containers may add only the default container-runtime
+#   capabilities. restricted: containers must drop ALL and may add only
+#   NET_BIND_SERVICE; pods with spec.os.name windows are exempt.
+package hardeningpsscapabilities
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.k8s
+import data.lib.pods
+import data.lib.pss
+
+baseline_allowed := {
+	"AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
+	"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
+}
+
+capabilities(c) := k8s.get(pss.sc(c), "capabilities", {})
+
+added(c) := k8s.get(capabilities(c), "add", [])
+
+violation contains {"msg": msg, "details": details} if {
+	not pss.restricted
+	some c in pods.containers
+	some i, capability in added(c)
+	not capability in baseline_allowed
+	msg := sprintf(
+		"%s adds capability %q. Remove it from securityContext.capabilities.add; only %v may be added (Pod Security Standards baseline: capabilities).",
+		[pss.where(c), capability, sort(baseline_allowed)],
+	)
+	details := {"path": sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i]), "container": c.name, "value": capability}
+}
+
+violation contains {"msg": msg, "details": details} if {
+	pss.restricted
+	not pods.windows
+	some c in pods.containers
+	not "ALL" in k8s.get(capabilities(c), "drop", [])
+	msg := sprintf(
+		"%s does not drop all capabilities. Set securityContext.capabilities.drop: [\"ALL\"] (Pod Security Standards restricted: capabilities).",
+		[pss.where(c)],
+	)
+	details := {"path": sprintf("%s.securityContext.capabilities.drop", [c.path]), "container": c.name, "value": k8s.get(capabilities(c), "drop", null)}
+}
+
+violation contains {"msg": msg, "details": details} if {
+	pss.restricted
+	not pods.windows
+	some c in pods.containers
+	some i, capability in added(c)
+	capability != "NET_BIND_SERVICE"
+	msg := sprintf(
+		"%s adds capability %q. Remove it from securityContext.capabilities.add; only NET_BIND_SERVICE may be added (Pod Security Standards restricted: capabilities).",
+		[pss.where(c), capability],
+	)
+	details := {"path": sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i]), "container": c.name, "value": capability}
+}

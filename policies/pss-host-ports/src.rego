@@ -1,0 +1,24 @@
+# METADATA
+# title: "Pod Security Standards (baseline): host ports"
+# description: Containers must not bind host ports.
+package hardeningpsshostports
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.k8s
+import data.lib.pods
+import data.lib.pss
+
+violation contains {"msg": msg, "details": details} if {
+	some c in pods.containers
+	some i, port in k8s.get(c.container, "ports", [])
+	host_port := k8s.get(port, "hostPort", 0)
+	host_port != 0
+	msg := sprintf(
+		"%s binds hostPort %v on the node. Remove ports[%d].hostPort and expose the port through a Service (Pod Security Standards baseline: host ports).",
+		[pss.where(c), host_port, i],
+	)
+	details := {"path": sprintf("%s.ports[%d].hostPort", [c.path, i]), "container": c.name, "value": host_port}
+}

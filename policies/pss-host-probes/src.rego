@@ -1,0 +1,38 @@
+# METADATA
+# title: "Pod Security Standards (baseline): host probes and lifecycle hooks"
+# description: |
+#   Probes and lifecycle handlers must not set httpGet.host or tcpSocket.host,
+#   which would let the kubelet reach arbitrary hosts on the pod's behalf.
+package hardeningpsshostprobes
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.k8s
+import data.lib.pods
+import data.lib.pss
+
+violation contains {"msg": msg, "details": details} if {
+	some c in pods.containers
+	some handler in handler_paths
+	h := object.get(c.container, handler, null)
+	is_object(h)
+	some action in ["httpGet", "tcpSocket"]
+	host := k8s.get(k8s.get(h, action, {}), "host", "")
+	host != ""
+	field := sprintf("%s.%s.host", [concat(".", handler), action])
+	msg := sprintf(
+		"%s sets %s to %q. Remove the host so the kubelet probes the pod itself (Pod Security Standards baseline: host probes / lifecycle hooks).",
+		[pss.where(c), field, host],
+	)
+	details := {"path": sprintf("%s.%s", [c.path, field]), "container": c.name, "value": host}
+}
+
+handler_paths := [
+	["livenessProbe"],
+	["readinessProbe"],
+	["startupProbe"],
+	["lifecycle", "postStart"],
+	["lifecycle", "preStop"],
+]

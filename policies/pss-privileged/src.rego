@@ -1,0 +1,21 @@
+# METADATA
+# title: "Pod Security Standards (baseline): privileged containers"
+# description: Containers must not run privileged.
+package hardeningpssprivileged
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.pods
+import data.lib.pss
+
+violation contains {"msg": msg, "details": details} if {
+	some c in pods.containers
+	pss.field(c, "privileged") == true
+	msg := sprintf(
+		"%s sets securityContext.privileged: true, which gives it full access to the node. Remove it or set it to false (Pod Security Standards baseline: privileged containers).",
+		[pss.where(c)],
+	)
+	details := {"path": pss.container_path(c, "privileged"), "container": c.name, "value": true}
+}

@@ -1,0 +1,44 @@
+# METADATA
+# title: "Pod Security Standards (restricted): running as non-root"
+# description: |
+#   Containers must run with runAsNonRoot: true, set on the container or the
+#   pod, and none may set it to false. Pods in a user namespace (hostUsers:
+#   false) are exempt (Kubernetes 1.35+).
+package hardeningpssrunasnonroot
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.pods
+import data.lib.pss
+
+remedy := "Set securityContext.runAsNonRoot: true on the pod or the container and run the image as a non-zero UID (Pod Security Standards restricted: running as non-root)."
+
+pod_value := pss.pod_field("runAsNonRoot")
+
+violation contains {"msg": msg, "details": details} if {
+	not pods.user_namespace
+	pod_value == false
+	msg := sprintf("%s sets securityContext.runAsNonRoot: false. %s", [pss.pod_where, remedy])
+	details := {"path": pss.pod_path("runAsNonRoot"), "value": false}
+}
+
+violation contains {"msg": msg, "details": details} if {
+	not pods.user_namespace
+	some c in pods.containers
+	pss.field(c, "runAsNonRoot") == false
+	msg := sprintf("%s sets securityContext.runAsNonRoot: false. %s", [pss.where(c), remedy])
+	details := {"path": pss.container_path(c, "runAsNonRoot"), "container": c.name, "value": false}
+}
+
+# Containers that inherit an unset pod value. (A pod value of false is
+# reported above.)
+violation contains {"msg": msg, "details": details} if {
+	not pods.user_namespace
+	pod_value == null
+	some c in pods.containers
+	pss.field(c, "runAsNonRoot") == null
+	msg := sprintf("%s does not set runAsNonRoot, and neither does the pod. %s", [pss.where(c), remedy])
+	details := {"path": pss.container_path(c, "runAsNonRoot"), "container": c.name, "value": null}
+}

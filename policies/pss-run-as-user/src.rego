@@ -1,0 +1,30 @@
+# METADATA
+# title: "Pod Security Standards (restricted): non-root user ID"
+# description: |
+#   Neither the pod nor any container may set runAsUser: 0. Pods in a user
+#   namespace (hostUsers: false) are exempt (Kubernetes 1.35+).
+package hardeningpssrunasuser
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.pods
+import data.lib.pss
+
+remedy := "Set runAsUser to a non-zero UID, or remove it and rely on the image's non-root USER (Pod Security Standards restricted: running as non-root user)."
+
+violation contains {"msg": msg, "details": details} if {
+	not pods.user_namespace
+	pss.pod_field("runAsUser") == 0
+	msg := sprintf("%s sets securityContext.runAsUser: 0 (root). %s", [pss.pod_where, remedy])
+	details := {"path": pss.pod_path("runAsUser"), "value": 0}
+}
+
+violation contains {"msg": msg, "details": details} if {
+	not pods.user_namespace
+	some c in pods.containers
+	pss.field(c, "runAsUser") == 0
+	msg := sprintf("%s sets securityContext.runAsUser: 0 (root). %s", [pss.where(c), remedy])
+	details := {"path": pss.container_path(c, "runAsUser"), "container": c.name, "value": 0}
+}

@@ -1,0 +1,58 @@
+# METADATA
+# title: "Pod Security Standards: seccomp"
+# description: |
+#   baseline: a seccompProfile, where set on the pod or a container, must be
+#   RuntimeDefault or Localhost. restricted: additionally every container must
+#   get one, from its own securityContext or the pod's; pods with spec.os.name
+#   windows are exempt.
+package hardeningpssseccomp
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.k8s
+import data.lib.pods
+import data.lib.pss
+
+allowed_types := {"RuntimeDefault", "Localhost"}
+
+applies if not pss.restricted
+
+applies if not pods.windows
+
+remedy := sprintf("Set securityContext.seccompProfile.type to RuntimeDefault or Localhost (Pod Security Standards %s: seccomp).", [pss.level])
+
+pod_profile := pss.pod_field("seccompProfile")
+
+violation contains {"msg": msg, "details": details} if {
+	applies
+	pod_profile != null
+	type := k8s.get(pod_profile, "type", "")
+	not type in allowed_types
+	msg := sprintf("%s sets securityContext.seccompProfile.type to %q. %s", [pss.pod_where, type, remedy])
+	details := {"path": sprintf("%s.type", [pss.pod_path("seccompProfile")]), "value": type}
+}
+
+violation contains {"msg": msg, "details": details} if {
+	applies
+	some c in pods.containers
+	profile := pss.field(c, "seccompProfile")
+	profile != null
+	type := k8s.get(profile, "type", "")
+	not type in allowed_types
+	msg := sprintf("%s sets securityContext.seccompProfile.type to %q. %s", [pss.where(c), type, remedy])
+	details := {"path": sprintf("%s.type", [pss.container_path(c, "seccompProfile")]), "container": c.name, "value": type}
+}
+
+# restricted: a container without its own profile needs one on the pod. (A pod
+# profile that is set but forbidden is reported above.)
+violation contains {"msg": msg, "details": details} if {
+	pss.restricted
+	not pods.windows
+	pod_profile == null
+	some c in pods.containers
+	pss.field(c, "seccompProfile") == null
+	msg := sprintf("%s has no seccomp profile. %s", [pss.where(c), remedy])
+	details := {"path": pss.container_path(c, "seccompProfile"), "container": c.name, "value": null}
+}

@@ -1,0 +1,61 @@
+# METADATA
+# title: "Pod Security Standards: volume types"
+# description: |
+#   baseline: no hostPath volumes. restricted: only configMap, csi,
+#   downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected
+#   and secret volumes.
+package hardeningpssvolumes
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+import data.lib.k8s
+import data.lib.pods
+import data.lib.pss
+
+restricted_allowed := {
+	"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image",
+	"persistentVolumeClaim", "projected", "secret",
+}
+
+volumes := k8s.get(pods.pod.spec, "volumes", [])
+
+# Every volume source of core/v1 Volume. Unknown keys are dropped by the API
+# server's decoder, like null ones.
+known_sources := restricted_allowed | {
+	"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "fc",
+	"flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath",
+	"iscsi", "nfs", "photonPersistentDisk", "portworxVolume", "quobyte", "rbd",
+	"scaleIO", "storageos", "vsphereVolume",
+}
+
+# Volume sources set on a volume.
+sources(volume) := {k | some k, v in volume; k in known_sources; v != null}
+
+violation contains {"msg": msg, "details": details} if {
+	not pss.restricted
+	some i, volume in volumes
+	k8s.get(volume, "hostPath", null) != null
+	msg := sprintf(
+		"%s: volume %q mounts a hostPath from the node. Use a persistentVolumeClaim, emptyDir or configMap instead (Pod Security Standards baseline: hostPath volumes).",
+		[k8s.label, k8s.get(volume, "name", "")],
+	)
+	details := {"path": sprintf("%s.volumes[%d].hostPath", [pods.pod.spec_path, i]), "volume": k8s.get(volume, "name", ""), "value": "hostPath"}
+}
+
+# A volume without any source is defaulted to emptyDir by the API server
+# before admission, so it is allowed.
+violation contains {"msg": msg, "details": details} if {
+	pss.restricted
+	some i, volume in volumes
+	types := sources(volume)
+	count(types - restricted_allowed) > 0
+	count(types & restricted_allowed) == 0
+	some type in types
+	msg := sprintf(
+		"%s: volume %q has type %s, which the restricted profile forbids. Use one of %v (Pod Security Standards restricted: volume types).",
+		[k8s.label, k8s.get(volume, "name", ""), type, sort(restricted_allowed)],
+	)
+	details := {"path": sprintf("%s.volumes[%d].%s", [pods.pod.spec_path, i, type]), "volume": k8s.get(volume, "name", ""), "value": type}
+}
