@@ -7,9 +7,6 @@ import future.keywords.in
 
 suffixes := {
 	"": 1,
-	"n": 0.000000001,
-	"u": 0.000001,
-	"m": 0.001,
 	"k": 1000,
 	"M": 1000000,
 	"G": 1000000000,
@@ -27,9 +24,17 @@ suffixes := {
 # parse is undefined for anything that is not a valid quantity.
 parse(q) := q if is_number(q)
 
+# Sub-unit suffixes divide, so "500m" is exactly 0.5 (multiplying by 0.001 is not).
+divisors := {"n": 1000000000, "u": 1000000, "m": 1000}
+
+parse(q) := to_number(m[1]) / divisors[m[2]] if {
+	is_string(q)
+	m := regex.find_all_string_submatch_n(`^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))([num])$`, q, 1)[0]
+}
+
 parse(q) := to_number(m[1]) * suffixes[m[2]] if {
 	is_string(q)
-	m := regex.find_all_string_submatch_n(`^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))([numkMGTPE]|[KMGTPE]i)?$`, q, 1)[0]
+	m := regex.find_all_string_submatch_n(`^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))([kMGTPE]|[KMGTPE]i)?$`, q, 1)[0]
 }
 
 parse(q) := to_number(m[1]) * pow10(to_number(m[2])) if {

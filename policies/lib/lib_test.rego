@@ -1,0 +1,42 @@
+package lib_test
+
+import future.keywords.if
+
+import data.lib.fixtures
+import data.lib.k8s
+import data.lib.pods
+import data.lib.quantity
+
+test_namespace_from_review_when_object_has_none if {
+	k8s.namespace == "team" with input as {"review": {"namespace": "team", "object": {"kind": "Pod", "metadata": {"name": "x"}}}}
+	k8s.label == "Pod team/x" with input as {"review": {"namespace": "team", "object": {"kind": "Pod", "metadata": {"name": "x"}}}}
+}
+
+test_label_without_namespace if {
+	k8s.label == "Pod x" with input as {"review": {"object": {"kind": "Pod", "metadata": {"name": "x"}}}}
+}
+
+test_field_path if {
+	k8s.field_path("metadata.labels", "app") == "metadata.labels.app"
+	k8s.field_path("metadata.annotations", "a.b/c") == `metadata.annotations["a.b/c"]`
+}
+
+test_pod_metadata_null if {
+	pods.pod.metadata == {} with input as fixtures.review({"kind": "Deployment", "metadata": {"name": "x"}, "spec": {"template": {"metadata": null, "spec": {}}}}, {})
+}
+
+test_quantities if {
+	quantity.parse("500m") == 0.5
+	quantity.parse("1Gi") == 1073741824
+	quantity.parse("250u") == 0.00025
+	quantity.parse("1500m") == 1.5
+	quantity.parse("2k") == 2000
+	quantity.parse(".5") == 0.5
+	quantity.parse(3) == 3
+	quantity.parse("1e3") == 1000
+	quantity.parse("1E0") == 1
+	quantity.parse("5e-1") == 0.5
+	not quantity.parse("1GB")
+	not quantity.parse("abc")
+	not quantity.parse(true)
+}
