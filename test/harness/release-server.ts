@@ -34,27 +34,33 @@ export interface ReleaseSpec {
   module: string
 }
 
-export const TRIVY_RELEASE: ReleaseSpec = {
-  tool: 'trivy',
-  owner: 'aquasecurity',
-  repo: 'trivy',
-  version: '0.74.0',
-  tag: 'v0.74.0',
-  archive: 'trivy_0.74.0_Linux-64bit.tar.gz',
-  checksums: 'trivy_0.74.0_checksums.txt',
-  module: 'github.com/aquasecurity/trivy@v0.74.0'
+/** The release of a tool at a version, named as on GitHub (Linux x64 archive + checksums file). */
+export function releaseSpec(tool: ToolName, version: string): ReleaseSpec {
+  return tool === 'trivy'
+    ? {
+        tool,
+        owner: 'aquasecurity',
+        repo: 'trivy',
+        version,
+        tag: `v${version}`,
+        archive: `trivy_${version}_Linux-64bit.tar.gz`,
+        checksums: `trivy_${version}_checksums.txt`,
+        module: 'github.com/aquasecurity/trivy@v0.74.0'
+      }
+    : {
+        tool,
+        owner: 'open-policy-agent',
+        repo: 'conftest',
+        version,
+        tag: `v${version}`,
+        archive: `conftest_${version}_Linux_x86_64.tar.gz`,
+        checksums: 'checksums.txt',
+        module: 'github.com/open-policy-agent/conftest@v0.71.1'
+      }
 }
 
-export const CONFTEST_RELEASE: ReleaseSpec = {
-  tool: 'conftest',
-  owner: 'open-policy-agent',
-  repo: 'conftest',
-  version: '0.71.1',
-  tag: 'v0.71.1',
-  archive: 'conftest_0.71.1_Linux_x86_64.tar.gz',
-  checksums: 'checksums.txt',
-  module: 'github.com/open-policy-agent/conftest@v0.71.1'
-}
+export const TRIVY_RELEASE: ReleaseSpec = releaseSpec('trivy', '0.74.0')
+export const CONFTEST_RELEASE: ReleaseSpec = releaseSpec('conftest', '0.71.1')
 
 export type Fault =
   /** Answer `status` (e.g. 404, 500, 503) for the first `times` requests (default: always). */
@@ -105,6 +111,11 @@ export interface ReleaseServerOptions {
   faults?: Fault[]
   /** Answer release URLs with a 302 to an asset URL, as github.com does (default true). */
   redirect?: boolean
+  /**
+   * Publish a tool under another version label (asset names and tag follow), e.g. to exercise the
+   * action's path for a version missing from its pin table. The binary inside stays the same.
+   */
+  versions?: Partial<Record<ToolName, string>>
 }
 
 function moduleDir(mod: string): string | undefined {
@@ -159,10 +170,12 @@ export function buildReleaseArchive(spec: ReleaseSpec): Buffer {
   return data
 }
 
-const SPECS: Record<ToolName, ReleaseSpec> = { trivy: TRIVY_RELEASE, conftest: CONFTEST_RELEASE }
-
 export async function startReleaseServer(opts: ReleaseServerOptions = {}): Promise<ReleaseServer> {
   const tools = opts.tools ?? ['trivy', 'conftest']
+  const SPECS: Record<ToolName, ReleaseSpec> = {
+    trivy: releaseSpec('trivy', opts.versions?.trivy ?? TRIVY_RELEASE.version),
+    conftest: releaseSpec('conftest', opts.versions?.conftest ?? CONFTEST_RELEASE.version)
+  }
   const redirect = opts.redirect ?? true
   const archives = new Map<ToolName, Buffer>()
   for (const t of tools) archives.set(t, buildReleaseArchive(SPECS[t]))
