@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Per-template evaluation time for one realistic Deployment, measured with `opa bench` on the
+// exact Rego a ConstraintTemplate carries (rego + libs) and the Gatekeeper input shape, with
+// each template's shipped constraint parameters (the `all` bundle, so PSS at restricted).
+// Prints p50 / p99 per template. Timings are printed, never asserted (target: p99 < 1 ms).
+// Usage: node bench/policy-eval.mjs
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import YAML from 'yaml'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const opa = existsSync(join(root, '.tools/bin/opa')) ? join(root, '.tools/bin/opa') : 'opa'
+const work = mkdtempSync(join(tmpdir(), 'policy-bench-'))
+process.on('exit', () => rmSync(work, { recursive: true, force: true }))
+
+const container = (name, image, port) => ({
+  name,
+  image,
+  ports: [{ containerPort: port, name: 'http' }],
+  env: [{ name: 'LOG_LEVEL', value: 'info' }],
+  resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+  livenessProbe: { httpGet: { path: '/healthz', port } },
+  readinessProbe: { httpGet: { path: '/ready', port } },
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    readOnlyRootFilesystem: true
+  },
+  volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }]
+})
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+  spec: {
+    replicas: 3,
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' }, annotations: { 'prometheus.io/scrape': 'true' } },
+      spec: {
+        securityContext: {
+          runAsNonRoot: true,
+          runAsUser: 10001,
+          seccompProfile: { type: 'RuntimeDefault' }
+        },
+        initContainers: [container('migrate', 'ghcr.io/example/migrate:2.4.1', 9000)],
+        containers: [
+          container('web', 'ghcr.io/example/web:1.8.0', 8080),
+          container('metrics', 'ghcr.io/example/exporter@sha256:' + 'ab'.repeat(32), 9100),
+          container('istio-proxy', 'docker.io/istio/proxyv2:1.24.0', 15090)
+        ],
+        volumes: [
+          { name: 'tmp', emptyDir: {} },
+          { name: 'config', configMap: { name: 'web' } }
+        ]
+      }
+    }
+  }
+}
+
+const constraints = new Map()
+for (const f of readdirSync(join(root, 'policies', 'constraints'))) {
+  const c = YAML.parse(readFileSync(join(root, 'policies', 'constraints', f), 'utf8'))
+  constraints.set(c.kind, c.spec.parameters ?? {})
+}
+
+const rows = []
+for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
+  const t = YAML.parse(readFileSync(join(root, 'policies', 'templates', f), 'utf8'))
+  const target = t.spec.targets[0]
+  const pkg = target.rego.match(/^package\s+([\w.]+)/m)[1]
+  const kind = t.spec.crd.spec.names.kind
+  const files = [target.rego, ...(target.libs ?? [])].map((src, i) => {
+    const file = join(work, `${pkg}-${i}.rego`)
+    writeFileSync(file, src)
+    return file
+  })
+  const object =
+    kind === 'HardeningPublicLB'
+      ? {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: {
+            name: 'web',
+            namespace: 'prod',
+            annotations: { 'networking.gke.io/load-balancer-type': 'Internal' }
+          },
+          spec: { type: 'LoadBalancer', ports: [{ port: 443 }] }
+        }
+      : deployment
+  const input = join(work, `${pkg}.json`)
+  writeFileSync(
+    input,
+    JSON.stringify({
+      review: {
+        object,
+        kind: { group: 'apps', version: 'v1', kind: object.kind },
+        operation: 'CREATE',
+        name: 'web',
+        namespace: 'prod'
+      },
+      parameters: constraints.get(kind) ?? {}
+    })
+  )
+  const argv = ['bench', '--format', 'json', '--fail=false', '--count', '1', '-i', input]
+  for (const file of files) argv.push('-d', file)
+  argv.push(`data.${pkg}.violation`)
+  const r = JSON.parse(execFileSync(opa, argv, { maxBuffer: 16 << 20 }))
+  const x = r.Extra ?? {}
+  rows.push({
+    template: t.metadata.name,
+    p50: x.histogram_timer_rego_query_eval_ns_median / 1e6,
+    p99: x['histogram_timer_rego_query_eval_ns_99%'] / 1e6,
+    n: r.N
+  })
+}
+
+const pad = (s, n) => String(s).padEnd(n)
+console.log(`${pad('template', 36)} ${pad('p50 ms', 9)} ${pad('p99 ms', 9)} runs`)
+for (const row of rows)
+  console.log(
+    `${pad(row.template, 36)} ${pad(row.p50.toFixed(3), 9)} ${pad(row.p99.toFixed(3), 9)} ${row.n}`
+  )
+const total50 = rows.reduce((a, r) => a + r.p50, 0)
+console.log(
+  `\nall ${rows.length} templates on one Deployment: sum of p50 ${total50.toFixed(3)} ms (target p99 < 1 ms per template; printed, not asserted)`
+)
