@@ -78,7 +78,7 @@ need_tool() {
 }
 
 # ---------------------------------------------------------------- phases
-shell_files=(scripts/cis_scorecard.sh scripts/test-cluster.sh scripts/render-gatekeeper.sh test/cluster/fake-bin/kubectl)
+shell_files=(scripts/cis_scorecard.sh scripts/test-cluster.sh scripts/render-gatekeeper.sh test/cluster/fake-bin/kubectl test/cluster/gator-own-manifests.sh)
 phase "shellcheck" shellcheck -x "${shell_files[@]}"
 
 gk_dir=""
@@ -136,6 +136,9 @@ prom_rule_as_file() {
 }
 phase "promtool check rules (PrometheusRule spec)" prom_rule_as_file
 phase "promtool test rules" bash -c 'command -v promtool >/dev/null || { echo "promtool not built" >&2; exit 1; }; promtool test rules test/cluster/prometheus/gatekeeper-rules.test.yaml'
+
+bats_phase "bats:kit (negative tests)" test/cluster/kit.bats
+phase "gator: own manifests vs pss-restricted + resources" bash test/cluster/gator-own-manifests.sh
 
 # ---------------------------------------------------------------- summary
 if [[ "${#failed_phases[@]}" -gt 0 ]]; then

@@ -10,6 +10,11 @@ setup_file() {
   export BUILD="$BATS_FILE_TMPDIR/build"
   mkdir -p "$BUILD"
   command -v kustomize >/dev/null || { echo "kustomize not built" >&2; return 1; }
+  if [ -z "${GATEKEEPER_SRC:-}" ]; then
+    GATEKEEPER_SRC="$(cd "$BATS_FILE_TMPDIR" && GOFLAGS=-mod=mod go mod download -json \
+      "github.com/open-policy-agent/gatekeeper/v3@$(tr -d '[:space:]' <"$REPO/manifests/gatekeeper/VERSION")" | jq -r .Dir)"
+    export GATEKEEPER_SRC
+  fi
   cd "$REPO"
   kustomize build networkpolicies/base >"$BUILD/networkpolicies-base.yaml"
   kustomize build networkpolicies/nodelocal-dns >"$BUILD/networkpolicies-nodelocal-dns.yaml"
