@@ -13,9 +13,9 @@ resource := input.review.object if {
 } else := input
 
 # Constraint parameters; absent or null parameters mean "use the defaults".
-parameters := input.parameters if {
-	is_object(input.parameters)
-} else := {}
+default parameters := {}
+
+parameters := input.parameters if is_object(input.parameters)
 
 # get returns o[key], or default_value when the key is missing or null.
 # Go's JSON decoding (Kubernetes, Pod Security Admission) treats null exactly

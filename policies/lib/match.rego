@@ -11,15 +11,15 @@ import future.keywords.in
 # the comparison is on the string as written in the manifest.
 any_glob(patterns, value) if {
 	some pattern in patterns
-	glob(pattern, value)
+	pattern_matches(pattern, value)
 }
 
-glob(pattern, value) if {
+pattern_matches(pattern, value) if {
 	endswith(pattern, "*")
 	startswith(value, trim_suffix(pattern, "*"))
 }
 
-glob(pattern, value) if {
+pattern_matches(pattern, value) if {
 	not endswith(pattern, "*")
 	pattern == value
 }

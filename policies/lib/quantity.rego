@@ -21,11 +21,11 @@ suffixes := {
 	"Ei": 1152921504606846976,
 }
 
-# parse is undefined for anything that is not a valid quantity.
-parse(q) := q if is_number(q)
-
 # Sub-unit suffixes divide, so "500m" is exactly 0.5 (multiplying by 0.001 is not).
 divisors := {"n": 1000000000, "u": 1000000, "m": 1000}
+
+# parse is undefined for anything that is not a valid quantity.
+parse(q) := q if is_number(q)
 
 parse(q) := to_number(m[1]) / divisors[m[2]] if {
 	is_string(q)
@@ -43,7 +43,7 @@ parse(q) := to_number(m[1]) * pow10(to_number(m[2])) if {
 }
 
 # pow10 for integer exponents (Rego has no power operator).
-pow10(n) := 1 if n == 0
+pow10(0) := 1
 
 pow10(n) := product([10 | some _ in numbers.range(1, n)]) if n > 0
 

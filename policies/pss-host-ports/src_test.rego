@@ -10,12 +10,15 @@ import data.lib.fixtures
 c(name, ports) := {"name": name, "image": "app:1", "ports": ports}
 
 test_container_ports_allowed if {
-	count(violation) == 0 with input as fixtures.pod({"containers": [
-		c("a", [{"containerPort": 80}]),
-		c("b", [{"containerPort": 80, "hostPort": 0}]),
-		c("c", [{"containerPort": 80, "hostPort": null}]),
-		c("d", null),
-	]}, {})
+	count(violation) == 0 with input as fixtures.pod(
+		{"containers": [
+			c("a", [{"containerPort": 80}]),
+			c("b", [{"containerPort": 80, "hostPort": 0}]),
+			c("c", [{"containerPort": 80, "hostPort": null}]),
+			c("d", null),
+		]},
+		{},
+	)
 }
 
 test_host_ports_denied if {

@@ -10,12 +10,15 @@ import data.lib.fixtures
 c(extra) := object.union({"name": "app", "image": "app:1"}, extra)
 
 test_probes_without_host_allowed if {
-	count(violation) == 0 with input as fixtures.pod({"containers": [c({
-		"livenessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
-		"readinessProbe": {"tcpSocket": {"port": 8080, "host": ""}},
-		"startupProbe": {"exec": {"command": ["true"]}},
-		"lifecycle": {"preStop": {"httpGet": {"path": "/stop", "port": 8080, "host": null}}, "postStart": null},
-	})]}, {})
+	count(violation) == 0 with input as fixtures.pod(
+		{"containers": [c({
+			"livenessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
+			"readinessProbe": {"tcpSocket": {"port": 8080, "host": ""}},
+			"startupProbe": {"exec": {"command": ["true"]}},
+			"lifecycle": {"preStop": {"httpGet": {"path": "/stop", "port": 8080, "host": null}}, "postStart": null},
+		})]},
+		{},
+	)
 	count(violation) == 0 with input as fixtures.pod({"containers": [c({"livenessProbe": null, "lifecycle": null})]}, {})
 	count(violation) == 0 with input as fixtures.pod({"containers": [c({"livenessProbe": {"grpc": {"port": 9000}}})]}, {})
 }
@@ -45,10 +48,13 @@ test_every_handler_host_denied if {
 
 test_init_and_ephemeral_containers if {
 	probe := {"livenessProbe": {"httpGet": {"host": "x", "port": 1}}}
-	v := violation with input as fixtures.pod({
-		"initContainers": [c(probe)],
-		"containers": [c({})],
-		"ephemeralContainers": [c({"lifecycle": {"preStop": {"tcpSocket": {"host": "y", "port": 1}}}})],
-	}, {})
+	v := violation with input as fixtures.pod(
+		{
+			"initContainers": [c(probe)],
+			"containers": [c({})],
+			"ephemeralContainers": [c({"lifecycle": {"preStop": {"tcpSocket": {"host": "y", "port": 1}}}})],
+		},
+		{},
+	)
 	{x.details.path | some x in v} == {"spec.initContainers[0].livenessProbe.httpGet.host", "spec.ephemeralContainers[0].lifecycle.preStop.tcpSocket.host"}
 }

@@ -11,11 +11,14 @@ c(name, sc) := {"name": name, "image": "app:1", "securityContext": sc}
 
 test_false_required_on_every_container if {
 	count(violation) == 0 with input as fixtures.pod({"containers": [c("a", {"allowPrivilegeEscalation": false})]}, {})
-	v := violation with input as fixtures.pod({
-		"initContainers": [c("i", {})],
-		"containers": [c("a", {"allowPrivilegeEscalation": true}), c("b", null), c("ok", {"allowPrivilegeEscalation": false})],
-		"ephemeralContainers": [c("e", {"allowPrivilegeEscalation": null})],
-	}, {})
+	v := violation with input as fixtures.pod(
+		{
+			"initContainers": [c("i", {})],
+			"containers": [c("a", {"allowPrivilegeEscalation": true}), c("b", null), c("ok", {"allowPrivilegeEscalation": false})],
+			"ephemeralContainers": [c("e", {"allowPrivilegeEscalation": null})],
+		},
+		{},
+	)
 	{x.details.path | some x in v} == {
 		"spec.initContainers[0].securityContext.allowPrivilegeEscalation",
 		"spec.containers[0].securityContext.allowPrivilegeEscalation",

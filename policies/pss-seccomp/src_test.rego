@@ -23,7 +23,11 @@ test_baseline_unset_allowed if {
 }
 
 test_baseline_unconfined_denied if {
-	paths({"securityContext": {"seccompProfile": {"type": "Unconfined"}}, "containers": [c("a", {"seccompProfile": {}}), c("b", {"seccompProfile": {"type": "Localhost", "localhostProfile": "p.json"}})]}, "baseline") == {
+	spec := {
+		"securityContext": {"seccompProfile": {"type": "Unconfined"}},
+		"containers": [c("a", {"seccompProfile": {}}), c("b", {"seccompProfile": {"type": "Localhost", "localhostProfile": "p.json"}})],
+	}
+	paths(spec, "baseline") == {
 		"spec.securityContext.seccompProfile.type",
 		"spec.containers[0].securityContext.seccompProfile.type",
 	}
@@ -34,7 +38,8 @@ test_baseline_checks_windows_pods if {
 }
 
 test_baseline_ignores_legacy_annotations if {
-	v := violation with input as fixtures.pod_input_meta("Pod", {"containers": [c("a", {})]}, {"annotations": {"seccomp.security.alpha.kubernetes.io/pod": "unconfined"}}, {"level": "baseline"})
+	annotations := {"seccomp.security.alpha.kubernetes.io/pod": "unconfined"}
+	v := violation with input as fixtures.pod_input_meta("Pod", {"containers": [c("a", {})]}, {"annotations": annotations}, {"level": "baseline"})
 	count(v) == 0
 }
 

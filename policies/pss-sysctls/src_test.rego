@@ -4,8 +4,8 @@ import future.keywords.every
 import future.keywords.if
 import future.keywords.in
 
-import data.hardeningpsssysctls.violation
 import data.hardeningpsssysctls.safe
+import data.hardeningpsssysctls.violation
 import data.lib.fixtures
 
 app := [{"name": "app", "image": "app:1"}]

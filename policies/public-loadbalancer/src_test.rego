@@ -20,7 +20,7 @@ run(s, params) := v if {
 
 public(annotations) if count(run(svc("LoadBalancer", annotations, "prod"), {})) == 1
 
-internal(annotations) if count(run(svc("LoadBalancer", annotations, "prod"), {})) == 0
+is_internal_lb(annotations) if count(run(svc("LoadBalancer", annotations, "prod"), {})) == 0
 
 test_plain_loadbalancer_denied if {
 	v := run(svc("LoadBalancer", {}, "prod"), {})
@@ -46,7 +46,7 @@ test_allowed_namespaces if {
 
 test_aws_internal if {
 	every v in ["true", "True", "TRUE", "1", "t", "T"] {
-		internal({"service.beta.kubernetes.io/aws-load-balancer-internal": v})
+		is_internal_lb({"service.beta.kubernetes.io/aws-load-balancer-internal": v})
 	}
 	every v in ["false", "", "0", "yes", "0.0.0.0/0"] {
 		public({"service.beta.kubernetes.io/aws-load-balancer-internal": v})
@@ -54,7 +54,7 @@ test_aws_internal if {
 }
 
 test_aws_scheme if {
-	internal({"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal"})
+	is_internal_lb({"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal"})
 	public({"service.beta.kubernetes.io/aws-load-balancer-scheme": "Internal"})
 	public({"service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing"})
 	public({
@@ -64,17 +64,17 @@ test_aws_scheme if {
 }
 
 test_gke if {
-	internal({"networking.gke.io/load-balancer-type": "Internal"})
-	internal({"networking.gke.io/load-balancer-type": "internal"})
+	is_internal_lb({"networking.gke.io/load-balancer-type": "Internal"})
+	is_internal_lb({"networking.gke.io/load-balancer-type": "internal"})
 	public({"networking.gke.io/load-balancer-type": "INTERNAL"})
 	public({"networking.gke.io/load-balancer-type": "External"})
-	internal({"cloud.google.com/load-balancer-type": "Internal"})
-	internal({"cloud.google.com/load-balancer-type": "internal"})
+	is_internal_lb({"cloud.google.com/load-balancer-type": "Internal"})
+	is_internal_lb({"cloud.google.com/load-balancer-type": "internal"})
 	public({"networking.gke.io/load-balancer-type": "External", "cloud.google.com/load-balancer-type": "Internal"})
 }
 
 test_azure if {
-	internal({"service.beta.kubernetes.io/azure-load-balancer-internal": "true"})
+	is_internal_lb({"service.beta.kubernetes.io/azure-load-balancer-internal": "true"})
 	public({"service.beta.kubernetes.io/azure-load-balancer-internal": "True"})
 	public({"service.beta.kubernetes.io/azure-load-balancer-internal": "false"})
 }
