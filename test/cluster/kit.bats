@@ -133,13 +133,19 @@ kind: Config
 metadata: {name: config, namespace: gatekeeper-system}
 spec: {match: [{excludedNamespaces: kube-system}]}
 ---
+apiVersion: config.gatekeeper.sh/v1alpha1
+kind: Config
+metadata: {name: typo, namespace: gatekeeper-system}
+spec: {match: [{excludedNamespace: [kube-system]}]}
+---
 apiVersion: example.com/v1
 kind: Unknown
 metadata: {name: what}
 YAML
   run vm --crds manifests/gatekeeper.yaml "$BATS_TEST_TMPDIR/bad.yaml"
   [ "$status" -eq 1 ]
-  [[ "$output" == *"0 passed, 6 failed"* ]]
+  [[ "$output" == *"0 passed, 7 failed"* ]]
+  [[ "$output" == *"Config/typo: data/spec/match/0 must NOT have additional properties"* ]]
   [[ "$output" == *"FAIL $BATS_TEST_TMPDIR/bad.yaml Deployment/bad-replicas"* ]]
   [[ "$output" == *"FAIL $BATS_TEST_TMPDIR/bad.yaml Config/config"* ]]
   [[ "$output" == *"no schema known for example.com/v1 Unknown"* ]]

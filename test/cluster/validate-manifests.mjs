@@ -9,7 +9,8 @@
 //   - Argo CD Application/AppProject and Prometheus Operator PrometheusRule/PodMonitor with the
 //     @kubernetes-models CRD packages;
 //   - custom resources whose CustomResourceDefinition is in a --crds file or among the inputs
-//     (Gatekeeper Config, ConstraintTemplate, ...) with ajv against the CRD's openAPIV3Schema;
+//     (Gatekeeper Config, ConstraintTemplate, ...) with ajv against the CRD's openAPIV3Schema,
+//     unknown fields rejected as `kubectl apply --validate=strict` would;
 //   - constraints (constraints.gatekeeper.sh) against their ConstraintTemplate's parameter schema
 //     when the template is among the inputs.
 // Prints one line per object and "N passed, N failed"; exits 1 on any failure or unknown kind.
@@ -79,6 +80,9 @@ function stripK8s(schema) {
     out[k] = typeof v === "object" ? stripK8s(v) : v;
   }
   if (schema["x-kubernetes-preserve-unknown-fields"] && !out.type) out.type = "object";
+  // like `kubectl apply --validate=strict`: unknown fields of a structural schema are errors
+  if (out.properties && !schema["x-kubernetes-preserve-unknown-fields"] && out.additionalProperties === undefined)
+    out.additionalProperties = false;
   if (schema["x-kubernetes-int-or-string"]) {
     delete out.type;
     out.anyOf = [{ type: "integer" }, { type: "string" }];
