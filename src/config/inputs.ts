@@ -1,8 +1,15 @@
+import os from 'node:os'
 import path from 'node:path'
 import type { Severity } from '../findings/severity.js'
 
 export const SCANNER_NAMES = ['image', 'repository', 'policies', 'trivy-config'] as const
 export type ScannerName = (typeof SCANNER_NAMES)[number]
+
+export const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'] as const
+export type TrivyCheck = (typeof TRIVY_CHECKS)[number]
+
+export const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'] as const
+export type PolicyEnforcement = (typeof POLICY_ENFORCEMENTS)[number]
 
 export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'] as const
 export type FailOnSeverity = (typeof FAIL_ON_SEVERITIES)[number]
@@ -20,7 +27,12 @@ export interface ScanConfig {
   policyBundle: string
   /** Extra directories holding ConstraintTemplates and Constraints. */
   extraPolicies: string[]
+  /** Enforcement for the bundled constraints in CI, or `as-declared` to keep each constraint's own. */
+  policyEnforcement: PolicyEnforcement
   scanners: ScannerName[]
+  /** Trivy `--scanners` for the repository scan and for images. */
+  repositoryScanners: TrivyCheck[]
+  imageScanners: TrivyCheck[]
   /** Lowest severity that fails the run, or null when the gate never fails on severity. */
   failOnSeverity: Severity | null
   ignoreUnfixed: boolean
@@ -28,6 +40,13 @@ export interface ScanConfig {
   conftestVersion: string
   skipDbUpdate: boolean
   dbRepositories: string[]
+  trivyCacheDir: string
+  /** Base URL of the release host for tool downloads (a mirror in air-gapped networks). */
+  toolMirror: string
+  waiversFile: string
+  /** Only findings missing from this earlier findings file fail the gate (fail-on: new). */
+  baselineFile: string | null
+  scanTimeoutMs: number
   outputDir: string
 }
 
@@ -48,13 +67,22 @@ export const INPUT_DEFAULTS = {
   images: '',
   'policy-bundle': 'all',
   policies: '',
+  'policy-enforcement': 'deny',
   scanners: SCANNER_NAMES.join(','),
+  'repository-scanners': 'vuln,secret,license',
+  'image-scanners': 'vuln',
   'fail-on-severity': 'high',
   'ignore-unfixed': 'false',
   'trivy-version': '0.74.0',
   'conftest-version': '0.71.1',
   'skip-db-update': 'false',
   'db-repository': '',
+  'trivy-cache-dir': '',
+  'tool-mirror': 'https://github.com',
+  'waivers-file': '.hardening/waivers.yaml',
+  'fail-on': 'all',
+  'baseline-file': '',
+  'scan-timeout': '600',
   'output-dir': 'hardening-results'
 } as const
 
@@ -66,21 +94,9 @@ const IMAGE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/
 export function readConfig(read: InputReader, workspace: string): ScanConfig {
   const get = (name: InputName): string => read(name).trim() || INPUT_DEFAULTS[name]
 
-  const failOn = get('fail-on-severity').toLowerCase()
-  if (!(FAIL_ON_SEVERITIES as readonly string[]).includes(failOn)) {
-    throw new ConfigError(
-      `Input 'fail-on-severity' must be one of ${FAIL_ON_SEVERITIES.join(', ')}; got '${get('fail-on-severity')}'.`
-    )
-  }
+  const failOn = oneOf(get('fail-on-severity'), FAIL_ON_SEVERITIES, 'fail-on-severity')
 
-  const scanners = list(get('scanners')).map((name) => name.toLowerCase())
-  for (const name of scanners) {
-    if (!(SCANNER_NAMES as readonly string[]).includes(name)) {
-      throw new ConfigError(
-        `Input 'scanners' has unknown scanner '${name}'; accepted: ${SCANNER_NAMES.join(', ')}.`
-      )
-    }
-  }
+  const scanners = list(get('scanners')).map((name) => oneOf(name, SCANNER_NAMES, 'scanners'))
 
   const images = list(get('images'))
   for (const image of images) {
@@ -102,14 +118,30 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
     ),
     images,
     policyBundle: get('policy-bundle'),
-    extraPolicies: list(get('policies')).map((entry) => insideWorkspace(workspace, entry, 'policies')),
-    scanners: [...new Set(scanners)] as ScannerName[],
+    policyEnforcement: oneOf(get('policy-enforcement'), POLICY_ENFORCEMENTS, 'policy-enforcement'),
+    extraPolicies: list(get('policies')).map((entry) =>
+      insideWorkspace(workspace, entry, 'policies')
+    ),
+    scanners: [...new Set(scanners)],
+    repositoryScanners: unique(
+      list(get('repository-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'repository-scanners'))
+    ),
+    imageScanners: unique(
+      list(get('image-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'image-scanners'))
+    ),
     failOnSeverity: failOn === 'none' ? null : (failOn.toUpperCase() as Severity),
     ignoreUnfixed: bool(get('ignore-unfixed'), 'ignore-unfixed'),
     trivyVersion: version(get('trivy-version'), 'trivy-version'),
     conftestVersion: version(get('conftest-version'), 'conftest-version'),
     skipDbUpdate: bool(get('skip-db-update'), 'skip-db-update'),
     dbRepositories: list(get('db-repository')),
+    trivyCacheDir: get('trivy-cache-dir')
+      ? path.resolve(workspace, get('trivy-cache-dir'))
+      : path.join(os.homedir(), '.cache', 'hardening-action', 'trivy'),
+    toolMirror: url(get('tool-mirror'), 'tool-mirror'),
+    waiversFile: path.resolve(workspace, get('waivers-file')),
+    baselineFile: baselineFile(get('fail-on'), read('baseline-file').trim(), workspace),
+    scanTimeoutMs: seconds(get('scan-timeout'), 'scan-timeout') * 1000,
     outputDir: path.resolve(workspace, get('output-dir'))
   }
 }
@@ -120,6 +152,47 @@ export function list(value: string): string[] {
     .split(/[\n,]/)
     .map((entry) => entry.replace(/#.*$/, '').trim())
     .filter((entry) => entry.length > 0)
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  const lower = value.toLowerCase()
+  if (!(allowed as readonly string[]).includes(lower)) {
+    throw new ConfigError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`)
+  }
+  return lower as T
+}
+
+function baselineFile(failOn: string, file: string, workspace: string): string | null {
+  const mode = oneOf(failOn, ['all', 'new'] as const, 'fail-on')
+  if (mode === 'all') return null
+  if (!file)
+    throw new ConfigError(
+      "Input 'fail-on' is 'new', which needs 'baseline-file' (a findings file from an earlier run)."
+    )
+  return path.resolve(workspace, file)
+}
+
+function seconds(value: string, name: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number <= 0) {
+    throw new ConfigError(`Input '${name}' must be a whole number of seconds; got '${value}'.`)
+  }
+  return number
+}
+
+function url(value: string, name: string): string {
+  try {
+    const parsed = new URL(value)
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:')
+      return value.replace(/\/+$/, '')
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`Input '${name}' must be an http(s) URL; got '${value}'.`)
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)]
 }
 
 function bool(value: string, name: string): boolean {
@@ -145,4 +218,3 @@ function insideWorkspace(workspace: string, entry: string, name: string): string
   }
   return resolved
 }
-

@@ -53,5 +53,8 @@ export function finalize(draft: FindingDraft): Finding {
     draft.location?.path ?? '',
     draft.message
   ]
-  return { ...draft, fingerprint: createHash('sha256').update(identity.join('\u0000')).digest('hex').slice(0, 32) }
+  return {
+    ...draft,
+    fingerprint: createHash('sha256').update(identity.join('\u0000')).digest('hex').slice(0, 32)
+  }
 }

@@ -1,6 +1,14 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml'
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node
+} from 'yaml'
 
 /** A Kubernetes object read from a file, able to say on which line any of its fields is. */
 export interface ManifestObject {
@@ -32,9 +40,11 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools'])
 /** Loads every Kubernetes object under `targets` (files or directories inside `workspace`). */
 export async function loadManifests(workspace: string, targets: string[]): Promise<LoadResult> {
   const result: LoadResult = { objects: [], problems: [] }
-  const files = new Set<string>()
-  for (const target of targets) await collect(workspace, target, files, result.problems, true)
-  for (const file of [...files].sort()) {
+  const files = await collectFiles(workspace, targets, (name) =>
+    MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase())
+  )
+  result.problems.push(...files.problems)
+  for (const file of files.files) {
     const relative = toPosix(path.relative(workspace, file))
     const loaded = await loadFile(file, relative)
     result.objects.push(...loaded.objects)
@@ -43,9 +53,25 @@ export async function loadManifests(workspace: string, targets: string[]): Promi
   return result
 }
 
+/**
+ * Lists the files under `targets` that `accept` takes (explicitly named files are always taken),
+ * sorted, without following links out of the workspace and without oversized files.
+ */
+export async function collectFiles(
+  workspace: string,
+  targets: string[],
+  accept: (name: string) => boolean
+): Promise<{ files: string[]; problems: LoadProblem[] }> {
+  const files = new Set<string>()
+  const problems: LoadProblem[] = []
+  for (const target of targets) await collect(workspace, target, accept, files, problems, true)
+  return { files: [...files].sort(), problems }
+}
+
 async function collect(
   workspace: string,
   target: string,
+  accept: (name: string) => boolean,
   files: Set<string>,
   problems: LoadProblem[],
   explicit: boolean
@@ -73,11 +99,11 @@ async function collect(
   if (info.isDirectory()) {
     if (!explicit && SKIPPED_DIRS.has(path.basename(target))) return
     for (const entry of (await readdir(target)).sort()) {
-      await collect(workspace, path.join(target, entry), files, problems, false)
+      await collect(workspace, path.join(target, entry), accept, files, problems, false)
     }
     return
   }
-  if (info.isFile() && (explicit || MANIFEST_EXTENSIONS.has(path.extname(target).toLowerCase()))) {
+  if (info.isFile() && (explicit || accept(path.basename(target)))) {
     if (info.size > MAX_MANIFEST_BYTES) {
       problems.push({
         file: relative,
@@ -91,12 +117,16 @@ async function collect(
 
 async function loadFile(file: string, relative: string): Promise<LoadResult> {
   const bytes = await readFile(file)
-  if (bytes.includes(0)) return { objects: [], problems: [{ file: relative, message: 'binary file; not scanned' }] }
+  if (bytes.includes(0))
+    return { objects: [], problems: [{ file: relative, message: 'binary file; not scanned' }] }
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return { objects: [], problems: [{ file: relative, message: 'not valid UTF-8 text; not scanned' }] }
+    return {
+      objects: [],
+      problems: [{ file: relative, message: 'not valid UTF-8 text; not scanned' }]
+    }
   }
   return parseManifests(text, relative)
 }
@@ -110,10 +140,11 @@ export function parseManifests(text: string, relative: string): LoadResult {
   for (const document of docs) {
     if (document.errors.length > 0) {
       const error = document.errors[0]
+      const start = lineCounter.linePos((document.contents?.range ?? document.range)[0]).line
       result.problems.push({
         file: relative,
         line: lineCounter.linePos(error.pos[0]).line,
-        message: `invalid YAML: ${error.message.split('\n')[0]}`
+        message: `invalid YAML in the document starting at line ${start}: ${error.message.split('\n')[0]}`
       })
       continue
     }
@@ -122,15 +153,23 @@ export function parseManifests(text: string, relative: string): LoadResult {
       // maxAliasCount bounds "billion laughs" alias expansion.
       value = document.toJS({ maxAliasCount: 100 })
     } catch (error) {
-      const line = document.contents?.range ? lineCounter.linePos(document.contents.range[0]).line : undefined
-      result.problems.push({ file: relative, line, message: `cannot read document: ${(error as Error).message}` })
+      const line = document.contents?.range
+        ? lineCounter.linePos(document.contents.range[0]).line
+        : undefined
+      result.problems.push({
+        file: relative,
+        line,
+        message: `cannot read document: ${(error as Error).message}`
+      })
       continue
     }
     if (!isKubernetesObject(value)) continue
     if (value.kind === 'List' && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
         if (isKubernetesObject(item)) {
-          result.objects.push(manifestObject(item, relative, document, lineCounter, ['items', index]))
+          result.objects.push(
+            manifestObject(item, relative, document, lineCounter, ['items', index])
+          )
         }
       })
     } else {
@@ -147,7 +186,8 @@ function manifestObject(
   lineCounter: LineCounter,
   prefix: Array<string | number>
 ): ManifestObject {
-  const root = prefix.length === 0 ? document.contents : (document.getIn(prefix, true) as Node | undefined)
+  const root =
+    prefix.length === 0 ? document.contents : (document.getIn(prefix, true) as Node | undefined)
   const line = root?.range ? lineCounter.linePos(root.range[0]).line : 1
   return {
     object,
@@ -178,7 +218,9 @@ function fieldOffset(node: unknown, segments: Array<string | number>): number | 
   let offset: number | undefined
   for (const segment of segments) {
     if (isMap(current)) {
-      const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment))
+      const pair = current.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment)
+      )
       if (!pair) return offset
       offset = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : offset
       current = pair.value
@@ -194,7 +236,9 @@ function fieldOffset(node: unknown, segments: Array<string | number>): number | 
   return offset
 }
 
-function isKubernetesObject(value: unknown): value is Record<string, unknown> & { kind: string; items?: unknown } {
+function isKubernetesObject(
+  value: unknown
+): value is Record<string, unknown> & { kind: string; items?: unknown } {
   return (
     typeof value === 'object' &&
     value !== null &&

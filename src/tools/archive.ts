@@ -20,11 +20,13 @@ export function extractFileFromTarGz(archive: Buffer, wanted: string): Buffer {
   try {
     tar = gunzipSync(archive)
   } catch (error) {
-    throw new ArchiveError(`Archive is not valid gzip (truncated or corrupt): ${(error as Error).message}`)
+    throw new ArchiveError(
+      `Archive is not valid gzip (truncated or corrupt): ${(error as Error).message}`
+    )
   }
   let found: Buffer | undefined
   let longName: string | undefined
-  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+  for (let offset = 0; offset + BLOCK <= tar.length;) {
     const header = tar.subarray(offset, offset + BLOCK)
     if (header.every((byte) => byte === 0)) break
     const size = parseOctal(header.subarray(124, 136))
@@ -45,7 +47,9 @@ export function extractFileFromTarGz(archive: Buffer, wanted: string): Buffer {
     }
     if (type === 'g') continue
     const prefix = cString(header.subarray(345, 500))
-    const name = longName ?? (prefix ? `${prefix}/${cString(header.subarray(0, 100))}` : cString(header.subarray(0, 100)))
+    const name =
+      longName ??
+      (prefix ? `${prefix}/${cString(header.subarray(0, 100))}` : cString(header.subarray(0, 100)))
     longName = undefined
     assertSafeEntry(name)
     if ((type === '0' || type === '\0') && normalise(name) === wanted) found = Buffer.from(data)
@@ -57,7 +61,9 @@ export function extractFileFromTarGz(archive: Buffer, wanted: string): Buffer {
 function assertSafeEntry(name: string): void {
   const parts = name.split(/[\\/]+/)
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || parts.includes('..')) {
-    throw new ArchiveError(`Archive entry '${name}' escapes the extraction directory; refusing the archive.`)
+    throw new ArchiveError(
+      `Archive entry '${name}' escapes the extraction directory; refusing the archive.`
+    )
   }
 }
 

@@ -36,5 +36,7 @@ export async function download(url: string, retry: RetryOptions = DEFAULT_RETRY)
       await new Promise((resolve) => setTimeout(resolve, delay))
     }
   }
-  throw new DownloadError(`Download of ${url} failed after ${retry.attempts} attempts: ${lastProblem}.`)
+  throw new DownloadError(
+    `Download of ${url} failed after ${retry.attempts} attempts: ${lastProblem}.`
+  )
 }

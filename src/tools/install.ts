@@ -58,18 +58,28 @@ export async function installTool(
   if (onPath) {
     const found = await binaryVersion(onPath)
     if (found === version) return { name, version, path: onPath, source: 'path' }
-    options.log.debug(`${onPath} is ${name} ${found ?? 'of unknown version'}, not ${version}; not using it.`)
+    options.log.debug(
+      `${onPath} is ${name} ${found ?? 'of unknown version'}, not ${version}; not using it.`
+    )
   }
 
   const cachedDir = toolCache.find(name, version)
-  if (cachedDir) return { name, version, path: path.join(cachedDir, executable), source: 'tool-cache' }
+  if (cachedDir)
+    return { name, version, path: path.join(cachedDir, executable), source: 'tool-cache' }
 
   const release = RELEASES[name]
   const asset = release.assetName(version, options.platform)
   const baseUrl = `${options.releaseBaseUrl.replace(/\/+$/, '')}/${release.repository}/releases/download/v${version}`
   const retry = { ...DEFAULT_RETRY, log: options.log.warning, ...options.retry }
 
-  const expected = await expectedChecksum(name, version, asset, `${baseUrl}/${release.checksumsName(version)}`, options, retry)
+  const expected = await expectedChecksum(
+    name,
+    version,
+    asset,
+    `${baseUrl}/${release.checksumsName(version)}`,
+    options,
+    retry
+  )
   options.log.info(`Downloading ${name} ${version} (${asset}).`)
   const archive = await download(`${baseUrl}/${asset}`, retry)
   const actual = createHash('sha256').update(archive).digest('hex')
@@ -83,7 +93,13 @@ export async function installTool(
   const binary = await unpack(archive, asset, executable)
   const dir = await toolCache.cacheFile(binary.file, executable, name, version)
   await binary.cleanup()
-  return { name, version, path: path.join(dir, executable), source: 'download', archiveSha256: actual }
+  return {
+    name,
+    version,
+    path: path.join(dir, executable),
+    source: 'download',
+    archiveSha256: actual
+  }
 }
 
 async function expectedChecksum(
@@ -97,10 +113,14 @@ async function expectedChecksum(
   const pinned = RELEASES[name].pinned[version]?.[options.platform]
   if (pinned) return pinned
   const listing = (await download(checksumsUrl, retry)).toString('utf8')
-  const line = listing.split('\n').find((entry) => entry.trim().split(/\s+/)[1]?.replace(/^\*/, '') === asset)
+  const line = listing
+    .split('\n')
+    .find((entry) => entry.trim().split(/\s+/)[1]?.replace(/^\*/, '') === asset)
   const published = line?.trim().split(/\s+/)[0]?.toLowerCase()
   if (!published || !/^[0-9a-f]{64}$/.test(published)) {
-    throw new ChecksumError(`The release's checksums file has no SHA-256 for ${asset}; refusing to install.`)
+    throw new ChecksumError(
+      `The release's checksums file has no SHA-256 for ${asset}; refusing to install.`
+    )
   }
   options.log.warning(
     `${name} ${version} for ${options.platform} is not in hardening-action's pinned checksum table; ` +

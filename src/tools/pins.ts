@@ -69,7 +69,13 @@ export function currentPlatform(
   arch: string = process.arch
 ): Platform {
   const platform = `${os}-${arch}`
-  const supported: Platform[] = ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64', 'win32-x64']
+  const supported: Platform[] = [
+    'linux-x64',
+    'linux-arm64',
+    'darwin-x64',
+    'darwin-arm64',
+    'win32-x64'
+  ]
   if (!(supported as string[]).includes(platform)) {
     throw new Error(`Unsupported runner platform ${platform}; supported: ${supported.join(', ')}.`)
   }

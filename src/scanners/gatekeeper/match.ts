@@ -65,7 +65,11 @@ function scopeMatch(match: ConstraintMatch, target: MatchTarget): boolean {
 }
 
 /** `namespaces` must match one pattern; `excludedNamespaces` must match none. No namespace: passes both. */
-function namespacesMatch(patterns: string[] | undefined, target: MatchTarget, include: boolean): boolean {
+function namespacesMatch(
+  patterns: string[] | undefined,
+  target: MatchTarget,
+  include: boolean
+): boolean {
   if (!patterns || patterns.length === 0) return true
   const namespace = isNamespace(target.object)
     ? nameOf(target.object)
@@ -79,7 +83,8 @@ function namespacesMatch(patterns: string[] | undefined, target: MatchTarget, in
 
 function namespaceSelectorMatch(match: ConstraintMatch, target: MatchTarget): boolean {
   if (!match.namespaceSelector) return true
-  if (isNamespace(target.object)) return selectorMatches(match.namespaceSelector, labelsOf(target.object))
+  if (isNamespace(target.object))
+    return selectorMatches(match.namespaceSelector, labelsOf(target.object))
   if (!target.namespaceObject) {
     if (namespaceOf(target.object) === '') return true
     throw new MatchError(
@@ -96,7 +101,9 @@ function nameMatch(pattern: string | undefined, object: Record<string, unknown>)
   const generateMatches =
     pattern.endsWith('*') && !pattern.startsWith('*')
       ? generateName.startsWith(pattern.slice(0, -1))
-      : pattern.startsWith('*') && pattern.endsWith('*') && generateName.includes(pattern.slice(1, -1))
+      : pattern.startsWith('*') &&
+        pattern.endsWith('*') &&
+        generateName.includes(pattern.slice(1, -1))
   return wildcardMatches(pattern, nameOf(object)) || generateMatches
 }
 
@@ -111,7 +118,10 @@ export function wildcardMatches(pattern: string, candidate: string): boolean {
 }
 
 /** Kubernetes label selector semantics (metav1.LabelSelectorAsSelector). */
-export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+export function selectorMatches(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string>
+): boolean {
   if (!selector) return true
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (labels[key] !== value) return false

@@ -1,0 +1,173 @@
+import { writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { ACTION_ROOT, ACTION_VERSION } from './action-root.js'
+import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from './config/inputs.js'
+import { stderrLogger } from './log.js'
+import { runPipeline, type PipelineResult } from './pipeline.js'
+import { toFindingsDocument } from './report/findings-file.js'
+import { toSarif } from './report/sarif.js'
+import { sortBySeverity } from './report/summary.js'
+
+export const EXIT = { pass: 0, gateFailed: 1, usage: 2, toolFailed: 3 } as const
+
+const USAGE = `Usage: hardening scan [PATH ...] [options]
+
+Scans Kubernetes manifests (PATH, default .) with the bundled Gatekeeper policies and Trivy,
+the repository for secrets, licenses and vulnerable dependencies, and --images.
+
+Options (each is the action input of the same name):
+  --images REF[,REF]           images or image tarballs to scan
+  --policy-bundle NAME         bundled policies: all, pss-restricted, ... or none (default all)
+  --policies DIR[,DIR]         extra ConstraintTemplates and Constraints
+  --policy-enforcement MODE    deny | warn | dryrun | as-declared (default deny)
+  --scanners LIST              image,repository,policies,trivy-config
+  --repository-scanners LIST   Trivy checks for the repository (default vuln,secret,license)
+  --fail-on SEVERITY           critical | high | medium | low | none (default high)
+  --baseline FILE              fail only on findings missing from this earlier findings.json
+  --waivers FILE               waiver file (default .hardening/waivers.yaml)
+  --skip-db-update             use the cached Trivy DB as it is
+  --db-repository REPO[,REPO]  Trivy DB mirrors
+  --ignore-unfixed             skip vulnerabilities without a fix
+  --format FORMAT              table | json | sarif | markdown (default table)
+  --output FILE                write the report there instead of standard output
+  --output-dir DIR             where results.sarif, findings.json and summary.md go
+Exit codes: 0 passed, 1 gate failed, 2 usage or configuration error, 3 a tool failed.`
+
+const FLAG_TO_INPUT: Record<string, InputName> = {
+  images: 'images',
+  'policy-bundle': 'policy-bundle',
+  policies: 'policies',
+  'policy-enforcement': 'policy-enforcement',
+  scanners: 'scanners',
+  'repository-scanners': 'repository-scanners',
+  'image-scanners': 'image-scanners',
+  'fail-on': 'fail-on-severity',
+  waivers: 'waivers-file',
+  'db-repository': 'db-repository',
+  'output-dir': 'output-dir',
+  'scan-timeout': 'scan-timeout',
+  'tool-mirror': 'tool-mirror'
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(
+          Object.keys(FLAG_TO_INPUT).map((flag) => [flag, { type: 'string' as const }])
+        ),
+        baseline: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+        output: { type: 'string' },
+        'skip-db-update': { type: 'boolean' },
+        'ignore-unfixed': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`)
+    return EXIT.usage
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return EXIT.pass
+  }
+  const [command, ...paths] = positionals
+  if (command !== 'scan') {
+    process.stderr.write(
+      `${command ? `Unknown command '${command}'.` : 'Missing command.'}\n\n${USAGE}\n`
+    )
+    return EXIT.usage
+  }
+  const format = String(values.format)
+  if (!['table', 'json', 'sarif', 'markdown'].includes(format)) {
+    process.stderr.write(`--format must be table, json, sarif or markdown; got '${format}'.\n`)
+    return EXIT.usage
+  }
+
+  const inputs: Partial<Record<InputName, string>> = {
+    manifests: paths.join('\n'),
+    'scan-path': paths.length === 1 ? paths[0] : INPUT_DEFAULTS['scan-path'],
+    'skip-db-update': String(values['skip-db-update'] ?? false),
+    'ignore-unfixed': String(values['ignore-unfixed'] ?? false),
+    ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {})
+  }
+  for (const [flag, input] of Object.entries(FLAG_TO_INPUT)) {
+    const value = (values as Record<string, unknown>)[flag]
+    if (typeof value === 'string') inputs[input] = value
+  }
+
+  const log = stderrLogger(Boolean(values.verbose))
+  let result: PipelineResult
+  try {
+    if (!process.env.RUNNER_TOOL_CACHE) process.env.RUNNER_TOOL_CACHE = defaultToolCache()
+    const config = readConfig((name) => inputs[name as InputName] ?? '', process.cwd())
+    result = await runPipeline(config, {
+      log,
+      actionRoot: ACTION_ROOT,
+      actionVersion: ACTION_VERSION
+    })
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`)
+    return error instanceof ConfigError ? EXIT.usage : EXIT.toolFailed
+  }
+
+  const report = render(result, format)
+  if (values.output) await writeFile(String(values.output), report)
+  else process.stdout.write(report)
+  for (const reason of result.decision.reasons) process.stderr.write(`${reason}\n`)
+  if (result.outcomes.some((outcome) => outcome.error)) return EXIT.toolFailed
+  return result.decision.failed ? EXIT.gateFailed : EXIT.pass
+}
+
+function render(result: PipelineResult, format: string): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(toFindingsDocument(result.outcomes, result.findings, result.decision), null, 2)}\n`
+    case 'sarif':
+      return `${JSON.stringify(toSarif(result.outcomes, ACTION_VERSION), null, 2)}\n`
+    case 'markdown':
+      return result.summary
+    default:
+      return table(result)
+  }
+}
+
+function table(result: PipelineResult): string {
+  const rows = sortBySeverity(result.findings).map((f) => [
+    f.suppression ? `${f.severity} (waived)` : f.severity,
+    f.ruleId,
+    f.location ? `${f.location.path}:${f.location.startLine}` : f.target,
+    f.message
+  ])
+  const header = ['SEVERITY', 'RULE', 'WHERE', 'MESSAGE']
+  const widths = header.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length)))
+  )
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ')
+  const notices = result.outcomes.flatMap((o) => [
+    ...(o.error ? [`${o.scanner}: ${o.error}`] : []),
+    ...o.notices
+  ])
+  const verdict = result.decision.failed ? 'FAILED' : 'PASSED'
+  return [
+    line(header),
+    ...rows.map(line),
+    '',
+    ...notices.map((n) => `not scanned: ${n}`),
+    `${verdict}: ${result.findings.length} finding(s); see ${result.files.sarif}`,
+    ''
+  ].join('\n')
+}
+
+function defaultToolCache(): string {
+  return `${process.env.HOME ?? '.'}/.cache/hardening-action/tool-cache`
+}
+
+process.exitCode = await main(process.argv.slice(2))

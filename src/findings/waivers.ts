@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises'
+import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
+import { ConfigError } from '../config/inputs.js'
+import type { Finding } from './model.js'
+
+/** An accepted risk: which findings it covers, who owns it, why, and until when. */
+export interface Waiver {
+  rule: string
+  path?: string
+  resource?: string
+  image?: string
+  reason: string
+  owner: string
+  /** YYYY-MM-DD; the waiver stops applying after this day (UTC). */
+  expires: string
+  line: number
+}
+
+const SCOPES = ['path', 'resource', 'image'] as const
+const KNOWN_KEYS = new Set(['rule', ...SCOPES, 'reason', 'owner', 'expires'])
+
+/** Reads a waiver file; a missing file means no waivers, a malformed one is an error with its line. */
+export async function loadWaivers(file: string): Promise<Waiver[]> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  return parseWaivers(text, file)
+}
+
+export function parseWaivers(text: string, file: string): Waiver[] {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter })
+  const fail = (offset: number | undefined, message: string): never => {
+    const line = offset === undefined ? 1 : lineCounter.linePos(offset).line
+    throw new ConfigError(`${file}:${line}: ${message}`)
+  }
+  if (document.errors.length > 0)
+    fail(document.errors[0].pos[0], `invalid YAML: ${document.errors[0].message.split('\n')[0]}`)
+  if (document.contents === null) return []
+  if (!isMap(document.contents))
+    fail(document.contents.range?.[0], "expected a mapping with a 'waivers' list")
+  const list: unknown = (document.contents as YAMLMap).get('waivers', true)
+  if (list === undefined || list === null) return []
+  if (!isSeq(list))
+    return fail((document.contents as YAMLMap).range?.[0], "'waivers' must be a list")
+  const waivers: Waiver[] = []
+  for (const item of list.items) {
+    const offset = (item as { range?: number[] }).range?.[0]
+    if (!isMap(item)) fail(offset, 'each waiver must be a mapping')
+    const entry = (item as YAMLMap).toJSON() as Record<string, unknown>
+    for (const key of Object.keys(entry)) {
+      if (!KNOWN_KEYS.has(key))
+        fail(offset, `unknown waiver field '${key}' (known: ${[...KNOWN_KEYS].join(', ')})`)
+    }
+    for (const key of ['rule', 'reason', 'owner', 'expires']) {
+      const value = entry[key]
+      if (value === undefined || value === null || String(value).trim() === '')
+        fail(offset, `waiver is missing '${key}'`)
+    }
+    const expires =
+      entry.expires instanceof Date
+        ? entry.expires.toISOString().slice(0, 10)
+        : String(entry.expires)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
+      fail(offset, `'expires' must be a date like 2026-12-31; got '${expires}'`)
+    }
+    waivers.push({
+      rule: String(entry.rule),
+      ...Object.fromEntries(
+        SCOPES.filter((s) => entry[s] !== undefined).map((s) => [s, String(entry[s])])
+      ),
+      reason: String(entry.reason),
+      owner: String(entry.owner),
+      expires,
+      line: offset === undefined ? 1 : lineCounter.linePos(offset).line
+    })
+  }
+  return waivers
+}
+
+export function isExpired(waiver: Waiver, today: Date): boolean {
+  return waiver.expires < today.toISOString().slice(0, 10)
+}
+
+/** `*` matches any run of characters; everything else is literal. */
+function globMatches(pattern: string, value: string | undefined): boolean {
+  if (value === undefined) return false
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
+  return new RegExp(`^${escaped}$`).test(value)
+}
+
+function covers(waiver: Waiver, finding: Finding): boolean {
+  return (
+    globMatches(waiver.rule, finding.ruleId) &&
+    (waiver.path === undefined || globMatches(waiver.path, finding.location?.path)) &&
+    (waiver.resource === undefined || globMatches(waiver.resource, finding.resource)) &&
+    (waiver.image === undefined ||
+      (finding.scanner === 'image' && globMatches(waiver.image, finding.target)))
+  )
+}
+
+export interface WaiverResult {
+  findings: Finding[]
+  /** One message per expired waiver; each fails the run. */
+  expired: string[]
+}
+
+/** Marks covered findings as suppressed (they stay in every report); expired waivers cover nothing. */
+export function applyWaivers(
+  findings: Finding[],
+  waivers: Waiver[],
+  file: string,
+  today = new Date()
+): WaiverResult {
+  const active = waivers.filter((waiver) => !isExpired(waiver, today))
+  const expired = waivers
+    .filter((waiver) => isExpired(waiver, today))
+    .map(
+      (w) =>
+        `Waiver for ${w.rule} (${file}:${w.line}, owner ${w.owner}) expired on ${w.expires}; renew or remove it.`
+    )
+  return {
+    expired,
+    findings: findings.map((finding) => {
+      const waiver = active.find((candidate) => covers(candidate, finding))
+      return waiver
+        ? {
+            ...finding,
+            suppression: { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires }
+          }
+        : finding
+    })
+  }
+}

@@ -1,0 +1,148 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { ScanConfig, ScannerName } from './config/inputs.js'
+import { loadBaseline, markNew } from './findings/baseline.js'
+import type { Finding } from './findings/model.js'
+import { applyWaivers, loadWaivers } from './findings/waivers.js'
+import { decide, type GateDecision } from './gate.js'
+import type { Logger } from './log.js'
+import { toFindingsDocument } from './report/findings-file.js'
+import { toSarif } from './report/sarif.js'
+import { toSummaryMarkdown } from './report/summary.js'
+import { policiesScanner } from './scanners/policies.js'
+import type { ScanContext, ScanOutcome, Scanner } from './scanners/scanner.js'
+import { imageScanner, repositoryScanner, trivyConfigScanner } from './scanners/trivy.js'
+import { installTools } from './tools/setup.js'
+import type { InstalledTool } from './tools/install.js'
+
+const SCANNERS: Record<ScannerName, Scanner> = {
+  image: imageScanner,
+  repository: repositoryScanner,
+  policies: policiesScanner,
+  'trivy-config': trivyConfigScanner
+}
+
+export interface PipelineEnvironment {
+  log: Logger
+  /** Directory holding the action (policies/ lives there). */
+  actionRoot: string
+  actionVersion: string
+}
+
+export interface PipelineResult {
+  outcomes: ScanOutcome[]
+  findings: Finding[]
+  decision: GateDecision
+  tools: InstalledTool[]
+  files: { sarif: string; findings: string; summary: string }
+  summary: string
+}
+
+/** inputs → install → scan (in parallel) → findings → waivers/baseline → reports → gate. */
+export async function runPipeline(
+  config: ScanConfig,
+  env: PipelineEnvironment
+): Promise<PipelineResult> {
+  const scanners = activeScanners(config)
+  const tools = await installTools(config, scanners, env.log)
+  const outcomes = await scan(config, scanners, tools, env)
+
+  const waivers = await loadWaivers(config.waiversFile)
+  const waived = applyWaivers(
+    outcomes.flatMap((outcome) => outcome.findings),
+    waivers,
+    path.relative(config.workspace, config.waiversFile)
+  )
+  const findings = config.baselineFile
+    ? markNew(waived.findings, await loadBaseline(config.baselineFile))
+    : waived.findings
+  const byFingerprint = new Map(findings.map((finding) => [finding.fingerprint, finding]))
+  const reportedOutcomes = outcomes.map((outcome) => ({
+    ...outcome,
+    findings: outcome.findings.map((finding) => byFingerprint.get(finding.fingerprint) ?? finding)
+  }))
+
+  const decision = decide(findings, {
+    failOnSeverity: config.failOnSeverity,
+    onlyNew: config.baselineFile !== null,
+    configurationErrors: [
+      ...waived.expired,
+      ...outcomes
+        .filter((o) => o.error)
+        .map((o) => `The ${o.scanner} scan of ${o.target} failed: ${o.error}`)
+    ]
+  })
+
+  const summary = toSummaryMarkdown(reportedOutcomes, findings, decision)
+  const files = {
+    sarif: path.join(config.outputDir, 'results.sarif'),
+    findings: path.join(config.outputDir, 'findings.json'),
+    summary: path.join(config.outputDir, 'summary.md')
+  }
+  await mkdir(config.outputDir, { recursive: true })
+  await writeFile(
+    files.sarif,
+    `${JSON.stringify(toSarif(reportedOutcomes, env.actionVersion), null, 2)}\n`
+  )
+  await writeFile(
+    files.findings,
+    `${JSON.stringify(toFindingsDocument(reportedOutcomes, findings, decision), null, 2)}\n`
+  )
+  await writeFile(files.summary, summary)
+  return {
+    outcomes: reportedOutcomes,
+    findings,
+    decision,
+    tools: Object.values(tools),
+    files,
+    summary
+  }
+}
+
+function activeScanners(config: ScanConfig): Scanner[] {
+  return config.scanners
+    .filter((name) => name !== 'image' || config.images.length > 0)
+    .map((name) => SCANNERS[name])
+}
+
+/** Runs every scanner concurrently; one that fails becomes an outcome with an error, never a lost run. */
+async function scan(
+  config: ScanConfig,
+  scanners: Scanner[],
+  tools: ScanContext['tools'],
+  env: PipelineEnvironment
+): Promise<ScanOutcome[]> {
+  const workRoot = path.join(config.outputDir, '.work')
+  const results = await Promise.all(
+    scanners.map(async (scanner) => {
+      const context: ScanContext = {
+        config,
+        tools,
+        workDir: path.join(workRoot, scanner.name),
+        actionRoot: env.actionRoot,
+        log: env.log,
+        timeoutMs: config.scanTimeoutMs
+      }
+      try {
+        return await scanner.run(context)
+      } catch (error) {
+        const message = (error as Error).message
+        env.log.warning(`The ${scanner.name} scan failed: ${message}`)
+        return [
+          {
+            scanner: scanner.name,
+            target:
+              scanner.name === 'policies' || scanner.name === 'trivy-config'
+                ? 'manifests'
+                : scanner.name,
+            findings: [],
+            notices: [],
+            tool: { name: scanner.name === 'policies' ? 'conftest' : 'trivy', version: '' },
+            error: message
+          } satisfies ScanOutcome
+        ]
+      }
+    })
+  )
+  return results.flat()
+}

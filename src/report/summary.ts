@@ -1,0 +1,68 @@
+import type { Finding } from '../findings/model.js'
+import { SEVERITIES, severityRank } from '../findings/severity.js'
+import type { GateDecision } from '../gate.js'
+import type { ScanOutcome } from '../scanners/scanner.js'
+import { countFindings } from './counts.js'
+
+const TOP_FINDINGS = 20
+
+/** Escapes text for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+export function sortBySeverity(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+      (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0)
+  )
+}
+
+/** The job summary: verdict, counts, what was skipped, and the most severe findings. */
+export function toSummaryMarkdown(
+  outcomes: ScanOutcome[],
+  findings: Finding[],
+  decision: GateDecision
+): string {
+  const counts = countFindings(findings)
+  const lines: string[] = []
+  lines.push(`## hardening-action: ${decision.failed ? '❌ failed' : '✅ passed'}`, '')
+  for (const reason of decision.reasons) lines.push(`- ${reason}`)
+  if (decision.reasons.length) lines.push('')
+  const severities = [...SEVERITIES].reverse()
+  lines.push(`| Scanner | Target | ${severities.join(' | ')} | Waived |`)
+  lines.push(`| --- | --- | ${severities.map(() => '---:').join(' | ')} | ---: |`)
+  for (const outcome of outcomes) {
+    const c = countFindings(outcome.findings)
+    const status = outcome.error ? ' ⚠️ failed' : ''
+    lines.push(
+      `| ${outcome.scanner}${status} | ${cell(outcome.target)} | ${severities.map((s) => c.bySeverity[s]).join(' | ')} | ${c.suppressed} |`
+    )
+  }
+  lines.push('', `**${counts.total}** findings, **${counts.suppressed}** waived.`, '')
+  const problems = outcomes.flatMap((o) => [
+    ...(o.error ? [`${o.scanner} (${o.target}): ${o.error}`] : []),
+    ...o.notices
+  ])
+  if (problems.length) {
+    lines.push('<details><summary>Not scanned or not evaluated</summary>', '')
+    for (const problem of problems) lines.push(`- ${cell(problem)}`)
+    lines.push('', '</details>', '')
+  }
+  const top = sortBySeverity(findings.filter((f) => !f.suppression)).slice(0, TOP_FINDINGS)
+  if (top.length) {
+    lines.push(
+      `### Top findings`,
+      '',
+      '| Severity | Rule | Where | Message |',
+      '| --- | --- | --- | --- |'
+    )
+    for (const f of top) {
+      const where = f.location ? `${f.location.path}:${f.location.startLine}` : f.target
+      lines.push(`| ${f.severity} | ${cell(f.ruleId)} | ${cell(where)} | ${cell(f.message)} |`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}

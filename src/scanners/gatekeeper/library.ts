@@ -1,0 +1,115 @@
+import type { ManifestObject } from '../../manifests/load.js'
+import type { ConstraintMatch } from './match.js'
+
+/** A ConstraintTemplate as the engine evaluates it. */
+export interface Template {
+  /** The constraint kind it defines (spec.crd.spec.names.kind). */
+  kind: string
+  name: string
+  rego: string
+  libs: string[]
+  /** Gatekeeper parses `rego:` as Rego v0 unless the `code:` source says `version: v1`. */
+  regoVersion: 'v0' | 'v1'
+  /** The Rego package the template declares; its `violation` rules are read from there. */
+  regoPackage: string
+  annotations: Record<string, string>
+  file: string
+}
+
+/** A template the engine cannot evaluate; reported as skipped so nothing passes silently. */
+export interface SkippedTemplate {
+  name: string
+  kind: string
+  reason: string
+  file: string
+}
+
+export interface Constraint {
+  kind: string
+  name: string
+  match?: ConstraintMatch
+  parameters: Record<string, unknown>
+  enforcementAction: string
+  file: string
+  line: number
+}
+
+export interface PolicyLibrary {
+  templates: Map<string, Template>
+  skipped: SkippedTemplate[]
+  constraints: Constraint[]
+  /** Constraints whose kind has no template. */
+  orphans: Constraint[]
+}
+
+const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh'
+
+/** Splits loaded objects into templates and constraints; every other object is ignored. */
+export function readPolicyLibrary(objects: ManifestObject[]): PolicyLibrary {
+  const library: PolicyLibrary = { templates: new Map(), skipped: [], constraints: [], orphans: [] }
+  for (const entry of objects) {
+    const { object } = entry
+    if (
+      object.kind === 'ConstraintTemplate' &&
+      String(object.apiVersion).startsWith('templates.gatekeeper.sh/')
+    ) {
+      const template = readTemplate(entry)
+      if ('reason' in template) library.skipped.push(template)
+      else library.templates.set(template.kind, template)
+    }
+  }
+  for (const entry of objects) {
+    const { object } = entry
+    if (!String(object.apiVersion).startsWith(`${CONSTRAINT_GROUP}/`)) continue
+    const spec = (object.spec ?? {}) as Record<string, unknown>
+    const constraint: Constraint = {
+      kind: String(object.kind),
+      name: String(((object.metadata ?? {}) as Record<string, unknown>).name ?? ''),
+      match: spec.match as ConstraintMatch | undefined,
+      parameters: (spec.parameters ?? {}) as Record<string, unknown>,
+      enforcementAction: String(spec.enforcementAction ?? 'deny'),
+      file: entry.file,
+      line: entry.line
+    }
+    const known =
+      library.templates.has(constraint.kind) ||
+      library.skipped.some((s) => s.kind === constraint.kind)
+    if (known) library.constraints.push(constraint)
+    else library.orphans.push(constraint)
+  }
+  return library
+}
+
+function readTemplate(entry: ManifestObject): Template | SkippedTemplate {
+  const object = entry.object
+  const metadata = (object.metadata ?? {}) as Record<string, unknown>
+  const spec = (object.spec ?? {}) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  const name = String(metadata.name ?? '')
+  const kind = String(spec.crd?.spec?.names?.kind ?? name)
+  const target = (spec.targets ?? [])[0] ?? {}
+  const skip = (reason: string): SkippedTemplate => ({ name, kind, reason, file: entry.file })
+
+  const regoCode = (target.code ?? []).find((code: { engine?: string }) => code.engine === 'Rego')
+  const rego: string | undefined = regoCode?.source?.rego ?? target.rego
+  if (!rego) {
+    const engines = (target.code ?? []).map((code: { engine?: string }) => code.engine).join(', ')
+    return skip(
+      `no Rego source (engines: ${engines || 'none'}); CEL-only templates are not evaluated in CI`
+    )
+  }
+  if (/\bdata\.inventory\b|\bexternal_data\s*\(/.test(rego)) {
+    return skip('uses cluster inventory or external data, which only exist at admission')
+  }
+  const regoPackage = /^\s*package\s+([\w.]+)/m.exec(rego)?.[1]
+  if (!regoPackage) return skip('Rego source has no package declaration')
+  return {
+    kind,
+    name,
+    rego,
+    libs: regoCode?.source?.libs ?? target.libs ?? [],
+    regoVersion: regoCode?.source?.version === 'v1' ? 'v1' : 'v0',
+    regoPackage,
+    annotations: (metadata.annotations ?? {}) as Record<string, string>,
+    file: entry.file
+  }
+}

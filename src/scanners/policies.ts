@@ -1,0 +1,202 @@
+import path from 'node:path'
+import { finalize, type Finding } from '../findings/model.js'
+import { parseSeverity } from '../findings/severity.js'
+import { mapBounded } from '../util/concurrency.js'
+import { loadManifests, type ManifestObject } from '../manifests/load.js'
+import { kustomizationFiles } from './gatekeeper/bundle.js'
+import { evaluateTemplate, type Review } from './gatekeeper/evaluate.js'
+import {
+  readPolicyLibrary,
+  type Constraint,
+  type PolicyLibrary,
+  type Template
+} from './gatekeeper/library.js'
+import {
+  groupOf,
+  isNamespace,
+  matches,
+  MatchError,
+  nameOf,
+  namespaceOf
+} from './gatekeeper/match.js'
+import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
+
+/** Annotation keys of our ConstraintTemplates (see policies/README.md for the schema). */
+const ANNOTATION = {
+  title: 'hardening-action.io/title',
+  severity: 'hardening-action.io/severity',
+  remediation: 'hardening-action.io/remediation',
+  references: 'hardening-action.io/references'
+}
+
+/** Gatekeeper ConstraintTemplates + Constraints, evaluated through conftest as Gatekeeper would. */
+export const policiesScanner: Scanner = {
+  name: 'policies',
+  async run(context) {
+    const { config, log } = context
+    const conftest = context.tools.conftest
+    if (!conftest) throw new Error('conftest is not installed')
+    const notices: string[] = []
+
+    const library = await loadLibrary(context, notices)
+    const manifests = await loadManifests(config.workspace, config.manifests)
+    for (const problem of manifests.problems) {
+      const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
+      notices.push(`${where}: ${problem.message}`)
+      log.warning(`${where}: ${problem.message}`)
+    }
+
+    const reviewsByTemplate = new Map<
+      string,
+      Array<{ review: Review; object: ManifestObject; constraint: Constraint }>
+    >()
+    const namespaces = new Map(
+      manifests.objects
+        .filter((m) => isNamespace(m.object))
+        .map((m) => [nameOf(m.object), m.object])
+    )
+    for (const constraint of library.constraints) {
+      const template = library.templates.get(constraint.kind)
+      if (!template) continue // a skipped template; already noticed
+      const entries = reviewsByTemplate.get(template.kind) ?? []
+      for (const entry of manifests.objects) {
+        try {
+          const namespaceObject = namespaces.get(namespaceOf(entry.object))
+          if (!matches(constraint.match, { object: entry.object, namespaceObject })) continue
+        } catch (error) {
+          if (!(error instanceof MatchError)) throw error
+          notices.push(
+            `${entry.file}:${entry.line}: constraint ${constraint.name} not evaluated: ${error.message}`
+          )
+          continue
+        }
+        entries.push({ review: reviewOf(entry.object, constraint), object: entry, constraint })
+      }
+      reviewsByTemplate.set(template.kind, entries)
+    }
+
+    const findings: Finding[] = []
+    const kinds = [...reviewsByTemplate.keys()]
+    await mapBounded(kinds, async (kind) => {
+      const template = library.templates.get(kind) as Template
+      const entries = reviewsByTemplate.get(kind) ?? []
+      const violations = await evaluateTemplate(
+        conftest.path,
+        template,
+        entries.map((entry) => entry.review),
+        context.workDir,
+        context.timeoutMs
+      )
+      for (const violation of violations) {
+        const entry = entries[violation.index]
+        if (!entry)
+          throw new Error(`conftest reported a violation for unknown review ${violation.index}`)
+        findings.push(
+          toFinding(template, entry.constraint, entry.object, violation.msg, violation.details)
+        )
+      }
+    })
+    findings.sort((a, b) => a.fingerprint.localeCompare(b.fingerprint))
+    return [
+      {
+        scanner: 'policies',
+        target: 'manifests',
+        findings,
+        notices,
+        tool: { name: 'conftest', version: conftest.version }
+      } satisfies ScanOutcome
+    ]
+  }
+}
+
+async function loadLibrary(context: ScanContext, notices: string[]): Promise<PolicyLibrary> {
+  const { config } = context
+  const bundleFiles =
+    config.policyBundle === 'none'
+      ? []
+      : await kustomizationFiles(
+          path.join(context.actionRoot, 'policies', 'bundles', config.policyBundle)
+        )
+  const bundled = await loadManifests(context.actionRoot, bundleFiles)
+  const extra = await loadManifests(config.workspace, config.extraPolicies)
+  for (const problem of [...bundled.problems, ...extra.problems])
+    notices.push(`${problem.file}: ${problem.message}`)
+  if (config.policyEnforcement !== 'as-declared') {
+    for (const entry of bundled.objects) {
+      const spec = entry.object.spec as Record<string, unknown> | undefined
+      if (spec && String(entry.object.apiVersion).startsWith('constraints.gatekeeper.sh/')) {
+        spec.enforcementAction = config.policyEnforcement
+      }
+    }
+  }
+  const library = readPolicyLibrary([...bundled.objects, ...extra.objects])
+  for (const skipped of library.skipped)
+    notices.push(`template ${skipped.name} (${skipped.file}) skipped: ${skipped.reason}`)
+  for (const orphan of library.orphans) {
+    notices.push(
+      `constraint ${orphan.kind}/${orphan.name} (${orphan.file}) has no ConstraintTemplate; not evaluated`
+    )
+  }
+  return library
+}
+
+function reviewOf(object: Record<string, unknown>, constraint: Constraint): Review {
+  const apiVersion = String(object.apiVersion)
+  return {
+    review: {
+      kind: {
+        group: groupOf(object),
+        version: apiVersion.split('/').pop() ?? '',
+        kind: String(object.kind)
+      },
+      name: nameOf(object),
+      namespace: namespaceOf(object),
+      operation: 'CREATE',
+      object
+    },
+    parameters: constraint.parameters
+  }
+}
+
+const LEVEL_BY_ACTION: Record<string, string> = { deny: 'deny', warn: 'warn', dryrun: 'dryrun' }
+
+function toFinding(
+  template: Template,
+  constraint: Constraint,
+  entry: ManifestObject,
+  msg: string,
+  details: Record<string, unknown>
+): Finding {
+  const annotations = template.annotations
+  const fieldPath = typeof details.path === 'string' ? details.path : undefined
+  const line = (fieldPath && entry.lineOf(fieldPath)) || entry.line
+  const namespace = namespaceOf(entry.object)
+  return finalize({
+    scanner: 'policies',
+    target: 'manifests',
+    ruleId: template.kind,
+    title:
+      annotations[ANNOTATION.title] ?? annotations['metadata.gatekeeper.sh/title'] ?? template.kind,
+    severity: annotations[ANNOTATION.severity]
+      ? parseSeverity(annotations[ANNOTATION.severity])
+      : 'MEDIUM',
+    message: msg,
+    resource: [entry.object.kind, namespace, nameOf(entry.object)].filter(Boolean).join('/'),
+    location: { path: entry.file, startLine: line },
+    remediation: annotations[ANNOTATION.remediation],
+    references: parseReferences(annotations[ANNOTATION.references]),
+    enforcementAction: LEVEL_BY_ACTION[constraint.enforcementAction] ?? 'deny'
+  })
+}
+
+function parseReferences(value: string | undefined): string[] | undefined {
+  if (!value) return undefined
+  try {
+    const parsed = JSON.parse(value) as Array<{ url?: string; title?: string } | string>
+    return parsed
+      .map((ref) => (typeof ref === 'string' ? ref : (ref.url ?? ref.title ?? '')))
+      .filter(Boolean)
+  } catch {
+    return [value]
+  }
+}

@@ -1,0 +1,34 @@
+import type { ScanConfig, ScannerName } from '../config/inputs.js'
+import type { Finding } from '../findings/model.js'
+import type { Logger } from '../log.js'
+import type { InstalledTool } from '../tools/install.js'
+
+export interface ScanContext {
+  config: ScanConfig
+  tools: Partial<Record<'trivy' | 'conftest', InstalledTool>>
+  /** Private scratch directory for this scanner. */
+  workDir: string
+  /** Directory of the action itself (for the bundled policies). */
+  actionRoot: string
+  log: Logger
+  timeoutMs: number
+}
+
+/** One run of one scanner over one target; reports keep one SARIF run per outcome. */
+export interface ScanOutcome {
+  scanner: ScannerName
+  /** What was scanned: an image reference, `repository`, or `manifests`. */
+  target: string
+  findings: Finding[]
+  /** Things not scanned or not evaluated, each with its reason (files, templates, constraints). */
+  notices: string[]
+  tool: { name: string; version: string }
+  /** Set when the whole scan could not run; its findings are then empty. */
+  error?: string
+}
+
+/** Every scanner implements this; the pipeline runs the enabled ones concurrently. */
+export interface Scanner {
+  name: ScannerName
+  run(context: ScanContext): Promise<ScanOutcome[]>
+}

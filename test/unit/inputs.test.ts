@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { ConfigError, INPUT_DEFAULTS, list, readConfig } from '../../src/config/inputs.js'
+
+const workspace = '/work/repo'
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+
+describe('readConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = readConfig(reader({}), workspace)
+    expect(config.failOnSeverity).toBe('HIGH')
+    expect(config.scanPath).toBe(workspace)
+    expect(config.manifests).toEqual([workspace])
+    expect(config.scanners).toEqual(['image', 'repository', 'policies', 'trivy-config'])
+    expect(config.policyEnforcement).toBe('deny')
+    expect(config.baselineFile).toBeNull()
+    expect(config.scanTimeoutMs).toBe(600_000)
+  })
+
+  it('rejects an unknown severity, naming the input and the accepted values', () => {
+    expect(() => readConfig(reader({ 'fail-on-severity': 'severe' }), workspace)).toThrow(
+      "Input 'fail-on-severity' must be one of critical, high, medium, low, none; got 'severe'."
+    )
+  })
+
+  it('maps none to a gate that never fails on severity', () => {
+    expect(readConfig(reader({ 'fail-on-severity': 'NONE' }), workspace).failOnSeverity).toBeNull()
+  })
+
+  it('refuses paths that leave the workspace', () => {
+    expect(() => readConfig(reader({ manifests: '../other' }), workspace)).toThrow(ConfigError)
+    expect(() => readConfig(reader({ 'scan-path': '/etc' }), workspace)).toThrow(
+      /outside the workspace/
+    )
+  })
+
+  it('refuses image references with shell metacharacters', () => {
+    expect(() => readConfig(reader({ images: 'nginx:1.27; rm -rf /' }), workspace)).toThrow(
+      /invalid image reference/
+    )
+    expect(() => readConfig(reader({ images: 'nginx$(id)' }), workspace)).toThrow(ConfigError)
+  })
+
+  it('requires a baseline for fail-on new', () => {
+    expect(() => readConfig(reader({ 'fail-on': 'new' }), workspace)).toThrow(/baseline-file/)
+    expect(
+      readConfig(reader({ 'fail-on': 'new', 'baseline-file': 'b.json' }), workspace).baselineFile
+    ).toBe(path.join(workspace, 'b.json'))
+  })
+
+  it('rejects malformed booleans, versions and timeouts', () => {
+    expect(() => readConfig(reader({ 'skip-db-update': 'yes' }), workspace)).toThrow(
+      /'skip-db-update' must be 'true' or 'false'/
+    )
+    expect(() => readConfig(reader({ 'trivy-version': 'latest' }), workspace)).toThrow(
+      /'trivy-version'/
+    )
+    expect(() => readConfig(reader({ 'scan-timeout': '-1' }), workspace)).toThrow(/'scan-timeout'/)
+    expect(() => readConfig(reader({ 'tool-mirror': 'ftp://x' }), workspace)).toThrow(
+      /'tool-mirror'/
+    )
+  })
+})
+
+describe('list', () => {
+  it('splits lines and commas and drops comments and blanks', () => {
+    expect(list('a, b\n# note\n c # trailing\n\n')).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(path.resolve(__dirname, '../../action.yml'), 'utf8')) as {
+    inputs: Record<string, { description: string; default: string }>
+    runs: { using: string; main: string }
+  }
+
+  it('declares exactly the inputs the code reads, with the same defaults', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
+    for (const [name, defaultValue] of Object.entries(INPUT_DEFAULTS)) {
+      expect(String(action.inputs[name].default), name).toBe(defaultValue)
+      expect(action.inputs[name].description.length, name).toBeGreaterThan(10)
+    }
+  })
+
+  it('runs the bundled ESM entry on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+})

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError } from '../../src/config/inputs.js'
+import { finalize, type Finding } from '../../src/findings/model.js'
+import { applyWaivers, parseWaivers } from '../../src/findings/waivers.js'
+
+const finding = (overrides: Partial<Finding> = {}): Finding =>
+  finalize({
+    scanner: 'image',
+    target: 'ghcr.io/org/app:1.0',
+    ruleId: 'CVE-2024-0001',
+    title: 't',
+    severity: 'HIGH',
+    message: 'm',
+    resource: 'openssl@3.0.1',
+    ...overrides
+  })
+
+const FILE = `waivers:
+  - rule: CVE-2024-0001
+    image: ghcr.io/org/*
+    reason: not reachable, no TLS in this service
+    owner: team-payments
+    expires: 2026-12-31
+  - rule: HardeningDisallowedTags
+    path: legacy/*.yaml
+    reason: migrating
+    owner: platform
+    expires: 2026-01-01
+`
+
+describe('waivers', () => {
+  const waivers = parseWaivers(FILE, '.hardening/waivers.yaml')
+  const today = new Date('2026-11-30T12:00:00Z')
+
+  it('suppresses covered findings, keeping them with reason, owner and expiry', () => {
+    const result = applyWaivers(
+      [finding(), finding({ target: 'docker.io/other:1' })],
+      waivers,
+      'w.yaml',
+      today
+    )
+    expect(result.findings[0].suppression).toEqual({
+      reason: 'not reachable, no TLS in this service',
+      owner: 'team-payments',
+      expires: '2026-12-31'
+    })
+    expect(result.findings[1].suppression).toBeUndefined()
+    expect(result.findings).toHaveLength(2)
+  })
+
+  it('reports an expired waiver by file and line, and lets it cover nothing', () => {
+    const policyFinding = finding({
+      scanner: 'policies',
+      ruleId: 'HardeningDisallowedTags',
+      location: { path: 'legacy/a.yaml', startLine: 3 }
+    })
+    const result = applyWaivers([policyFinding], waivers, 'w.yaml', today)
+    expect(result.findings[0].suppression).toBeUndefined()
+    expect(result.expired).toEqual([
+      'Waiver for HardeningDisallowedTags (w.yaml:7, owner platform) expired on 2026-01-01; renew or remove it.'
+    ])
+  })
+
+  it('rejects an invalid waiver with the line of the entry', () => {
+    const bad = 'waivers:\n  - rule: X\n    reason: r\n    owner: o\n    expires: tomorrow\n'
+    expect(() => parseWaivers(bad, 'w.yaml')).toThrow(ConfigError)
+    expect(() => parseWaivers(bad, 'w.yaml')).toThrow(
+      "w.yaml:2: 'expires' must be a date like 2026-12-31; got 'tomorrow'"
+    )
+    expect(() =>
+      parseWaivers('waivers:\n  - rule: X\n    owner: o\n    expires: 2027-01-01\n', 'w.yaml')
+    ).toThrow("w.yaml:2: waiver is missing 'reason'")
+    expect(() => parseWaivers('waivers: [\n', 'w.yaml')).toThrow(/^w\.yaml:\d+: invalid YAML/)
+    expect(() => parseWaivers('waivers:\n  - rule: X\n    scope: y\n', 'w.yaml')).toThrow(
+      /unknown waiver field 'scope'/
+    )
+  })
+})
