@@ -177,3 +177,20 @@ YAML
   [ "$status" -ne 0 ]
   [[ "$output" == *"GatekeeperWebhookErrors"* ]]
 }
+
+@test "gator check catches an unlisted violation in Gatekeeper's own pods and a stale exception" {
+  command -v gator >/dev/null || { echo "gator not built" >&2; return 1; }
+  mkdir -p "$BATS_TEST_TMPDIR/override"
+  # Gatekeeper's audit pod without runAsNonRoot: gatekeeper-system is not excluded in this check
+  sed 's/^\( *\)runAsNonRoot: true$/\1runAsNonRoot: false/' "$W/manifests.yaml" >"$BATS_TEST_TMPDIR/override/manifests.yaml"
+  grep -q 'runAsNonRoot: false' "$BATS_TEST_TMPDIR/override/manifests.yaml"
+  GATOR_OBJECTS_OVERRIDE="$BATS_TEST_TMPDIR/override" run bash test/cluster/gator-own-manifests.sh
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"FAIL unlisted violation: pss-run-as-non-root on Deployment/gatekeeper-audit"* ]]
+  [[ "$output" == *"FAIL unlisted violation: pss-run-as-non-root on Deployment/gatekeeper-controller-manager"* ]]
+  cp manifests/exceptions.yaml "$BATS_TEST_TMPDIR/exceptions.yaml"
+  printf '  - constraint: pss-privileged\n    object: Deployment/gatekeeper-audit\n    reason: an exception that is no longer needed\n' >>"$BATS_TEST_TMPDIR/exceptions.yaml"
+  GATOR_EXCEPTIONS="$BATS_TEST_TMPDIR/exceptions.yaml" run bash test/cluster/gator-own-manifests.sh
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"FAIL stale exception (no longer violated): pss-privileged on Deployment/gatekeeper-audit"* ]]
+}
