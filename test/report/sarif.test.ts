@@ -1,0 +1,414 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { gunzipSync } from 'node:zlib'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  addLineHashes,
+  buildSarif,
+  GITHUB_LIMITS,
+  lineHashes,
+  securitySeverity,
+  serializeSarif,
+  toSarif,
+  type SarifLog
+} from '../../src/report/sarif.js'
+import type { ScanOutcome } from '../../src/scanners/scanner.js'
+import { finding, IMAGE, ORPHAN_IMAGE, sampleOutcomes, workspaceWithFiles } from './fixtures.js'
+
+const run = promisify(execFile)
+const MULTITOOL_DIR = path.resolve('node_modules/@microsoft/sarif-multitool-linux')
+const MULTITOOL = path.join(MULTITOOL_DIR, 'Sarif.Multitool')
+/** The SARIF 2.1.0 JSON schema (draft 2020-12) that ships inside @microsoft/sarif-multitool. */
+const SCHEMA_FILE = path.join(MULTITOOL_DIR, 'sarif-2.1.0.json')
+
+let workspace: string
+beforeAll(async () => {
+  workspace = await workspaceWithFiles()
+})
+afterAll(async () => {
+  await rm(workspace, { recursive: true, force: true })
+})
+
+describe('lineHashes (github/codeql-action fingerprints.ts test vectors)', () => {
+  const cases: Array<[string, string[]]> = [
+    ['', ['c129715d7a2bc9a3:1']],
+    [
+      ' a\nb\n  \t\tc\n d',
+      ['271789c17abda88f:1', '54703d4cd895b18:1', '180aee12dab6264:1', 'a23a3dc5e078b07b:1']
+    ],
+    [
+      ' hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End',
+      [
+        '8b7cf3e952e7aeb2:1',
+        'b1ae1287ec4718d9:1',
+        'bff680108adb0fcc:1',
+        'c6805c5e1288b612:1',
+        'b86d3392aea1be30:1',
+        'e6ceba753e1a442:1'
+      ]
+    ]
+  ]
+  const trailing = [
+    'e9496ae3ebfced30:1',
+    'fb7c023a8b9ccb3f:1',
+    'ce8ba1a563dcdaca:1',
+    'e20e36e16fcb0cc8:1',
+    'b3edc88f2938467e:1',
+    'c8e28b0b4002a3a0:1',
+    'c129715d7a2bc9a3:1'
+  ]
+  for (const text of [
+    ' hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n',
+    ' hello; \t\nworld!!!\r\r\r  \t\tGreetings\r End\r',
+    ' hello; \t\r\nworld!!!\r\n\r\n\r\n  \t\tGreetings\r\n End\r\n',
+    ' hello; \t\nworld!!!\r\n\n\r  \t\tGreetings\r End\r\n'
+  ])
+    cases.push([text, trailing])
+  cases.push([
+    'Lorem ipsum dolor sit amet.\n'.repeat(10),
+    [
+      'a7f2ff13bc495cf2:1',
+      'a7f2ff13bc495cf2:2',
+      'a7f2ff13bc495cf2:3',
+      'a7f2ff13bc495cf2:4',
+      'a7f2ff13bc495cf2:5',
+      'a7f2ff13bc495cf2:6',
+      'a7f2ff1481e87703:1',
+      'a9cf91f7bbf1862b:1',
+      '55ec222b86bcae53:1',
+      'cc97dc7b1d7d8f7b:1',
+      'c129715d7a2bc9a3:1'
+    ]
+  ])
+  it.each(cases)('hashes %j', (text, expected) => {
+    expect(lineHashes(text)).toEqual(expected)
+  })
+})
+
+describe('toSarif', () => {
+  const log = (): SarifLog => toSarif(sampleOutcomes(), '0.1.0', { workspace })
+
+  it('writes one run per outcome with unique categories, empty runs included', () => {
+    const sarif = log()
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs).toHaveLength(6)
+    const ids = sarif.runs.map((r) => r.automationDetails.id)
+    expect(new Set(ids).size).toBe(6)
+    expect(ids).toContain('hardening-action/trivy-config/manifests/')
+    const empty = sarif.runs.find((r) => r.automationDetails.id.includes('trivy-config'))!
+    expect(empty.results).toEqual([])
+    expect(empty.tool.driver.rules).toEqual([])
+    const broken = sarif.runs.find((r) => r.automationDetails.id.includes('broken'))!
+    expect(broken.invocations[0]!.executionSuccessful).toBe(false)
+    expect(broken.invocations[0]!.toolExecutionNotifications[0]!.message.text).toBe(
+      'image not found'
+    )
+    const policies = sarif.runs[0]!
+    expect(policies.tool.driver.version).toBe('0.71.1')
+    expect(policies.invocations[0]!.properties).toMatchObject({
+      tool: 'conftest',
+      toolVersion: '0.71.1',
+      actionVersion: '0.1.0'
+    })
+    expect(policies.originalUriBaseIds!['%SRCROOT%']!.uri).toBe(`file://${encodeURI(workspace)}/`)
+  })
+
+  it('gives categories distinct ids when two targets slug alike', () => {
+    const base = sampleOutcomes()[3]!
+    const sarif = toSarif([base, { ...base, target: IMAGE.replace(':', '/') }], '0.1.0')
+    const [a, b] = sarif.runs.map((r) => r.automationDetails.id)
+    expect(a).not.toBe(b)
+    expect(b).toMatch(/^hardening-action\/image\/ghcr\.io-octo-org-demo-app-1\.4\.2-[0-9a-f]{8}\/$/)
+  })
+
+  it('describes rules fully and points results at them', () => {
+    const sarif = log()
+    for (const r of sarif.runs) {
+      for (const result of r.results) {
+        expect(r.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId)
+      }
+      for (const rule of r.tool.driver.rules) {
+        expect(rule.properties.tags).toContain('security')
+        expect(Number(rule.properties['security-severity'])).toBeGreaterThanOrEqual(0)
+        expect(rule.help.text.length).toBeGreaterThan(0)
+        expect(rule.help.markdown).toBeDefined()
+        expect(rule.shortDescription.text).not.toBe('')
+        expect(rule.fullDescription.text).not.toBe('')
+        expect(rule.name).toMatch(/^[A-Za-z0-9]+$/)
+      }
+    }
+    const privileged = sarif.runs[0]!.tool.driver.rules.find(
+      (r) => r.id === 'HardeningPssPrivileged'
+    )!
+    expect(privileged.properties['security-severity']).toBe('8.0')
+    expect(privileged.defaultConfiguration.level).toBe('error')
+    expect(privileged.help.markdown).toContain('**Remediation:** Set securityContext.privileged')
+    expect(privileged.help.markdown).toContain(
+      '- <https://kubernetes.io/docs/concepts/security/pod-security-standards/>'
+    )
+    const repo = sarif.runs.find((r) =>
+      r.automationDetails.id.startsWith('hardening-action/repository')
+    )!
+    const lodash = repo.tool.driver.rules.find((r) => r.id.startsWith('GHSA'))!
+    expect(lodash.helpUri).toBeUndefined() // 'not a url' is dropped, not emitted invalid
+    expect(lodash.properties.tags).toEqual(['security', 'repository', 'vulnerability'])
+    expect(
+      repo.tool.driver.rules.find((r) => r.id.startsWith('secret/'))!.properties.tags
+    ).toContain('secret')
+  })
+
+  it('levels follow enforcement, then severity; waived results carry a suppression', () => {
+    const results = log().runs[0]!.results
+    expect(results.map((r) => r.level)).toEqual(['error', 'note', 'note'])
+    expect(results[2]!.suppressions).toEqual([
+      {
+        kind: 'external',
+        status: 'accepted',
+        justification: 'Batch job, sized by the scheduler. (owner team-a, expires 2099-12-31)'
+      }
+    ])
+    expect(results[0]!.suppressions).toBeUndefined()
+  })
+
+  it('uses repo-relative, percent-encoded URIs and gives location-less findings a location', () => {
+    const sarif = log()
+    const secret = sarif.runs[2]!.results[0]!
+    expect(secret.locations[0]!.physicalLocation.artifactLocation).toEqual({
+      uri: 'app%20config/credentials.env',
+      uriBaseId: '%SRCROOT%'
+    })
+    const orphan = sarif.runs[4]!.results[0]!
+    expect(orphan.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      'registry.example/5000/team/orphan/sha256/' + 'ab'.repeat(32)
+    )
+    const withFallback = toSarif(sampleOutcomes(), '0.1.0', {
+      fallbackLocation: (f) =>
+        f.target === ORPHAN_IMAGE ? { path: '.github/workflows/ci.yml', startLine: 20 } : undefined
+    })
+    expect(withFallback.runs[4]!.results[0]!.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: '.github/workflows/ci.yml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 20 }
+    })
+  })
+
+  it('maps severities and CVSS scores to security-severity', () => {
+    expect(securitySeverity('CRITICAL')).toBe('9.5')
+    expect(securitySeverity('LOW')).toBe('2.0')
+    expect(securitySeverity('HIGH', 7.45)).toBe('7.5') // CVSS wins when known
+    expect(securitySeverity('HIGH', 11)).toBe('8.0')
+    const sarif = toSarif(sampleOutcomes(), '0.1.0', {
+      cvssScore: (f) => (f.ruleId === 'CVE-2024-6119' ? 9.8 : undefined)
+    })
+    expect(sarif.runs[3]!.tool.driver.rules[0]!.properties['security-severity']).toBe('9.8')
+  })
+})
+
+describe('GitHub limits', () => {
+  const many = (n: number, scanner: ScanOutcome['scanner'] = 'repository'): ScanOutcome => ({
+    scanner,
+    target: 'repository',
+    tool: { name: 'trivy', version: '0.74.0' },
+    notices: [],
+    findings: Array.from({ length: n }, (_, i) =>
+      finding({
+        scanner,
+        target: 'repository',
+        ruleId: `R${i % 50}`,
+        severity: i === n - 1 ? 'CRITICAL' : i % 3 ? 'LOW' : 'MEDIUM',
+        message: `finding ${i}`,
+        location: { path: 'package-lock.json', startLine: 1 }
+      })
+    )
+  })
+
+  it('keeps at most 20 runs, preferring runs with severe findings, and warns', () => {
+    const outcomes: ScanOutcome[] = Array.from({ length: 22 }, (_, i) => ({
+      scanner: 'image',
+      target: `img-${i}`,
+      tool: { name: 'trivy', version: '0.74.0' },
+      notices: [],
+      findings:
+        i === 21
+          ? [finding({ scanner: 'image', target: 'img-21', ruleId: 'CVE-1', severity: 'CRITICAL' })]
+          : []
+    }))
+    const warnings: string[] = []
+    const sarif = toSarif(outcomes, '0.1.0', { warn: (m) => warnings.push(m) })
+    expect(sarif.runs).toHaveLength(20)
+    expect(sarif.runs.map((r) => r.automationDetails.id)).toContain(
+      'hardening-action/image/img-21/'
+    )
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/at most 20 SARIF runs.*2 run\(s\) left out/)
+  })
+
+  it('keeps the 25,000 most severe results of a run and warns', () => {
+    const warnings: string[] = []
+    const sarif = toSarif([many(GITHUB_LIMITS.resultsPerRun + 10)], '0.1.0', {
+      warn: (m) => warnings.push(m)
+    })
+    const results = sarif.runs[0]!.results
+    expect(results).toHaveLength(GITHUB_LIMITS.resultsPerRun)
+    expect(results.some((r) => r.properties.severity === 'CRITICAL')).toBe(true)
+    const mediums = results.filter((r) => r.properties.severity === 'MEDIUM').length
+    expect(mediums).toBe(Math.ceil((GITHUB_LIMITS.resultsPerRun + 9) / 3))
+    for (const r of results)
+      expect(sarif.runs[0]!.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId)
+    expect(warnings[0]).toMatch(/keeps the 25000 most severe of 25010/)
+  })
+
+  it('shrinks the largest run until the gzip fits, keeping the most severe', () => {
+    const sarif = toSarif([many(3000), many(10, 'trivy-config')], '0.1.0')
+    const full = serializeSarif(sarif)
+    expect(full.warnings).toEqual([])
+    const limit = Math.floor(full.gzip.length / 2)
+    const small = serializeSarif(sarif, limit)
+    expect(small.gzip.length).toBeLessThanOrEqual(limit)
+    expect(small.warnings).toHaveLength(1)
+    expect(small.warnings[0]).toContain('hardening-action/repository/repository/')
+    const parsed = JSON.parse(gunzipSync(small.gzip).toString('utf8')) as SarifLog
+    expect(parsed.runs[0]!.results.length).toBeLessThan(3000)
+    expect(parsed.runs[0]!.results.some((r) => r.properties.severity === 'CRITICAL')).toBe(true)
+    expect(parsed.runs[1]!.results).toHaveLength(10)
+    expect(JSON.parse(small.json)).toEqual(parsed)
+    expect(sarif.runs[0]!.results).toHaveLength(3000) // input not mutated
+  })
+})
+
+describe('primaryLocationLineHash', () => {
+  it('hashes the referenced line of files in the workspace, skipping missing files', async () => {
+    const sarif = await addLineHashes(toSarif(sampleOutcomes(), '0.1.0', { workspace }), workspace)
+    const manifest = lineHashes(readFileSync(path.join(workspace, 'deploy/web.yaml'), 'utf8'))
+    const privileged = sarif.runs[0]!.results[0]!
+    expect(privileged.partialFingerprints.primaryLocationLineHash).toBe(manifest[12])
+    const secret = sarif.runs[2]!.results[0]!
+    const env = lineHashes(readFileSync(path.join(workspace, 'app config/credentials.env'), 'utf8'))
+    expect(secret.partialFingerprints.primaryLocationLineHash).toBe(env[1])
+    const orphan = sarif.runs[4]!.results[0]!
+    expect(orphan.partialFingerprints.primaryLocationLineHash).toBeUndefined()
+    expect(orphan.partialFingerprints['hardeningFinding/v1']).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  it('does not read files outside the workspace', async () => {
+    const outside = finding({
+      ruleId: 'X',
+      location: { path: '../outside.yaml', startLine: 1 }
+    })
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sarif-out-'))
+    await writeFile(path.join(path.dirname(workspace), 'outside.yaml'), 'a: 1\n')
+    try {
+      const sarif = await addLineHashes(
+        toSarif(
+          [
+            {
+              scanner: 'policies',
+              target: 'manifests',
+              findings: [outside],
+              notices: [],
+              tool: { name: 'conftest', version: '1' }
+            }
+          ],
+          '0.1.0'
+        ),
+        workspace
+      )
+      expect(sarif.runs[0]!.results[0]!.partialFingerprints.primaryLocationLineHash).toBeUndefined()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+      await rm(path.join(path.dirname(workspace), 'outside.yaml'), { force: true })
+    }
+  })
+})
+
+describe('validity', () => {
+  let built: Awaited<ReturnType<typeof buildSarif>>
+  beforeAll(async () => {
+    built = await buildSarif(sampleOutcomes(), '0.1.0', { workspace })
+  })
+
+  it('validates against the SARIF 2.1.0 JSON schema', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false })
+    addFormats.default(ajv)
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object)
+    const ok = validate(JSON.parse(built.json))
+    expect(validate.errors ?? []).toEqual([])
+    expect(ok).toBe(true)
+    // The schema check must be able to fail.
+    const broken = JSON.parse(built.json) as { runs: Array<{ results: Array<{ level: string }> }> }
+    broken.runs[0]!.results[0]!.level = 'fatal'
+    expect(validate(broken)).toBe(false)
+  })
+
+  it.skipIf(!existsSync(MULTITOOL))(
+    'passes the SARIF multitool with GitHub rules (Gh;Sarif) with zero errors',
+    async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'multitool-'))
+      try {
+        const input = path.join(dir, 'results.sarif')
+        const output = path.join(dir, 'validation.sarif')
+        await writeFile(input, built.json)
+        await run(
+          MULTITOOL,
+          [
+            'validate',
+            input,
+            '--rule-kind',
+            'Gh;Sarif',
+            '--level',
+            'Error;Warning;Note',
+            '--output',
+            output,
+            '--log',
+            'ForceOverwrite'
+          ],
+          { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } }
+        ).catch((error: unknown) => error) // it exits 0 even with errors; the output file tells
+        const report = JSON.parse(readFileSync(output, 'utf8')) as {
+          runs: Array<{
+            results?: Array<{ ruleId: string; level?: string; message: { text?: string } }>
+            invocations?: Array<{ toolExecutionNotifications?: unknown[] }>
+          }>
+        }
+        const results = report.runs[0]!.results ?? []
+        if (process.env.DEBUG_MULTITOOL)
+          console.log(JSON.stringify(results.map((r) => [r.level, r.ruleId, r.message])))
+        const errors = results.filter((r) => (r.level ?? 'warning') === 'error')
+        expect(errors.map((e) => `${e.ruleId}: ${e.message.text ?? ''}`)).toEqual([])
+        // No GitHub rule fires at any level, and nothing above a note (SARIF best-practice notes
+        // such as "provide a code snippet" remain).
+        expect(results.filter((r) => r.ruleId.startsWith('GH'))).toEqual([])
+        expect(results.filter((r) => (r.level ?? 'warning') === 'warning')).toEqual([])
+        expect(report.runs[0]!.invocations?.[0]?.toolExecutionNotifications ?? []).toEqual([])
+
+        // And it does report a GitHub error on a SARIF that breaks GitHub's rules.
+        const bad = JSON.parse(built.json) as {
+          runs: Array<{ results: Array<{ locations?: unknown[] }> }>
+        }
+        delete bad.runs[0]!.results[0]!.locations
+        await writeFile(input, JSON.stringify(bad))
+        await run(MULTITOOL, [
+          'validate',
+          input,
+          '--rule-kind',
+          'Gh;Sarif',
+          '--output',
+          output,
+          '--log',
+          'ForceOverwrite'
+        ]).catch((error: unknown) => error)
+        const badReport = JSON.parse(readFileSync(output, 'utf8')) as typeof report
+        expect(
+          (badReport.runs[0]!.results ?? []).filter((r) => r.level === 'error').map((r) => r.ruleId)
+        ).toContain('GH1015') // ProvideRequiredResultProperties: missing locations
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
+    }
+  )
+})
