@@ -49,6 +49,8 @@ Cluster options:
   --flavour NAME         auto (default), generic, eks, gke, aks
   --benchmark NAME       kube-bench benchmark (e.g. cis-1.10, eks-1.8.0); default per flavour
   --targets LIST         kube-bench targets (e.g. node or master,node); default per flavour
+  --node NAME            run on this node (e.g. a control-plane node with --targets master;
+                         tolerates its taints)
   --namespace NS         namespace for the Job (default: kube-bench; must allow privileged
                          pods, see manifests/kube-bench-namespace.yaml)
   --image IMAGE          kube-bench image (default: docker.io/aquasec/kube-bench:v0.15.1)
@@ -86,6 +88,7 @@ flavour="auto"
 benchmark=""
 targets=""
 namespace="kube-bench"
+node_name=""
 image="$DEFAULT_IMAGE"
 timeout_s="300"
 keep_job="false"
@@ -108,6 +111,8 @@ while [[ $# -gt 0 ]]; do
     --benchmark=*) benchmark="${1#*=}"; shift ;;
     --targets) need_value "$1" "$#"; targets="$2"; shift 2 ;;
     --targets=*) targets="${1#*=}"; shift ;;
+    --node) need_value "$1" "$#"; node_name="$2"; shift 2 ;;
+    --node=*) node_name="${1#*=}"; shift ;;
     --namespace | -n) need_value "$1" "$#"; namespace="$2"; shift 2 ;;
     --namespace=*) namespace="${1#*=}"; shift ;;
     --image) need_value "$1" "$#"; image="$2"; shift 2 ;;
@@ -139,6 +144,9 @@ fi
 if [[ ! "$namespace" =~ ^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$ ]]; then
   die_usage "--namespace must be a DNS label (got '$namespace')"
 fi
+if [[ -n "$node_name" && ! "$node_name" =~ ^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$ ]]; then
+  die_usage "--node must be a node name (got '$node_name')"
+fi
 if [[ ! "$image" =~ ^[A-Za-z0-9][A-Za-z0-9._/:@-]*$ ]]; then
   die_usage "--image is not a valid image reference (got '$image')"
 fi
@@ -154,8 +162,8 @@ if [[ -n "$critical_ids" && ! "$critical_ids" =~ ^[0-9A-Za-z.]+(,[0-9A-Za-z.]+)*
   die_usage "--critical-ids must be a comma-separated list of CIS ids (got '$critical_ids')"
 fi
 if [[ -n "$input" ]]; then
-  for opt_set in "$benchmark" "$targets"; do
-    if [[ -n "$opt_set" ]]; then die_usage "--benchmark/--targets run kube-bench; they do not apply to --input"; fi
+  for opt_set in "$benchmark" "$targets" "$node_name"; do
+    if [[ -n "$opt_set" ]]; then die_usage "--benchmark/--targets/--node run kube-bench; they do not apply to --input"; fi
   done
   if [[ "$input" != "-" && ! -f "$input" ]]; then
     die_usage "--input file not found: $input"
@@ -208,7 +216,8 @@ build_job() {
     *) paths="/var/lib/cni /var/lib/etcd /var/lib/kubelet /var/lib/kube-scheduler /var/lib/kube-controller-manager /etc/systemd /lib/systemd /srv/kubernetes /etc/kubernetes /usr/bin /etc/cni/net.d /opt/cni/bin" ;;
   esac
   jq -n --arg name "$job_name" --arg ns "$namespace" --arg image "$image" \
-    --arg benchmark "$bm" --arg targets "$tg" --arg paths "$paths" --arg version "$KUBE_BENCH_VERSION" '
+    --arg benchmark "$bm" --arg targets "$tg" --arg paths "$paths" --arg version "$KUBE_BENCH_VERSION" \
+    --arg node "$node_name" '
     ($paths | split(" ")) as $p
     | def volname: ltrimstr("/") | gsub("[/.]"; "-") | ascii_downcase;
       def mountpath: if . == "/usr/bin" then "/usr/local/mount-from-host/bin" else . end;
@@ -223,7 +232,7 @@ build_job() {
         ttlSecondsAfterFinished: 3600,
         template: {
           metadata: {labels: {"app.kubernetes.io/name": "kube-bench"}},
-          spec: {
+          spec: ({
             hostPID: true,
             restartPolicy: "Never",
             automountServiceAccountToken: false,
@@ -241,6 +250,7 @@ build_job() {
             }],
             volumes: [$p[] | {name: volname, hostPath: {path: .}}]
           }
+          + (if $node != "" then {nodeName: $node, tolerations: [{operator: "Exists"}]} else {} end))
         }
       }
     }'

@@ -254,6 +254,19 @@ fake_cluster() {
   [ "$status" -eq 0 ]
   [ "$(jq -c '.spec.template.spec.containers[0].command' "$FAKE_KUBECTL_DIR/job.json")" = '["kube-bench","run","--json","--targets","master,node","--benchmark","cis-1.10"]' ]
   [ "$(grep -c '^get nodes' "$FAKE_KUBECTL_DIR/calls.log" || true)" -eq 0 ]
+  [ "$(jq -r '.spec.template.spec.nodeName // "none"' "$FAKE_KUBECTL_DIR/job.json")" = "none" ]
+}
+
+@test "cluster: --node pins the Job to a (control-plane) node and tolerates its taints" {
+  fake_cluster
+  run bash "$SCRIPT" --flavour generic --targets master --node cp-1.example
+  [ "$status" -eq 0 ]
+  [ "$(jq -r '.spec.template.spec.nodeName' "$FAKE_KUBECTL_DIR/job.json")" = "cp-1.example" ]
+  [ "$(jq -c '.spec.template.spec.tolerations' "$FAKE_KUBECTL_DIR/job.json")" = '[{"operator":"Exists"}]' ]
+  run bash "$SCRIPT" --node 'bad node'
+  [ "$status" -eq 2 ]
+  run bash "$SCRIPT" --input "$FIX/result.json" --node cp-1
+  [ "$status" -eq 2 ]
 }
 
 # ---------------------------------------------------------------- real kube-bench
