@@ -229,6 +229,44 @@ export function callProblems(
   return problems
 }
 
+const LEVEL: Record<string, number> = { none: 0, read: 1, write: 2 }
+
+/** The permissions a job runs with: its own, else the workflow's top-level ones. */
+function effectivePermissions(doc: Mapping, job: Mapping): Record<string, string> {
+  const perms = job.permissions ?? doc.permissions
+  if (perms === 'write-all' || perms === 'read-all') return { '*': perms.slice(0, -4) }
+  return isMapping(perms)
+    ? Object.fromEntries(Object.entries(perms).map(([k, v]) => [k, String(v)]))
+    : {}
+}
+
+/**
+ * GitHub refuses to start a run whose called workflow has a job asking for more than the calling
+ * job grants ("The nested job 'x' is requesting 'security-events: write', but is only allowed
+ * 'security-events: none'"), even when that job would be skipped. Every call to our reusable
+ * workflow must grant what its jobs request.
+ */
+export function grantProblems(caller: Mapping, reusable: Mapping): string[] {
+  const requested: Record<string, string> = {}
+  for (const [, job] of jobsOf(reusable)) {
+    for (const [scope, level] of Object.entries(effectivePermissions(reusable, job))) {
+      if ((LEVEL[level] ?? 0) > (LEVEL[requested[scope]] ?? 0)) requested[scope] = level
+    }
+  }
+  const problems: string[] = []
+  for (const [id, job] of jobsOf(caller)) {
+    if (typeof job.uses !== 'string' || !/hardening\.yml@/.test(job.uses)) continue
+    const granted = effectivePermissions(caller, job)
+    for (const [scope, level] of Object.entries(requested)) {
+      const has = granted[scope] ?? granted['*'] ?? 'none'
+      if ((LEVEL[has] ?? 0) < (LEVEL[level] ?? 0)) {
+        problems.push(`job ${id}: grants ${scope}: ${has}, the reusable workflow requests ${level}`)
+      }
+    }
+  }
+  return problems
+}
+
 export function declaredInputs(section: unknown): Record<string, InputDecl> {
   const declared: Record<string, InputDecl> = {}
   if (isMapping(section)) {

@@ -4,6 +4,7 @@ import {
   callProblems,
   checkoutCredentialProblems,
   declaredInputs,
+  grantProblems,
   parseWorkflowYaml,
   permissionProblems,
   pinProblems,
@@ -65,6 +66,10 @@ describe('workflow hygiene', () => {
       declaredInputs(call.secrets)
     )
     expect(problems).toEqual([])
+  })
+
+  it.each(files)('%s: grants every call to the reusable workflow what its jobs request', (file) => {
+    expect(grantProblems(parseWorkflowYaml(readText(file)), reusable)).toEqual([])
   })
 
   it.each(workflowFiles().filter((file) => file.startsWith('workflows/')))(
@@ -201,6 +206,30 @@ jobs:
       "job a: unknown secret 'SLACK_TOKEN'",
       "job b step org/hardening-action@v1: unknown input 'fail-on-sevrity'"
     ])
+  })
+
+  it('a call that does not grant what the reusable workflow requests', () => {
+    const caller = (permissions: string) =>
+      parseWorkflowYaml(`on: push
+permissions:
+  contents: read
+jobs:
+  a:
+    uses: org/hardening-action/.github/workflows/hardening.yml@v1
+${permissions}`)
+    expect(grantProblems(caller(''), reusable)).toEqual([
+      'job a: grants actions: none, the reusable workflow requests read',
+      'job a: grants security-events: none, the reusable workflow requests write'
+    ])
+    expect(
+      grantProblems(
+        caller(
+          '    permissions:\n      contents: read\n      security-events: read\n      actions: read'
+        ),
+        reusable
+      )
+    ).toEqual(['job a: grants security-events: read, the reusable workflow requests write'])
+    expect(grantProblems(caller('    permissions: write-all'), reusable)).toEqual([])
   })
 })
 
