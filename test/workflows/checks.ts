@@ -38,7 +38,7 @@ export const VERIFIED_PINS: Record<string, Record<string, string>> = {
   'actions/setup-go': { 'v6.0.0': '44694675825211faa026b3c33043df3e48a5fa00' },
   'actions/cache': { 'v5.0.5': '27d5ce7f107fe9357f9df03efb73ab90386fccae' },
   'actions/upload-artifact': { 'v7.0.1': '043fb46d1a93c77aae656e7c1c64a875d1fc6a0a' },
-  'actions/download-artifact': { 'v5.0.0': '634f93cb2916e3fdff6788551b99b062d0335ce0' },
+  'actions/download-artifact': { 'v8.0.1': '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c' },
   'github/codeql-action': { 'v4.38.1': '1c5b675653bb5c22dbe9b12b556ec555138e09fd' },
   'slackapi/slack-github-action': { 'v2.1.1': '91efab103c0de0a537f72a35f6b8cda0ee76bf0a' }
 }
