@@ -1,0 +1,274 @@
+import type { Finding } from '../findings/model.js'
+import { SEVERITIES, type Severity } from '../findings/severity.js'
+import type { GateDecision } from '../gate.js'
+import type { ScanOutcome } from '../scanners/scanner.js'
+import { countFindings } from './counts.js'
+import { sortBySeverity } from './summary.js'
+
+/** GitHub rejects issue comments longer than this (characters). */
+export const MAX_COMMENT_LENGTH = 65_536
+
+export interface CommentInput {
+  outcomes: ScanOutcome[]
+  findings: Finding[]
+  decision: GateDecision
+  /** Where links point: `<serverUrl>/<owner>/<repo>/blob/<sha>/<path>#L<line>`. */
+  repository: { serverUrl: string; owner: string; repo: string }
+  /** Commit the links point at (the PR head SHA is the most stable choice). */
+  sha: string
+  /** A baseline was used: findings are split into new and existing. */
+  baseline?: boolean
+  /** Hidden marker the comment is found by; put first. */
+  marker?: string
+  /** Link to the workflow run (job summary, SARIF artifact). */
+  runUrl?: string
+  /** How many findings the "Top findings" table shows (default 10). */
+  top?: number
+  maxLength?: number
+}
+
+const ICON: Record<Severity, string> = {
+  CRITICAL: '🟥',
+  HIGH: '🟧',
+  MEDIUM: '🟨',
+  LOW: '🟦',
+  UNKNOWN: '⬜'
+}
+const DESCENDING = [...SEVERITIES].reverse()
+
+/**
+ * Text from scanners and manifests made inert in a Markdown table cell: no table breaks, no
+ * HTML, no @-mentions, no closing of our code spans.
+ */
+function inert(text: string, max = 300): string {
+  const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text
+  return clipped
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_[\]~])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/@/g, '&#64;')
+}
+
+function code(text: string): string {
+  return `<code>${inert(text, 200)}</code>`
+}
+
+function isSecret(finding: Finding): boolean {
+  return finding.ruleId.startsWith('secret/')
+}
+
+function encodePath(file: string): string {
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/')
+}
+
+function where(finding: Finding, input: CommentInput): string {
+  const location = finding.location
+  if (!location) return code(finding.target)
+  const { serverUrl, owner, repo } = input.repository
+  const url = `${serverUrl}/${owner}/${repo}/blob/${input.sha}/${encodePath(location.path)}#L${location.startLine}`
+  return `[${inert(`${location.path}:${location.startLine}`, 120)}](${url})`
+}
+
+/** What a row says about a finding; for a secret only its rule, never the message or value. */
+function what(finding: Finding): string {
+  if (isSecret(finding)) return `Secret: ${inert(finding.title, 120)}`
+  return inert(finding.message)
+}
+
+interface Shape {
+  top: number
+  /** Rows per scanner in the collapsible "All findings" section; 0 drops the section. */
+  detailRows: number
+  waivedRows: number
+  notices: boolean
+}
+
+/**
+ * The PR comment: verdict, counts by severity and by scanner (new vs existing with a baseline),
+ * the most severe findings with links to file and line, the waived count, and collapsible
+ * details. Never longer than `maxLength` (GitHub's 65,536): detail sections shrink first, then
+ * the top table, then a short form that keeps the verdict and the counts.
+ */
+export function toCommentMarkdown(input: CommentInput): string {
+  const max = input.maxLength ?? MAX_COMMENT_LENGTH
+  const top = input.top ?? 10
+  const shapes: Shape[] = [
+    { top, detailRows: Infinity, waivedRows: Infinity, notices: true },
+    { top, detailRows: 100, waivedRows: 50, notices: true },
+    { top, detailRows: 25, waivedRows: 10, notices: true },
+    { top, detailRows: 0, waivedRows: 0, notices: false },
+    { top: Math.min(top, 5), detailRows: 0, waivedRows: 0, notices: false }
+  ]
+  for (const shape of shapes) {
+    const text = render(input, shape)
+    if (text.length <= max) return text
+  }
+  const short = shortForm(input)
+  return short.length <= max ? short : `${short.slice(0, max - 2)}…\n`
+}
+
+function header(input: CommentInput): string[] {
+  const { decision } = input
+  const lines: string[] = []
+  if (input.marker) lines.push(input.marker)
+  lines.push(`## 🛡️ hardening-action: ${decision.failed ? '❌ failed' : '✅ passed'}`, '')
+  for (const reason of decision.reasons) lines.push(`- ${inert(reason, 500)}`)
+  if (decision.reasons.length) lines.push('')
+  return lines
+}
+
+function countsTable(input: CommentInput): string[] {
+  const all = countFindings(input.findings)
+  const lines = [
+    `| | ${DESCENDING.map((s) => `${ICON[s]} ${s.toLowerCase()}`).join(' | ')} | waived |`,
+    `| --- | ${DESCENDING.map(() => '---:').join(' | ')} | ---: |`
+  ]
+  const row = (label: string, findings: Finding[]): string => {
+    const c = countFindings(findings)
+    return `| ${label} | ${DESCENDING.map((s) => c.bySeverity[s]).join(' | ')} | ${c.suppressed} |`
+  }
+  if (input.baseline) {
+    lines.push(
+      row(
+        '**new**',
+        input.findings.filter((f) => f.isNew === true)
+      )
+    )
+    lines.push(
+      row(
+        'existing',
+        input.findings.filter((f) => f.isNew !== true)
+      )
+    )
+  }
+  lines.push(row(input.baseline ? 'all' : '**findings**', input.findings))
+  lines.push(
+    '',
+    `**${all.total}** open finding${all.total === 1 ? '' : 's'}${input.baseline ? ` (**${all.new}** new)` : ''}, **${all.suppressed}** waived.`,
+    ''
+  )
+  return lines
+}
+
+function scannerTable(input: CommentInput): string[] {
+  if (!input.outcomes.length) return []
+  const lines = [
+    '| Scanner | Target | Open | ' + (input.baseline ? 'New | ' : '') + 'Waived | Status |',
+    '| --- | --- | ---: | ' + (input.baseline ? '---: | ' : '') + '---: | --- |'
+  ]
+  for (const outcome of input.outcomes) {
+    const c = countFindings(outcome.findings)
+    const status = outcome.error ? '⚠️ did not run' : outcome.notices.length ? 'ℹ️ notices' : '✓'
+    lines.push(
+      `| ${inert(outcome.scanner)} | ${code(outcome.target)} | ${c.total} | ${input.baseline ? `${c.new} | ` : ''}${c.suppressed} | ${status} |`
+    )
+  }
+  lines.push('')
+  return lines
+}
+
+function findingRows(findings: Finding[], input: CommentInput): string[] {
+  return findings.map(
+    (f) =>
+      `| ${ICON[f.severity]} ${f.severity} | ${input.baseline && f.isNew ? '🆕 ' : ''}${code(f.ruleId)} | ${where(f, input)} | ${what(f)} |`
+  )
+}
+
+const FINDING_HEAD = ['| Severity | Rule | Where | What |', '| --- | --- | --- | --- |']
+
+function render(input: CommentInput, shape: Shape): string {
+  const open = sortBySeverity(input.findings.filter((f) => !f.suppression))
+  const ranked = input.baseline
+    ? [...open.filter((f) => f.isNew), ...open.filter((f) => !f.isNew)]
+    : open
+  const lines = [...header(input), ...countsTable(input), ...scannerTable(input)]
+
+  const top = ranked.slice(0, shape.top)
+  if (top.length) {
+    lines.push(
+      `### Top findings${input.baseline ? ' (new first)' : ''}`,
+      '',
+      ...FINDING_HEAD,
+      ...findingRows(top, input),
+      ''
+    )
+    if (open.length > top.length) lines.push(`…and ${open.length - top.length} more.`, '')
+  }
+
+  if (shape.detailRows > 0) {
+    for (const outcome of input.outcomes) {
+      const mine = sortBySeverity(outcome.findings.filter((f) => !f.suppression))
+      if (!mine.length) continue
+      const shown = mine.slice(0, shape.detailRows)
+      lines.push(
+        `<details><summary>${inert(outcome.scanner)} · ${inert(outcome.target, 120)}: ${mine.length} finding${mine.length === 1 ? '' : 's'}</summary>`,
+        '',
+        ...FINDING_HEAD,
+        ...findingRows(shown, input),
+        ''
+      )
+      if (mine.length > shown.length)
+        lines.push(`…and ${mine.length - shown.length} more (see the job summary and SARIF).`, '')
+      lines.push('</details>', '')
+    }
+  }
+
+  const waived = sortBySeverity(input.findings.filter((f) => f.suppression))
+  if (waived.length && shape.waivedRows > 0) {
+    const shown = waived.slice(0, shape.waivedRows)
+    lines.push(
+      `<details><summary>Waived: ${waived.length}</summary>`,
+      '',
+      '| Severity | Rule | Where | Owner | Expires | Reason |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...shown.map(
+        (f) =>
+          `| ${f.severity} | ${code(f.ruleId)} | ${where(f, input)} | ${inert(f.suppression!.owner, 80)} | ${inert(f.suppression!.expires, 20)} | ${inert(f.suppression!.reason, 200)} |`
+      ),
+      ''
+    )
+    if (waived.length > shown.length) lines.push(`…and ${waived.length - shown.length} more.`, '')
+    lines.push('</details>', '')
+  }
+
+  const problems = input.outcomes.flatMap((o) => [
+    ...(o.error ? [`${o.scanner} (${o.target}): ${o.error}`] : []),
+    ...o.notices
+  ])
+  if (problems.length && shape.notices) {
+    lines.push(
+      `<details><summary>Not scanned or not evaluated: ${problems.length}</summary>`,
+      '',
+      ...problems.map((p) => `- ${inert(p, 500)}`),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  lines.push(footer(input))
+  return `${lines.join('\n')}\n`
+}
+
+function footer(input: CommentInput): string {
+  return input.runUrl
+    ? `<sub>Full results: [workflow run](${input.runUrl}) (job summary, SARIF). Updated on every run.</sub>`
+    : '<sub>Full results: the job summary and the SARIF file of this run. Updated on every run.</sub>'
+}
+
+/** The short form: verdict, counts and where to find the rest. */
+function shortForm(input: CommentInput): string {
+  const lines = [
+    ...header(input).map((line) => (line.length > 2000 ? `${line.slice(0, 1999)}…` : line)),
+    ...countsTable(input),
+    'The full report is too long for a comment; see the job summary and the SARIF file.',
+    '',
+    footer(input)
+  ]
+  return `${lines.join('\n')}\n`
+}
