@@ -33,6 +33,8 @@ export interface Finding {
   references?: string[]
   /** Gatekeeper enforcement action for policy findings: deny, warn or dryrun. */
   enforcementAction?: string
+  /** The constraint (`Kind/name`) that produced a policy finding. */
+  constraint?: string
   fixedVersion?: string
   /** Stable identity of a finding across runs: scanner, rule, resource and path, not line. */
   fingerprint: string
@@ -50,6 +52,7 @@ export function finalize(draft: FindingDraft): Finding {
     draft.target,
     draft.ruleId,
     draft.resource,
+    draft.constraint ?? '',
     draft.location?.path ?? '',
     draft.message
   ]

@@ -46,6 +46,7 @@ export const policiesScanner: Scanner = {
       log.warning(`${where}: ${problem.message}`)
     }
 
+    const findings: Finding[] = []
     const reviewsByTemplate = new Map<
       string,
       Array<{ review: Review; object: ManifestObject; constraint: Constraint }>
@@ -65,9 +66,10 @@ export const policiesScanner: Scanner = {
           if (!matches(constraint.match, { object: entry.object, namespaceObject })) continue
         } catch (error) {
           if (!(error instanceof MatchError)) throw error
-          notices.push(
-            `${entry.file}:${entry.line}: constraint ${constraint.name} not evaluated: ${error.message}`
-          )
+          // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so do
+          // we, in gator's words, so CI and gator agree.
+          const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`
+          findings.push(toFinding(template, constraint, entry, msg, {}))
           continue
         }
         entries.push({ review: reviewOf(entry.object, constraint), object: entry, constraint })
@@ -75,7 +77,6 @@ export const policiesScanner: Scanner = {
       reviewsByTemplate.set(template.kind, entries)
     }
 
-    const findings: Finding[] = []
     const kinds = [...reviewsByTemplate.keys()]
     await mapBounded(kinds, async (kind) => {
       const template = library.templates.get(kind) as Template
@@ -158,8 +159,6 @@ function reviewOf(object: Record<string, unknown>, constraint: Constraint): Revi
   }
 }
 
-const LEVEL_BY_ACTION: Record<string, string> = { deny: 'deny', warn: 'warn', dryrun: 'dryrun' }
-
 function toFinding(
   template: Template,
   constraint: Constraint,
@@ -185,7 +184,8 @@ function toFinding(
     location: { path: entry.file, startLine: line },
     remediation: annotations[ANNOTATION.remediation],
     references: parseReferences(annotations[ANNOTATION.references]),
-    enforcementAction: LEVEL_BY_ACTION[constraint.enforcementAction] ?? 'deny'
+    enforcementAction: constraint.enforcementAction,
+    constraint: `${constraint.kind}/${constraint.name}`
   })
 }
 

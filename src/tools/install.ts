@@ -9,7 +9,14 @@ import * as toolCache from '@actions/tool-cache'
 import type { Logger } from '../log.js'
 import { extractFileFromTarGz } from './archive.js'
 import { download, type RetryOptions, DEFAULT_RETRY } from './download.js'
-import { COMPROMISED_VERSIONS, RELEASES, type Platform, type ToolName } from './pins.js'
+import {
+  COMPROMISED_VERSIONS,
+  PINNED_SHA256,
+  RELEASES,
+  type PinTable,
+  type Platform,
+  type ToolName
+} from './pins.js'
 
 const run = promisify(execFile)
 
@@ -28,6 +35,8 @@ export interface InstallOptions {
   platform: Platform
   log: Logger
   retry?: RetryOptions
+  /** The SHA-256 table to trust; the one in pins.ts unless a test supplies its own. */
+  pinned?: PinTable
 }
 
 /** The archive's bytes do not match the pinned (or published) SHA-256: nothing may run. */
@@ -110,7 +119,7 @@ async function expectedChecksum(
   options: InstallOptions,
   retry: RetryOptions
 ): Promise<string> {
-  const pinned = RELEASES[name].pinned[version]?.[options.platform]
+  const pinned = (options.pinned ?? PINNED_SHA256)[name]?.[version]?.[options.platform]
   if (pinned) return pinned
   const listing = (await download(checksumsUrl, retry)).toString('utf8')
   const line = listing

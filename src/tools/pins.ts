@@ -12,9 +12,10 @@ interface ToolRelease {
   repository: string
   assetName(version: string, platform: Platform): string
   checksumsName(version: string): string
-  /** Version → platform → SHA-256 of the archive. */
-  pinned: Record<string, Partial<Record<Platform, string>>>
 }
+
+/** Tool → version → platform → SHA-256 of the release archive. */
+export type PinTable = Partial<Record<ToolName, Record<string, Partial<Record<Platform, string>>>>>
 
 const TRIVY_PLATFORMS: Record<Platform, string> = {
   'linux-x64': 'Linux-64bit.tar.gz',
@@ -36,25 +37,28 @@ export const RELEASES: Record<ToolName, ToolRelease> = {
   trivy: {
     repository: 'aquasecurity/trivy',
     assetName: (version, platform) => `trivy_${version}_${TRIVY_PLATFORMS[platform]}`,
-    checksumsName: (version) => `trivy_${version}_checksums.txt`,
-    pinned: {
-      '0.74.0': {
-        'linux-x64': '2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a',
-        'linux-arm64': 'b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5',
-        'darwin-x64': '472816f6888dda689d075c30254d4210b4d1035acf365aa72332f584c2f60485',
-        'darwin-arm64': '1caada5e0e2091909357c7525d3aa76f4b660b13821bc143b190c7483e31cc11',
-        'win32-x64': '94c40e0696e4b907a74b7b2e1438d5d72ebaca83115817407f568a002d520842'
-      }
-    }
+    checksumsName: (version) => `trivy_${version}_checksums.txt`
   },
   conftest: {
     repository: 'open-policy-agent/conftest',
     assetName: (version, platform) => `conftest_${version}_${CONFTEST_PLATFORMS[platform]}`,
-    checksumsName: () => 'checksums.txt',
-    pinned: {
-      '0.71.1': {
-        'linux-x64': 'c3f6b2a753bd56e377a1e51a95ae3e057f926f2e9139f7d5b5dfbbaf810f7985'
-      }
+    checksumsName: () => 'checksums.txt'
+  }
+}
+
+export const PINNED_SHA256: PinTable = {
+  trivy: {
+    '0.74.0': {
+      'linux-x64': '2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a',
+      'linux-arm64': 'b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5',
+      'darwin-x64': '472816f6888dda689d075c30254d4210b4d1035acf365aa72332f584c2f60485',
+      'darwin-arm64': '1caada5e0e2091909357c7525d3aa76f4b660b13821bc143b190c7483e31cc11',
+      'win32-x64': '94c40e0696e4b907a74b7b2e1438d5d72ebaca83115817407f568a002d520842'
+    }
+  },
+  conftest: {
+    '0.71.1': {
+      'linux-x64': 'c3f6b2a753bd56e377a1e51a95ae3e057f926f2e9139f7d5b5dfbbaf810f7985'
     }
   }
 }

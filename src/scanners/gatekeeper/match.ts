@@ -87,9 +87,8 @@ function namespaceSelectorMatch(match: ConstraintMatch, target: MatchTarget): bo
     return selectorMatches(match.namespaceSelector, labelsOf(target.object))
   if (!target.namespaceObject) {
     if (namespaceOf(target.object) === '') return true
-    throw new MatchError(
-      `namespaceSelector needs the Namespace '${namespaceOf(target.object)}' among the scanned manifests`
-    )
+    // Gatekeeper's wording; deciding needs the Namespace among the scanned manifests.
+    throw new MatchError('namespace selector for namespace-scoped object but missing Namespace')
   }
   return selectorMatches(match.namespaceSelector, labelsOf(target.namespaceObject))
 }
