@@ -272,7 +272,7 @@ function sarifRun(
     ],
     columnKind: 'utf16CodeUnits',
     ...(options.workspace
-      ? { originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(options.workspace) } } }
+      ? { originalUriBaseIds: { '%SRCROOT%': { uri: checkoutUri(options.workspace) } } }
       : {}),
     results: findings.map((finding) =>
       sarifResult(finding, rules.get(finding.ruleId)?.index ?? 0, options)
@@ -280,7 +280,8 @@ function sarifRun(
   }
 }
 
-function directoryUri(dir: string): string {
+/** The workspace as a `file://` URI ending in `/`: SARIF's %SRCROOT% and the upload's `checkout_uri`. */
+export function checkoutUri(dir: string): string {
   let posix = path.resolve(dir).split(path.sep).join('/')
   if (!posix.startsWith('/')) posix = `/${posix}`
   if (!posix.endsWith('/')) posix = `${posix}/`

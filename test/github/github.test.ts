@@ -18,6 +18,8 @@ import {
   type RunContext
 } from '../../src/github/index.js'
 import type { Logger } from '../../src/log.js'
+import { buildSarif, checkoutUri } from '../../src/report/sarif.js'
+import { sampleOutcomes, workspaceWithFiles } from '../report/fixtures.js'
 import {
   BOT_LOGIN,
   fillerComments,
@@ -253,6 +255,26 @@ describe('GitHub API (loopback server, OpenAPI-checked)', () => {
       expect(upload.checkout_uri).toBe('file:///home/runner/work/demo-app/demo-app/')
       expect(log.warnings).toEqual([])
       expect(log.lines.join('\n')).not.toContain(api.token)
+    })
+
+    it('uploads the real SARIF of a scan, byte for byte', async () => {
+      await start()
+      const workspace = await workspaceWithFiles()
+      try {
+        const built = await buildSarif(sampleOutcomes(), '0.1.0', { workspace })
+        const ctx = await contextFor(api, 'push')
+        const result = await uploadSarif(
+          client(),
+          ctx,
+          { gzip: built.gzip, checkoutUri: checkoutUri(workspace), ...fast },
+          capture()
+        )
+        expect(result.status).toBe('uploaded')
+        expect(api.sarifUploads[0]!.sarif).toEqual(JSON.parse(built.json))
+        expect(api.sarifUploads[0]!.checkout_uri).toBe(`file://${workspace}/`)
+      } finally {
+        await rm(workspace, { recursive: true, force: true })
+      }
     })
 
     it.each([
