@@ -25,11 +25,13 @@ const args = process.argv.slice(2)
 const tap = args.includes('--tap')
 const only = args.filter((a) => !a.startsWith('--'))
 
+// stdin is closed at once: gator reads objects from a non-TTY stdin and would wait forever.
 const run = (cmd, argv) =>
   new Promise((resolve) => {
-    execFile(bin(cmd), argv, { maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+    const child = execFile(bin(cmd), argv, { maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
       resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr })
     )
+    child.stdin.end()
   })
 
 const work = mkdtempSync(join(tmpdir(), 'policy-parity-'))
