@@ -256,6 +256,57 @@ for (let i = 0; i < COUNT; i++) {
   corpus.push(pod)
 }
 
+// Hand-written edge cases the random walk might miss.
+const edge = (spec, annotations) => {
+  const pod = compliantPod()
+  Object.assign(pod.spec, spec)
+  if (annotations) pod.metadata.annotations = annotations
+  return pod
+}
+corpus.push(
+  edge({ containers: [{ name: 'bare', image: 'x:1' }], volumes: null }),
+  edge({ os: { name: 'windows' }, containers: [{ name: 'win', image: 'x:1' }] }),
+  edge({
+    os: { name: 'windows' },
+    containers: [
+      { name: 'win', image: 'x:1', securityContext: { capabilities: { add: ['SYS_ADMIN'] } } }
+    ]
+  }),
+  edge({
+    hostUsers: false,
+    securityContext: {
+      runAsUser: 0,
+      runAsNonRoot: false,
+      seccompProfile: { type: 'RuntimeDefault' }
+    },
+    containers: [
+      {
+        name: 'u',
+        image: 'x:1',
+        securityContext: {
+          procMount: 'Unmasked',
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] }
+        }
+      }
+    ]
+  }),
+  edge({ volumes: [{ name: 'nosource' }, { name: 'nulls', hostPath: null, nfs: null }] }),
+  edge({
+    containers: [compliantContainer('c0')],
+    ephemeralContainers: [{ name: 'dbg', image: 'x:1', securityContext: { privileged: true } }]
+  }),
+  edge({}, { 'container.apparmor.security.beta.kubernetes.io/ghost': 'unconfined' }),
+  edge({
+    securityContext: { seccompProfile: { type: 'Unconfined' } },
+    containers: [{ ...compliantContainer('c0') }]
+  }),
+  edge({
+    securityContext: null,
+    containers: [{ name: 'n', image: 'x:1', securityContext: null, ports: null, lifecycle: null }]
+  })
+)
+
 // ---- reference verdicts ---------------------------------------------------------------------
 // The API server defaults a volume without any source to emptyDir before admission
 // (SetDefaults_Volume); PSA in a cluster never sees a sourceless volume, so neither does this.
