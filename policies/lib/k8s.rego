@@ -41,8 +41,8 @@ label := sprintf("%s %s/%s", [kind, namespace, name]) if {
 	namespace != ""
 } else := sprintf("%s %s", [kind, name])
 
-# field_path appends a map key to a dotted field path, quoting keys that are
-# not plain identifiers: metadata.annotations["seccomp.io/x"].
+# field_path appends a map key to a dotted field path, quoting keys with
+# characters other than letters, digits, `_` and `-`: annotations["a.io/b"].
 field_path(base, key) := sprintf("%s.%s", [base, key]) if {
-	regex.match(`^[A-Za-z_][A-Za-z0-9_]*$`, key)
+	regex.match(`^[A-Za-z0-9_-]+$`, key)
 } else := sprintf("%s[%q]", [base, key])
