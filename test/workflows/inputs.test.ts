@@ -131,33 +131,93 @@ describe('action.yml inputs, README and src/', () => {
   })
 })
 
-// Inputs the reusable workflow deliberately does not pass, with the reason.
-const NOT_MIRRORED: Record<string, string> = {
-  'trivy-cache-dir': 'the workflow caches the default directory between runs'
+// Action inputs the reusable workflow does not take from its caller: what its scan step passes
+// instead (nothing = the action's default) and why. Everything else is a workflow input of the
+// same name and default, passed through as ${{ inputs.<name> }}.
+const NOT_MIRRORED: Record<string, { passes?: string; why: string }> = {
+  'trivy-cache-dir': { why: 'the workflow caches the default directory between runs' },
+  token: {
+    why: "the scan job's own GITHUB_TOKEN (the default); a token is never a workflow input"
+  },
+  'github-token': {
+    why: "the scan job's own GITHUB_TOKEN (the default); a token is never a workflow input"
+  },
+  'upload-sarif': {
+    passes: 'false',
+    why: "the workflow's upload-sarif job uploads with its own token; the scan job cannot write security events"
+  }
+}
+
+export function mirrorProblems(
+  actionInputs: Record<string, Decl>,
+  workflowInputs: Record<string, Decl>,
+  scanWith: Record<string, unknown>
+): string[] {
+  const problems: string[] = []
+  for (const [input, decl] of Object.entries(actionInputs)) {
+    const exception = NOT_MIRRORED[input]
+    if (exception) {
+      if (scanWith[input] !== exception.passes) {
+        problems.push(
+          `${input}: the scan step must pass ${exception.passes ?? 'nothing'} (${exception.why})`
+        )
+      }
+      continue
+    }
+    if (!(input in workflowInputs)) {
+      problems.push(
+        `${input}: action input missing from the reusable workflow's inputs (add it, or list it in NOT_MIRRORED with a reason)`
+      )
+      continue
+    }
+    if (scanWith[input] !== `\${{ inputs.${input} }}`) {
+      problems.push(`${input}: the scan step does not pass \${{ inputs.${input} }}`)
+    }
+    const ours = String(workflowInputs[input].default ?? '')
+    if (ours !== String(decl.default ?? '')) {
+      problems.push(
+        `${input}: workflow default '${ours}' differs from action.yml '${String(decl.default ?? '')}'`
+      )
+    }
+  }
+  for (const name of Object.keys(scanWith)) {
+    if (!(name in actionInputs))
+      problems.push(`${name}: passed to the action, which has no such input`)
+  }
+  return problems
 }
 
 describe('the reusable workflow mirrors the action', () => {
   const reusable = parseWorkflowYaml(readText('.github/workflows/hardening.yml'))
   const call = (reusable.on as Record<string, Record<string, Record<string, Decl>>>).workflow_call
   const steps = (
-    reusable.jobs as Record<string, { steps: { id?: string; with?: Record<string, string> }[] }>
+    reusable.jobs as Record<string, { steps: { id?: string; with?: Record<string, unknown> }[] }>
   ).scan.steps
-  const scan = steps.find((step) => step.id === 'scan')
+  const scanWith = steps.find((step) => step.id === 'scan')?.with ?? {}
 
-  it.each(Object.keys(inputs))(
-    '%s is a workflow input passed to the action, or deliberately not',
-    (input) => {
-      if (input in NOT_MIRRORED) {
-        expect(call.inputs[input]).toBeUndefined()
-        return
-      }
-      expect(call.inputs[input]).toBeDefined()
-      expect(scan?.with?.[input]).toBe(`\${{ inputs.${input} }}`)
-      expect(String(call.inputs[input].default ?? '')).toBe(String(inputs[input].default ?? ''))
+  it('takes every action input (or says why not) and passes it to the action', () => {
+    expect(mirrorProblems(inputs, call.inputs, scanWith)).toEqual([])
+  })
+
+  it('catches a missing, unpassed, drifted, stray or wrongly fixed input', () => {
+    const actionInputs = {
+      a: { default: '1' },
+      b: { default: '' },
+      c: { default: 'x' },
+      'upload-sarif': { default: 'true' }
     }
-  )
-
-  it('passes nothing to the action that the action does not declare', () => {
-    expect(Object.keys(scan?.with ?? {}).filter((name) => !(name in inputs))).toEqual([])
+    expect(
+      mirrorProblems(
+        actionInputs,
+        { b: { default: '' }, c: { default: 'y' } },
+        { b: 'b', c: '${{ inputs.c }}', d: '1', 'upload-sarif': '${{ inputs.upload-sarif }}' }
+      )
+    ).toEqual([
+      "a: action input missing from the reusable workflow's inputs (add it, or list it in NOT_MIRRORED with a reason)",
+      'b: the scan step does not pass ${{ inputs.b }}',
+      "c: workflow default 'y' differs from action.yml 'x'",
+      `upload-sarif: the scan step must pass false (${NOT_MIRRORED['upload-sarif'].why})`,
+      'd: passed to the action, which has no such input'
+    ])
   })
 })
