@@ -5,7 +5,6 @@ import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from './confi
 import { stderrLogger } from './log.js'
 import { runPipeline, type PipelineResult } from './pipeline.js'
 import { toFindingsDocument } from './report/findings-file.js'
-import { toSarif } from './report/sarif.js'
 import { sortBySeverity } from './report/summary.js'
 
 export const EXIT = { pass: 0, gateFailed: 1, usage: 2, toolFailed: 3 } as const
@@ -130,7 +129,7 @@ function render(result: PipelineResult, format: string): string {
     case 'json':
       return `${JSON.stringify(toFindingsDocument(result.outcomes, result.findings, result.decision), null, 2)}\n`
     case 'sarif':
-      return `${JSON.stringify(toSarif(result.outcomes, ACTION_VERSION), null, 2)}\n`
+      return result.sarifJson
     case 'markdown':
       return result.summary
     default:

@@ -1,11 +1,24 @@
 import * as core from '@actions/core'
 import { ACTION_ROOT, ACTION_VERSION } from './action-root.js'
-import { readConfig } from './config/inputs.js'
+import {
+  readConfig,
+  readPublishConfig,
+  type PublishConfig,
+  type ScanConfig
+} from './config/inputs.js'
 import type { Finding } from './findings/model.js'
+import {
+  commentMarker,
+  publishToGitHub,
+  readRunContext,
+  workflowLocation,
+  type RunContext
+} from './github/index.js'
 import type { Logger } from './log.js'
 import { runPipeline, type PipelineResult } from './pipeline.js'
+import { toCommentMarkdown } from './report/comment.js'
 import { countFindings } from './report/counts.js'
-import { levelOf } from './report/sarif.js'
+import { checkoutUri, levelOf } from './report/sarif.js'
 import { sortBySeverity } from './report/summary.js'
 
 const coreLogger: Logger = { info: core.info, warning: (m) => core.warning(m), debug: core.debug }
@@ -13,22 +26,37 @@ const coreLogger: Logger = { info: core.info, warning: (m) => core.warning(m), d
 /** GitHub shows at most 10 annotations of each level per step; spend them on the most severe. */
 const ANNOTATIONS_PER_LEVEL = 10
 
-/** The action: the pipeline, then outputs, annotations and the job summary (always written). */
+/**
+ * The action: the pipeline, then outputs, annotations, the PR comment and SARIF upload, and the
+ * job summary (always written, also when the run fails).
+ */
 export async function run(): Promise<void> {
   let summary = ''
   try {
-    const config = readConfig(
-      (name) => core.getInput(name),
-      process.env.GITHUB_WORKSPACE || process.cwd()
-    )
+    const read = (name: string) => core.getInput(name)
+    const config = readConfig(read, process.env.GITHUB_WORKSPACE || process.cwd())
+    const publish = readPublishConfig(read)
+    if (publish.token) core.setSecret(publish.token)
+    const ctx = readRunContext()
     const result = await runPipeline(config, {
       log: coreLogger,
       actionRoot: ACTION_ROOT,
-      actionVersion: ACTION_VERSION
+      actionVersion: ACTION_VERSION,
+      run: {
+        repository: `${ctx.owner}/${ctx.repo}`,
+        commit: ctx.sha,
+        ref: ctx.ref,
+        runUrl: runUrl(ctx)
+      },
+      fallbackLocation: (finding) =>
+        finding.scanner === 'image'
+          ? workflowLocation(ctx, config.workspace, finding.target)
+          : undefined
     })
     summary = result.summary
     setOutputs(result)
     annotate(result.findings)
+    await publishResults(result, config, publish, ctx)
     if (result.decision.failed) core.setFailed(result.decision.reasons.join(' '))
     else core.info(`hardening-action passed: ${result.findings.length} finding(s), none blocking.`)
   } catch (error) {
@@ -40,11 +68,51 @@ export async function run(): Promise<void> {
   }
 }
 
+function runUrl(ctx: RunContext): string | undefined {
+  const id = process.env.GITHUB_RUN_ID
+  return id && ctx.owner
+    ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${id}`
+    : undefined
+}
+
+/** The SARIF upload and the PR comment; API problems become warnings, never a changed verdict. */
+async function publishResults(
+  result: PipelineResult,
+  config: ScanConfig,
+  publish: PublishConfig,
+  ctx: RunContext
+): Promise<void> {
+  const body = ctx.pullRequest
+    ? toCommentMarkdown({
+        outcomes: result.outcomes,
+        findings: result.findings,
+        decision: result.decision,
+        repository: ctx,
+        sha: ctx.pullRequest.headSha || ctx.sha,
+        baseline: config.baselineFile !== null,
+        marker: commentMarker(),
+        ...(runUrl(ctx) ? { runUrl: runUrl(ctx) } : {})
+      })
+    : undefined
+  await publishToGitHub(
+    {
+      ctx,
+      token: publish.token,
+      ...(publish.uploadSarif
+        ? { sarif: { gzip: result.sarifGzip, checkoutUri: checkoutUri(config.workspace) } }
+        : {}),
+      ...(body ? { comment: { body, mode: publish.comment, failed: result.decision.failed } } : {})
+    },
+    coreLogger
+  )
+}
+
 function setOutputs(result: PipelineResult): void {
   const counts = countFindings(result.findings)
   core.setOutput('sarif-file', result.files.sarif)
   core.setOutput('findings-file', result.files.findings)
   core.setOutput('summary-file', result.files.summary)
+  core.setOutput('evidence-dir', result.files.evidenceJson.replace(/[\\/]evidence\.json$/, ''))
   core.setOutput('failed', String(result.decision.failed))
   core.setOutput('total', String(counts.total))
   for (const [severity, count] of Object.entries(counts.bySeverity))

@@ -2,12 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ScanConfig, ScannerName } from './config/inputs.js'
 import { loadBaseline, markNew } from './findings/baseline.js'
-import type { Finding } from './findings/model.js'
+import type { Finding, Location } from './findings/model.js'
 import { applyWaivers, loadWaivers } from './findings/waivers.js'
 import { decide, type GateDecision } from './gate.js'
 import type { Logger } from './log.js'
 import { toFindingsDocument } from './report/findings-file.js'
-import { toSarif } from './report/sarif.js'
+import { toEvidence } from './report/evidence.js'
+import { buildSarif } from './report/sarif.js'
 import { toSummaryMarkdown } from './report/summary.js'
 import { policiesScanner } from './scanners/policies.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanners/scanner.js'
@@ -27,6 +28,10 @@ export interface PipelineEnvironment {
   /** Directory holding the action (policies/ lives there). */
   actionRoot: string
   actionVersion: string
+  /** Where the run happens, for the evidence report (the action reads it from the runner). */
+  run?: { repository: string; commit: string; ref?: string; runUrl?: string }
+  /** Where to point a finding that names no file (e.g. the workflow line listing the image). */
+  fallbackLocation?: (finding: Finding) => Location | undefined
 }
 
 export interface PipelineResult {
@@ -34,8 +39,17 @@ export interface PipelineResult {
   findings: Finding[]
   decision: GateDecision
   tools: InstalledTool[]
-  files: { sarif: string; findings: string; summary: string }
+  files: {
+    sarif: string
+    findings: string
+    summary: string
+    evidenceJson: string
+    evidenceMarkdown: string
+  }
   summary: string
+  /** The SARIF as written to the file, and as GitHub's upload API takes it (gzip, within 10 MB). */
+  sarifJson: string
+  sarifGzip: Buffer
 }
 
 /** inputs → install → scan (in parallel) → findings → waivers/baseline → reports → gate. */
@@ -48,10 +62,11 @@ export async function runPipeline(
   const outcomes = await scan(config, scanners, tools, env)
 
   const waivers = await loadWaivers(config.waiversFile)
+  const waiversFile = path.relative(config.workspace, config.waiversFile)
   const waived = applyWaivers(
     outcomes.flatMap((outcome) => outcome.findings),
     waivers,
-    path.relative(config.workspace, config.waiversFile)
+    waiversFile
   )
   const findings = config.baselineFile
     ? markNew(waived.findings, await loadBaseline(config.baselineFile))
@@ -74,28 +89,54 @@ export async function runPipeline(
   })
 
   const summary = toSummaryMarkdown(reportedOutcomes, findings, decision)
+  const sarif = await buildSarif(reportedOutcomes, env.actionVersion, {
+    workspace: config.workspace,
+    warn: env.log.warning,
+    ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {})
+  })
+  const policyOutcome = reportedOutcomes.find((outcome) => outcome.policies)
+  const evidence = toEvidence({
+    generatedAt: new Date(),
+    repository: env.run?.repository ?? path.basename(config.workspace),
+    commit: env.run?.commit ?? 'unknown',
+    ...(env.run?.ref ? { ref: env.run.ref } : {}),
+    ...(env.run?.runUrl ? { runUrl: env.run.runUrl } : {}),
+    actionVersion: env.actionVersion,
+    tools: Object.values(tools),
+    policyBundle: {
+      name: config.policyBundle,
+      ...(policyOutcome?.policyBundleDigest ? { digest: policyOutcome.policyBundleDigest } : {})
+    },
+    policies: policyOutcome?.policies ?? [],
+    outcomes: reportedOutcomes,
+    findings,
+    decision,
+    waivers,
+    waiversFile
+  })
   const files = {
     sarif: path.join(config.outputDir, 'results.sarif'),
     findings: path.join(config.outputDir, 'findings.json'),
-    summary: path.join(config.outputDir, 'summary.md')
+    summary: path.join(config.outputDir, 'summary.md'),
+    evidenceJson: path.join(config.outputDir, 'evidence', 'evidence.json'),
+    evidenceMarkdown: path.join(config.outputDir, 'evidence', 'evidence.md')
   }
-  await mkdir(config.outputDir, { recursive: true })
-  await writeFile(
-    files.sarif,
-    `${JSON.stringify(toSarif(reportedOutcomes, env.actionVersion), null, 2)}\n`
-  )
-  await writeFile(
-    files.findings,
-    `${JSON.stringify(toFindingsDocument(reportedOutcomes, findings, decision), null, 2)}\n`
-  )
+  await mkdir(path.dirname(files.evidenceJson), { recursive: true })
+  const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision)
+  await writeFile(files.sarif, sarif.json)
+  await writeFile(files.findings, `${JSON.stringify(findingsDocument, null, 2)}\n`)
   await writeFile(files.summary, summary)
+  await writeFile(files.evidenceJson, evidence.json)
+  await writeFile(files.evidenceMarkdown, evidence.markdown)
   return {
     outcomes: reportedOutcomes,
     findings,
     decision,
     tools: Object.values(tools),
     files,
-    summary
+    summary,
+    sarifJson: sarif.json,
+    sarifGzip: sarif.gzip
   }
 }
 

@@ -218,3 +218,33 @@ function insideWorkspace(workspace: string, entry: string, name: string): string
   }
   return resolved
 }
+
+/** Inputs that only the GitHub Action has (the CLI never publishes), with action.yml's defaults. */
+export const PUBLISH_INPUT_DEFAULTS = {
+  token: '${{ github.token }}',
+  'upload-sarif': 'true',
+  comment: 'always'
+} as const
+
+export const COMMENT_CHOICES = ['always', 'on-failure', 'never'] as const
+
+export interface PublishConfig {
+  token: string
+  uploadSarif: boolean
+  comment: (typeof COMMENT_CHOICES)[number]
+}
+
+export function readPublishConfig(read: InputReader): PublishConfig {
+  return {
+    token: read('token').trim(),
+    uploadSarif: bool(
+      read('upload-sarif').trim() || PUBLISH_INPUT_DEFAULTS['upload-sarif'],
+      'upload-sarif'
+    ),
+    comment: oneOf(
+      read('comment').trim() || PUBLISH_INPUT_DEFAULTS.comment,
+      COMMENT_CHOICES,
+      'comment'
+    )
+  }
+}

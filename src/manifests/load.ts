@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
+import { KUSTOMIZATION_FILES, renderKustomization } from './kustomize.js'
 import {
   isMap,
   isScalar,
@@ -37,18 +38,51 @@ export const MAX_MANIFEST_BYTES = 10 * 1024 * 1024
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools'])
 
-/** Loads every Kubernetes object under `targets` (files or directories inside `workspace`). */
-export async function loadManifests(workspace: string, targets: string[]): Promise<LoadResult> {
+/**
+ * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). A
+ * directory with a kustomization is rendered (kustomize or kubectl) and stands in for its files.
+ */
+export async function loadManifests(
+  workspace: string,
+  targets: string[],
+  options: { renderKustomize?: boolean; timeoutMs?: number } = {}
+): Promise<LoadResult> {
   const result: LoadResult = { objects: [], problems: [] }
-  const files = await collectFiles(workspace, targets, (name) =>
-    MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase())
+  const files = await collectFiles(
+    workspace,
+    targets,
+    (name) =>
+      MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) || KUSTOMIZATION_FILES.has(name)
   )
   result.problems.push(...files.problems)
+  const loaded = new Map<string, LoadResult>()
   for (const file of files.files) {
-    const relative = toPosix(path.relative(workspace, file))
-    const loaded = await loadFile(file, relative)
-    result.objects.push(...loaded.objects)
-    result.problems.push(...loaded.problems)
+    loaded.set(file, await loadFile(file, toPosix(path.relative(workspace, file))))
+  }
+  const kustomizations = options.renderKustomize
+    ? files.files
+        .filter((file) => KUSTOMIZATION_FILES.has(path.basename(file)))
+        .map((file) => path.dirname(file))
+    : []
+  const inside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..')
+  const covered = new Set<string>()
+  for (const dir of kustomizations) {
+    const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects)
+    const rendered = await renderKustomization(
+      workspace,
+      dir,
+      sources,
+      options.timeoutMs ?? 120_000
+    )
+    result.objects.push(...rendered.objects)
+    result.problems.push(...rendered.problems)
+    if (rendered.rendered)
+      for (const file of loaded.keys()) if (inside(file, dir)) covered.add(file)
+  }
+  for (const [file, entry] of loaded) {
+    if (covered.has(file)) continue
+    result.objects.push(...entry.objects)
+    result.problems.push(...entry.problems)
   }
   return result
 }

@@ -1,9 +1,11 @@
 import path from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { finalize, type Finding } from '../findings/model.js'
+import { bundleDigest, evaluatedPolicy } from '../report/evidence.js'
 import { parseSeverity } from '../findings/severity.js'
 import { mapBounded } from '../util/concurrency.js'
 import { loadManifests, type ManifestObject } from '../manifests/load.js'
-import { kustomizationFiles } from './gatekeeper/bundle.js'
+import { kustomizationFiles } from '../manifests/kustomize.js'
 import { evaluateTemplate, type Review } from './gatekeeper/evaluate.js'
 import {
   readPolicyLibrary,
@@ -38,8 +40,11 @@ export const policiesScanner: Scanner = {
     if (!conftest) throw new Error('conftest is not installed')
     const notices: string[] = []
 
-    const library = await loadLibrary(context, notices)
-    const manifests = await loadManifests(config.workspace, config.manifests)
+    const { library, bundledKinds, digest } = await loadLibrary(context, notices)
+    const manifests = await loadManifests(config.workspace, config.manifests, {
+      renderKustomize: true,
+      timeoutMs: context.timeoutMs
+    })
     for (const problem of manifests.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
       notices.push(`${where}: ${problem.message}`)
@@ -104,13 +109,31 @@ export const policiesScanner: Scanner = {
         target: 'manifests',
         findings,
         notices,
-        tool: { name: 'conftest', version: conftest.version }
+        tool: { name: 'conftest', version: conftest.version },
+        policies: [...library.templates.values()].map((template) =>
+          evaluatedPolicy(
+            template,
+            library.constraints
+              .filter((c) => c.kind === template.kind)
+              .map((c) => ({ name: c.name, enforcementAction: c.enforcementAction })),
+            bundledKinds.has(template.kind) ? 'bundled' : 'custom'
+          )
+        ),
+        ...(digest ? { policyBundleDigest: digest } : {})
       } satisfies ScanOutcome
     ]
   }
 }
 
-async function loadLibrary(context: ScanContext, notices: string[]): Promise<PolicyLibrary> {
+interface LoadedLibrary {
+  library: PolicyLibrary
+  /** Template kinds that came from the bundled policies (the rest are the user's). */
+  bundledKinds: Set<string>
+  /** Digest of the bundled policy files, for the evidence report. */
+  digest?: string
+}
+
+async function loadLibrary(context: ScanContext, notices: string[]): Promise<LoadedLibrary> {
   const { config } = context
   const bundleFiles =
     config.policyBundle === 'none'
@@ -131,6 +154,18 @@ async function loadLibrary(context: ScanContext, notices: string[]): Promise<Pol
     }
   }
   const library = readPolicyLibrary([...bundled.objects, ...extra.objects])
+  const bundledKinds = new Set(readPolicyLibrary(bundled.objects).templates.keys())
+  const digest =
+    bundleFiles.length > 0
+      ? bundleDigest(
+          await Promise.all(
+            bundleFiles.map(async (file) => ({
+              path: path.relative(context.actionRoot, file).split(path.sep).join('/'),
+              content: await readFile(file)
+            }))
+          )
+        )
+      : undefined
   for (const skipped of library.skipped)
     notices.push(`template ${skipped.name} (${skipped.file}) skipped: ${skipped.reason}`)
   for (const orphan of library.orphans) {
@@ -138,7 +173,7 @@ async function loadLibrary(context: ScanContext, notices: string[]): Promise<Pol
       `constraint ${orphan.kind}/${orphan.name} (${orphan.file}) has no ConstraintTemplate; not evaluated`
     )
   }
-  return library
+  return { library, bundledKinds, ...(digest ? { digest } : {}) }
 }
 
 function reviewOf(object: Record<string, unknown>, constraint: Constraint): Review {

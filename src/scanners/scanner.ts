@@ -1,6 +1,7 @@
 import type { ScanConfig, ScannerName } from '../config/inputs.js'
 import type { Finding } from '../findings/model.js'
 import type { Logger } from '../log.js'
+import type { EvaluatedPolicy } from '../report/evidence.js'
 import type { InstalledTool } from '../tools/install.js'
 
 export interface ScanContext {
@@ -25,6 +26,10 @@ export interface ScanOutcome {
   tool: { name: string; version: string }
   /** Set when the whole scan could not run; its findings are then empty. */
   error?: string
+  /** Policy scans: every template evaluated, for the evidence report. */
+  policies?: EvaluatedPolicy[]
+  /** Policy scans: digest of the bundled policy files (sha256:…). */
+  policyBundleDigest?: string
 }
 
 /** Every scanner implements this; the pipeline runs the enabled ones concurrently. */

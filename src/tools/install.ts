@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { constants as fsConstants } from 'node:fs'
-import { access, chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import * as toolCache from '@actions/tool-cache'
 import type { Logger } from '../log.js'
+import { findOnPath } from '../util/which.js'
 import { extractFileFromTarGz } from './archive.js'
 import { download, type RetryOptions, DEFAULT_RETRY } from './download.js'
 import {
@@ -157,19 +157,6 @@ async function unpack(
   await writeFile(file, extractFileFromTarGz(archive, executable))
   await chmod(file, 0o755)
   return { file, cleanup }
-}
-
-async function findOnPath(executable: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, executable)
-    try {
-      await access(candidate, fsConstants.X_OK)
-      return candidate
-    } catch {
-      // not here; keep looking
-    }
-  }
-  return undefined
 }
 
 /** The first x.y.z in `<binary> --version` (trivy prints `Version: x.y.z`, conftest `Conftest: x.y.z`). */

@@ -3,6 +3,7 @@ import type { ScanConfig } from '../config/inputs.js'
 import type { Logger } from '../log.js'
 import { runTool } from '../scanners/run-tool.js'
 import type { Scanner } from '../scanners/scanner.js'
+import { restoreDbCache, saveDbCache } from './db-cache.js'
 import { installTool, type InstalledTool } from './install.js'
 import { currentPlatform } from './pins.js'
 
@@ -14,7 +15,8 @@ export async function installTools(
 ): Promise<Partial<Record<'trivy' | 'conftest', InstalledTool>>> {
   const names = new Set(scanners.map((scanner) => scanner.name))
   const needsTrivy = names.has('image') || names.has('repository') || names.has('trivy-config')
-  const options = { releaseBaseUrl: config.toolMirror, platform: currentPlatform(), log }
+  const platform = currentPlatform()
+  const options = { releaseBaseUrl: config.toolMirror, platform, log }
   const [trivy, conftest] = await Promise.all([
     needsTrivy ? installTool('trivy', config.trivyVersion, options) : undefined,
     names.has('policies') ? installTool('conftest', config.conftestVersion, options) : undefined
@@ -22,7 +24,13 @@ export async function installTools(
   const needsDb =
     (names.has('image') && config.imageScanners.includes('vuln')) ||
     (names.has('repository') && config.repositoryScanners.includes('vuln'))
-  if (trivy && needsDb && !config.skipDbUpdate) await updateTrivyDb(trivy, config, log)
+  if (trivy && needsDb) {
+    const restored = await restoreDbCache(config.trivyCacheDir, platform, log)
+    if (!config.skipDbUpdate) {
+      await updateTrivyDb(trivy, config, log)
+      await saveDbCache(config.trivyCacheDir, platform, restored, log)
+    }
+  }
   return { ...(trivy ? { trivy } : {}), ...(conftest ? { conftest } : {}) }
 }
 

@@ -22,7 +22,10 @@ function workspace(example?: string): string {
   return dir
 }
 
-async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  cwd: string,
+  args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], {
       cwd,
@@ -40,12 +43,19 @@ async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout:
   }
 }
 
-const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs', 'findings.schema.json'), 'utf8'))
+const schema = JSON.parse(
+  readFileSync(path.join(REPO_ROOT, 'docs', 'findings.schema.json'), 'utf8')
+)
 const ajv = new Ajv2020.default({ allErrors: true, strict: true })
 addFormats.default(ajv)
 const validate = ajv.compile(schema)
 
-const SCANS = ['--scanners', 'policies,trivy-config,repository', '--repository-scanners', 'secret,license']
+const SCANS = [
+  '--scanners',
+  'policies,trivy-config,repository',
+  '--repository-scanners',
+  'secret,license'
+]
 
 describe('hardening scan', () => {
   it('fails the gate on the insecure app (exit 1) with a JSON report that matches its schema', async () => {
@@ -59,7 +69,8 @@ describe('hardening scan', () => {
     expect([...scanners].sort()).toEqual(['policies', 'repository', 'trivy-config'])
     // Policy findings point at the offending field's line, not at the top of the file.
     const latest = report.findings.find(
-      (f: { ruleId: string; message: string }) => f.ruleId === 'HardeningDisallowedTags' && f.message.includes(':latest')
+      (f: { ruleId: string; message: string }) =>
+        f.ruleId === 'HardeningDisallowedTags' && f.message.includes(':latest')
     )
     expect(latest.location).toEqual({ path: 'k8s/deployment.yaml', startLine: 22 })
     const lb = report.findings.find((f: { ruleId: string }) => f.ruleId === 'HardeningPublicLB')
@@ -67,7 +78,12 @@ describe('hardening scan', () => {
   })
 
   it('passes the fixed app (exit 0)', async () => {
-    const { code, stdout } = await cli(workspace('fixed-app'), ['scan', '.', '--scanners', 'policies'])
+    const { code, stdout } = await cli(workspace('fixed-app'), [
+      'scan',
+      '.',
+      '--scanners',
+      'policies'
+    ])
     expect(code, stdout).toBe(0)
     expect(stdout).toContain('PASSED: 0 finding(s)')
   })
@@ -88,12 +104,25 @@ describe('hardening scan', () => {
       path.join(dir, 'waivers.yaml'),
       `waivers:\n  - rule: "*"\n    path: "k8s/*"\n    reason: demo accepted risk\n    owner: platform\n    expires: 2999-01-01\n`
     )
-    const { code, stdout } = await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--waivers', 'waivers.yaml', '--format', 'json'])
+    const { code, stdout } = await cli(dir, [
+      'scan',
+      'k8s',
+      '--scanners',
+      'policies',
+      '--waivers',
+      'waivers.yaml',
+      '--format',
+      'json'
+    ])
     const report = JSON.parse(stdout)
     expect(code).toBe(0)
     expect(report.counts.total).toBe(0)
     expect(report.counts.suppressed).toBe(report.findings.length)
-    expect(report.findings[0].suppression).toEqual({ reason: 'demo accepted risk', owner: 'platform', expires: '2999-01-01' })
+    expect(report.findings[0].suppression).toEqual({
+      reason: 'demo accepted risk',
+      owner: 'platform',
+      expires: '2999-01-01'
+    })
   })
 
   it('fails the run on an expired waiver, naming it', async () => {
@@ -102,19 +131,55 @@ describe('hardening scan', () => {
       path.join(dir, 'waivers.yaml'),
       `waivers:\n  - rule: CVE-2020-0001\n    reason: old\n    owner: alice\n    expires: 2020-01-01\n`
     )
-    const { code, stderr } = await cli(dir, ['scan', '.', '--scanners', 'policies', '--waivers', 'waivers.yaml'])
+    const { code, stderr } = await cli(dir, [
+      'scan',
+      '.',
+      '--scanners',
+      'policies',
+      '--waivers',
+      'waivers.yaml'
+    ])
     expect(code).toBe(1)
-    expect(stderr).toContain('Waiver for CVE-2020-0001 (waivers.yaml:2, owner alice) expired on 2020-01-01')
+    expect(stderr).toContain(
+      'Waiver for CVE-2020-0001 (waivers.yaml:2, owner alice) expired on 2020-01-01'
+    )
   })
 
   it('with a baseline, fails only on findings the change introduces', async () => {
     const dir = workspace('insecure-app')
-    const first = await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--format', 'json', '--output', 'baseline.json'])
+    const first = await cli(dir, [
+      'scan',
+      'k8s',
+      '--scanners',
+      'policies',
+      '--format',
+      'json',
+      '--output',
+      'baseline.json'
+    ])
     expect(first.code).toBe(1)
-    expect((await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--baseline', 'baseline.json'])).code).toBe(0)
+    expect(
+      (await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--baseline', 'baseline.json']))
+        .code
+    ).toBe(0)
     const deployment = path.join(dir, 'k8s', 'deployment.yaml')
-    writeFileSync(deployment, readFileSync(deployment, 'utf8').replace('hostNetwork: true', 'hostNetwork: true\n      hostPID: true'))
-    const { code, stdout } = await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--baseline', 'baseline.json', '--format', 'json'])
+    writeFileSync(
+      deployment,
+      readFileSync(deployment, 'utf8').replace(
+        'hostNetwork: true',
+        'hostNetwork: true\n      hostPID: true'
+      )
+    )
+    const { code, stdout } = await cli(dir, [
+      'scan',
+      'k8s',
+      '--scanners',
+      'policies',
+      '--baseline',
+      'baseline.json',
+      '--format',
+      'json'
+    ])
     expect(code).toBe(1)
     const report = JSON.parse(stdout)
     expect(report.counts.new).toBe(1)
@@ -124,13 +189,26 @@ describe('hardening scan', () => {
   it('reports bad files clearly and still scans the others', async () => {
     const dir = workspace('insecure-app')
     const k8s = path.join(dir, 'k8s')
-    writeFileSync(path.join(k8s, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [unclosed\n')
+    writeFileSync(
+      path.join(k8s, 'broken.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [unclosed\n'
+    )
     writeFileSync(path.join(k8s, 'binary.yaml'), Buffer.from([0x00, 0x01, 0x02, 0xff]))
     writeFileSync(path.join(k8s, 'latin1.yaml'), Buffer.from('kind: Caf\xe9\n', 'latin1'))
     writeFileSync(path.join(k8s, 'huge.yaml'), Buffer.alloc(50 * 1024 * 1024, 'a'))
-    writeFileSync(path.join(k8s, 'unknown.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n')
+    writeFileSync(
+      path.join(k8s, 'unknown.yaml'),
+      'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n'
+    )
     symlinkSync('/etc/passwd', path.join(k8s, 'passwd.yaml'))
-    const { code, stdout } = await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--format', 'json'])
+    const { code, stdout } = await cli(dir, [
+      'scan',
+      'k8s',
+      '--scanners',
+      'policies',
+      '--format',
+      'json'
+    ])
     expect(code).toBe(1)
     const report = JSON.parse(stdout)
     const notices = report.scans[0].notices.join('\n')
@@ -140,7 +218,9 @@ describe('hardening scan', () => {
     expect(notices).toMatch(/k8s\/huge\.yaml: larger than 10 MiB/)
     expect(notices).toContain('k8s/passwd.yaml: symbolic link leaves the workspace; not followed')
     // The good files were still scanned.
-    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'HardeningPublicLB')).toBe(true)
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'HardeningPublicLB')).toBe(
+      true
+    )
   })
 
   it('exits 3 when a tool fails, with the tail of its stderr', async () => {
@@ -149,8 +229,17 @@ describe('hardening scan', () => {
       path.join(dir, 'broken-template.yaml'),
       `apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata: {name: broken}\nspec:\n  crd: {spec: {names: {kind: Broken}}}\n  targets:\n    - target: admission.k8s.gatekeeper.sh\n      rego: |\n        package broken\n        violation[{"msg": msg}] { this is not rego }\n---\napiVersion: constraints.gatekeeper.sh/v1beta1\nkind: Broken\nmetadata: {name: broken}\n`
     )
-    const { code, stderr } = await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--policies', 'broken-template.yaml'])
+    const { code, stderr } = await cli(dir, [
+      'scan',
+      'k8s',
+      '--scanners',
+      'policies',
+      '--policies',
+      'broken-template.yaml'
+    ])
     expect(code).toBe(3)
-    expect(stderr).toMatch(/The policies scan of manifests failed: conftest exited with code 1\. stderr: .*rego_parse_error/s)
+    expect(stderr).toMatch(
+      /The policies scan of manifests failed: conftest exited with code 1\. stderr: .*rego_parse_error/s
+    )
   })
 })

@@ -31,7 +31,10 @@ beforeEach(() => {
   // A fresh runner: empty tool cache, and a PATH without the project's built tools.
   process.env.RUNNER_TOOL_CACHE = mkdtempSync(path.join(os.tmpdir(), 'tool-cache-'))
   process.env.RUNNER_TEMP = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'))
-  process.env.PATH = (savedEnv.PATH ?? '').split(path.delimiter).filter((d) => d !== TOOLS_BIN).join(path.delimiter)
+  process.env.PATH = (savedEnv.PATH ?? '')
+    .split(path.delimiter)
+    .filter((d) => d !== TOOLS_BIN)
+    .join(path.delimiter)
 })
 afterEach(() => {
   rmSync(process.env.RUNNER_TOOL_CACHE as string, { recursive: true, force: true })
@@ -61,7 +64,9 @@ describe('installTool', () => {
     const trivy = await installTool('trivy', '0.74.0', options())
     expect(trivy.source).toBe('download')
     expect(trivy.archiveSha256).toBe(server.archive('trivy').sha256)
-    expect(execFileSync(trivy.path, ['--version'], { encoding: 'utf8' })).toContain('Version: 0.74.0')
+    expect(execFileSync(trivy.path, ['--version'], { encoding: 'utf8' })).toContain(
+      'Version: 0.74.0'
+    )
 
     const again = await installTool('trivy', '0.74.0', options())
     expect(again).toMatchObject({ source: 'tool-cache', path: trivy.path })
@@ -90,7 +95,9 @@ describe('installTool', () => {
   })
 
   it('retries a 500 and then succeeds', async () => {
-    server.setFaults([{ asset: 'conftest_0.71.1_Linux_x86_64.tar.gz', kind: 'status', status: 500, times: 1 }])
+    server.setFaults([
+      { asset: 'conftest_0.71.1_Linux_x86_64.tar.gz', kind: 'status', status: 500, times: 1 }
+    ])
     const conftest = await installTool('conftest', '0.71.1', options())
     expect(conftest.source).toBe('download')
     expect(downloads().map((r) => r.status)).toEqual([500, 200])
@@ -98,8 +105,12 @@ describe('installTool', () => {
   })
 
   it('gives up after the retries when the server keeps failing', async () => {
-    server.setFaults([{ asset: 'conftest_0.71.1_Linux_x86_64.tar.gz', kind: 'status', status: 503 }])
-    await expect(installTool('conftest', '0.71.1', options())).rejects.toThrow(/failed after 3 attempts: HTTP 503/)
+    server.setFaults([
+      { asset: 'conftest_0.71.1_Linux_x86_64.tar.gz', kind: 'status', status: 503 }
+    ])
+    await expect(installTool('conftest', '0.71.1', options())).rejects.toThrow(
+      /failed after 3 attempts: HTTP 503/
+    )
   })
 
   it('rejects a truncated archive (short body) as a checksum mismatch', async () => {
@@ -116,19 +127,27 @@ describe('installTool', () => {
   it("refuses an archive with a '../' entry even when its checksum matches", async () => {
     server.setFaults([{ asset: 'conftest_0.71.1_Linux_x86_64.tar.gz', kind: 'traversal' }])
     // Not pinned: verified against the (matching) checksums file, then the archive itself is refused.
-    await expect(installTool('conftest', '0.71.1', options({ pinned: {} }))).rejects.toThrow(ArchiveError)
-    expect(existsSync(path.join(process.env.RUNNER_TEMP as string, '..', 'escaped-by-archive.txt'))).toBe(false)
+    await expect(installTool('conftest', '0.71.1', options({ pinned: {} }))).rejects.toThrow(
+      ArchiveError
+    )
+    expect(
+      existsSync(path.join(process.env.RUNNER_TEMP as string, '..', 'escaped-by-archive.txt'))
+    ).toBe(false)
   })
 
   it("verifies a version missing from the table against the release's checksums file, and says the pin is weaker", async () => {
     const trivy = await installTool('trivy', '0.74.0', options({ pinned: {} }))
     expect(trivy.source).toBe('download')
     expect(server.requests.some((r) => r.path.endsWith('trivy_0.74.0_checksums.txt'))).toBe(true)
-    expect(warnings.join('\n')).toMatch(/not in hardening-action's pinned checksum table.*weaker pin/)
+    expect(warnings.join('\n')).toMatch(
+      /not in hardening-action's pinned checksum table.*weaker pin/
+    )
   })
 
   it('never installs the Trivy releases published by attackers', async () => {
-    await expect(installTool('trivy', '0.69.5', options())).rejects.toThrow(/known-compromised release/)
+    await expect(installTool('trivy', '0.69.5', options())).rejects.toThrow(
+      /known-compromised release/
+    )
     expect(server.requests).toHaveLength(0)
   })
 

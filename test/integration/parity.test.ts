@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../src/config/inputs.js'
 import { stderrLogger } from '../../src/log.js'
 import { runPipeline } from '../../src/pipeline.js'
-import { kustomizationFiles } from '../../src/scanners/gatekeeper/bundle.js'
+import { kustomizationFiles } from '../../src/manifests/kustomize.js'
 import { runTool } from '../../src/scanners/run-tool.js'
 import { REPO_ROOT, TOOLS_BIN } from '../harness/paths.js'
 import { mkdtempSync } from 'node:fs'
@@ -29,13 +29,20 @@ async function gatorViolations(files: string[]): Promise<string[]> {
   const args = ['test', '--output=json', ...files.flatMap((file) => ['-f', file])]
   // gator exits 1 when a deny violation exists; the JSON is the result either way. Its stdin
   // must be closed: gator reads resources from a piped stdin.
-  const { stdout } = await runTool(path.join(TOOLS_BIN, 'gator'), args, { timeoutMs: 120_000, okExitCodes: [0, 1] })
+  const { stdout } = await runTool(path.join(TOOLS_BIN, 'gator'), args, {
+    timeoutMs: 120_000,
+    okExitCodes: [0, 1]
+  })
   const results = (JSON.parse(stdout || '[]') ?? []) as GatorResult[]
   return results
     .map((r) =>
       key(
         `${r.constraint.kind}/${r.constraint.metadata.name}`,
-        [r.violatingObject.kind, r.violatingObject.metadata.namespace, r.violatingObject.metadata.name]
+        [
+          r.violatingObject.kind,
+          r.violatingObject.metadata.namespace,
+          r.violatingObject.metadata.name
+        ]
           .filter(Boolean)
           .join('/'),
         r.enforcementAction,
@@ -57,7 +64,11 @@ async function engineViolations(manifests: string, bundle: string): Promise<stri
     'output-dir': mkdtempSync(path.join(os.tmpdir(), 'parity-out-'))
   }
   const config = readConfig((name) => inputs[name] ?? '', REPO_ROOT)
-  const result = await runPipeline(config, { log: stderrLogger(), actionRoot: REPO_ROOT, actionVersion: 'test' })
+  const result = await runPipeline(config, {
+    log: stderrLogger(),
+    actionRoot: REPO_ROOT,
+    actionVersion: 'test'
+  })
   expect(result.outcomes.flatMap((o) => (o.error ? [o.error] : []))).toEqual([])
   return result.findings
     .map((f) => key(f.constraint ?? '', f.resource, f.enforcementAction ?? '', f.message))
@@ -67,11 +78,21 @@ async function engineViolations(manifests: string, bundle: string): Promise<stri
 describe('engine vs gator parity', () => {
   it.each([
     ['test-only templates on hand-written workloads', 'none', path.join(fixtures, 'manifests')],
-    ['the whole bundled library on the insecure example app', 'all', path.join(REPO_ROOT, 'examples', 'insecure-app', 'k8s')]
+    [
+      'the whole bundled library on the insecure example app',
+      'all',
+      path.join(REPO_ROOT, 'examples', 'insecure-app', 'k8s')
+    ]
   ])('%s', async (_name, bundle, manifests) => {
     const bundleFiles =
-      bundle === 'none' ? [] : await kustomizationFiles(path.join(REPO_ROOT, 'policies', 'bundles', bundle))
-    const expected = await gatorViolations([...bundleFiles, path.join(fixtures, 'policies'), manifests])
+      bundle === 'none'
+        ? []
+        : await kustomizationFiles(path.join(REPO_ROOT, 'policies', 'bundles', bundle))
+    const expected = await gatorViolations([
+      ...bundleFiles,
+      path.join(fixtures, 'policies'),
+      manifests
+    ])
     const actual = await engineViolations(manifests, bundle)
     expect(expected.length).toBeGreaterThan(3)
     expect(actual).toEqual(expected)

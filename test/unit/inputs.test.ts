@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ConfigError, INPUT_DEFAULTS, list, readConfig } from '../../src/config/inputs.js'
+import {
+  ConfigError,
+  INPUT_DEFAULTS,
+  list,
+  PUBLISH_INPUT_DEFAULTS,
+  readConfig,
+  readPublishConfig
+} from '../../src/config/inputs.js'
 
 const workspace = '/work/repo'
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
@@ -64,6 +71,20 @@ describe('readConfig', () => {
   })
 })
 
+describe('readPublishConfig', () => {
+  it('defaults to uploading and always commenting, and validates both', () => {
+    expect(readPublishConfig(reader({ token: ' t ' }))).toEqual({
+      token: 't',
+      uploadSarif: true,
+      comment: 'always'
+    })
+    expect(() => readPublishConfig(reader({ comment: 'sometimes' }))).toThrow(
+      "Input 'comment' must be one of always, on-failure, never; got 'sometimes'."
+    )
+    expect(() => readPublishConfig(reader({ 'upload-sarif': 'maybe' }))).toThrow(/'upload-sarif'/)
+  })
+})
+
 describe('list', () => {
   it('splits lines and commas and drops comments and blanks', () => {
     expect(list('a, b\n# note\n c # trailing\n\n')).toEqual(['a', 'b', 'c'])
@@ -77,8 +98,9 @@ describe('action.yml', () => {
   }
 
   it('declares exactly the inputs the code reads, with the same defaults', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
-    for (const [name, defaultValue] of Object.entries(INPUT_DEFAULTS)) {
+    const defaults = { ...INPUT_DEFAULTS, ...PUBLISH_INPUT_DEFAULTS }
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(defaults).sort())
+    for (const [name, defaultValue] of Object.entries(defaults)) {
       expect(String(action.inputs[name].default), name).toBe(defaultValue)
       expect(action.inputs[name].description.length, name).toBeGreaterThan(10)
     }

@@ -1,0 +1,124 @@
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { runTool } from '../scanners/run-tool.js'
+import { findOnPath } from '../util/which.js'
+import { parseManifests, type LoadResult, type ManifestObject } from './load.js'
+
+export const KUSTOMIZATION_FILES = new Set([
+  'kustomization.yaml',
+  'kustomization.yml',
+  'Kustomization'
+])
+
+/** `kustomize build DIR`, or `kubectl kustomize DIR` when only kubectl is installed. */
+async function renderer(): Promise<((dir: string) => [string, string[]]) | undefined> {
+  const kustomize = await findOnPath('kustomize')
+  if (kustomize) return (dir) => [kustomize, ['build', dir]]
+  const kubectl = await findOnPath('kubectl')
+  if (kubectl) return (dir) => [kubectl, ['kustomize', dir]]
+  return undefined
+}
+
+const identity = (object: Record<string, unknown>) => {
+  const metadata = (object.metadata ?? {}) as Record<string, unknown>
+  return { kind: String(object.kind), name: String(metadata.name ?? '') }
+}
+
+/**
+ * Renders a kustomization and points each rendered object back at the file and lines it came
+ * from (same kind, name equal or wrapped by namePrefix/nameSuffix); an object only a generator
+ * produced points at the kustomization file.
+ */
+export async function renderKustomization(
+  workspace: string,
+  dir: string,
+  sources: ManifestObject[],
+  timeoutMs: number
+): Promise<LoadResult & { rendered: boolean }> {
+  const kustomizationFile = path
+    .relative(workspace, path.join(dir, 'kustomization.yaml'))
+    .split(path.sep)
+    .join('/')
+  const render = await renderer()
+  if (!render) {
+    return {
+      rendered: false,
+      objects: [],
+      problems: [
+        {
+          file: kustomizationFile,
+          message:
+            'neither kustomize nor kubectl is on PATH; its files were checked as plain manifests (patches not applied)'
+        }
+      ]
+    }
+  }
+  const [command, args] = render(dir)
+  let output: string
+  try {
+    output = (await runTool(command, args, { timeoutMs })).stdout
+  } catch (error) {
+    return {
+      rendered: false,
+      objects: [],
+      problems: [
+        {
+          file: kustomizationFile,
+          message: `kustomize build failed (${(error as Error).message}); its files were checked as plain manifests`
+        }
+      ]
+    }
+  }
+  const parsed = parseManifests(output, kustomizationFile)
+  // The files the kustomization pulls in (bases may live outside the scanned directory).
+  const listed = await kustomizationFiles(dir).catch(() => [] as string[])
+  for (const file of listed) {
+    const text = await readFile(file, 'utf8').catch(() => '')
+    sources.push(
+      ...parseManifests(text, path.relative(workspace, file).split(path.sep).join('/')).objects
+    )
+  }
+  const objects = parsed.objects.map((rendered) => {
+    const { kind, name } = identity(rendered.object)
+    const source = sources.find((candidate) => {
+      const raw = identity(candidate.object)
+      return raw.kind === kind && raw.name !== '' && (raw.name === name || name.includes(raw.name))
+    })
+    return source
+      ? { ...source, object: rendered.object }
+      : { object: rendered.object, file: kustomizationFile, line: 1, lineOf: () => undefined }
+  })
+  return { rendered: true, objects, problems: parsed.problems }
+}
+
+/**
+ * The files a bundle's kustomization lists, following `resources:` into sub-kustomizations.
+ * Our bundles only compose files (no patches), so listing them is all the rendering they need,
+ * and the action does not depend on kustomize being on the runner.
+ */
+export async function kustomizationFiles(dir: string, seen = new Set<string>()): Promise<string[]> {
+  const real = path.resolve(dir)
+  if (seen.has(real)) return []
+  seen.add(real)
+  const file = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map((name) =>
+    path.join(real, name)
+  )
+  let text: string | undefined
+  for (const candidate of file) {
+    text = await readFile(candidate, 'utf8').catch(() => undefined)
+    if (text !== undefined) break
+  }
+  if (text === undefined) throw new Error(`${dir} has no kustomization.yaml`)
+  const kustomization = (parse(text) ?? {}) as { resources?: string[]; patches?: unknown[] }
+  const files: string[] = []
+  for (const resource of kustomization.resources ?? []) {
+    const target = path.resolve(real, resource)
+    const info = await stat(target).catch(() => undefined)
+    if (!info)
+      throw new Error(`${dir}/kustomization.yaml lists '${resource}', which does not exist`)
+    if (info.isDirectory()) files.push(...(await kustomizationFiles(target, seen)))
+    else files.push(target)
+  }
+  return files
+}

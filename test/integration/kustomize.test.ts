@@ -1,0 +1,65 @@
+// A kustomization is checked as kustomize renders it (the overlay's image tag), and findings
+// point back at the base file's lines.
+import { mkdtempSync, symlinkSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readConfig } from '../../src/config/inputs.js'
+import { stderrLogger } from '../../src/log.js'
+import { runPipeline } from '../../src/pipeline.js'
+import { REPO_ROOT, TOOLS_BIN } from '../harness/paths.js'
+
+async function scan(target: string, pathEnv: string) {
+  const saved = process.env.PATH
+  process.env.PATH = pathEnv
+  process.env.RUNNER_TOOL_CACHE ??= mkdtempSync(path.join(os.tmpdir(), 'tool-cache-'))
+  try {
+    const inputs: Record<string, string> = {
+      scanners: 'policies',
+      manifests: target,
+      'policy-bundle': 'image-hygiene',
+      'output-dir': mkdtempSync(path.join(os.tmpdir(), 'kustomize-out-'))
+    }
+    const config = readConfig((name) => inputs[name] ?? '', REPO_ROOT)
+    return await runPipeline(config, {
+      log: stderrLogger(),
+      actionRoot: REPO_ROOT,
+      actionVersion: 'test'
+    })
+  } finally {
+    process.env.PATH = saved
+  }
+}
+
+describe('kustomize directories', () => {
+  it('evaluates the rendered overlay and points at the base file', async () => {
+    const result = await scan(
+      'test/fixtures/kustomize/overlay',
+      `${TOOLS_BIN}${path.delimiter}${process.env.PATH}`
+    )
+    const findings = result.findings.map((f) => ({
+      resource: f.resource,
+      location: f.location,
+      message: f.message
+    }))
+    // The base alone pins 1.0.0; only the overlay's `newTag: latest` makes this a finding.
+    expect(findings).toEqual([
+      {
+        resource: 'Deployment/prod/prod-web',
+        location: { path: 'test/fixtures/kustomize/base/deployment.yaml', startLine: 14 },
+        message: expect.stringContaining('registry.example.com/web:latest')
+      }
+    ])
+  })
+
+  it('without kustomize or kubectl, says so and checks the files as they are', async () => {
+    // A PATH with conftest alone: no kustomize, no kubectl.
+    const conftestOnly = mkdtempSync(path.join(os.tmpdir(), 'conftest-only-'))
+    symlinkSync(path.join(TOOLS_BIN, 'conftest'), path.join(conftestOnly, 'conftest'))
+    const result = await scan('test/fixtures/kustomize/overlay', conftestOnly)
+    expect(result.findings).toEqual([])
+    expect(result.outcomes[0].notices.join('\n')).toContain(
+      'test/fixtures/kustomize/overlay/kustomization.yaml: neither kustomize nor kubectl is on PATH'
+    )
+  })
+})
