@@ -218,13 +218,14 @@ jobs:
     uses: org/hardening-action/.github/workflows/hardening.yml@v1
 ${permissions}`)
     expect(grantProblems(caller(''), reusable)).toEqual([
+      'job a: grants pull-requests: none, the reusable workflow requests write',
       'job a: grants actions: none, the reusable workflow requests read',
       'job a: grants security-events: none, the reusable workflow requests write'
     ])
     expect(
       grantProblems(
         caller(
-          '    permissions:\n      contents: read\n      security-events: read\n      actions: read'
+          '    permissions:\n      contents: read\n      pull-requests: write\n      security-events: read\n      actions: read'
         ),
         reusable
       )
@@ -240,14 +241,18 @@ describe('the reusable workflow', () => {
     expect(call).toBeDefined()
   })
 
-  it('has least privilege per job: only the upload job may write security events', () => {
+  it('least privilege: only the upload job writes security events, only the scan job PRs', () => {
     expect(reusable.permissions).toEqual({ contents: 'read' })
     for (const [id, job] of Object.entries(jobs)) {
       expect(job.permissions, id).toBeDefined()
       const writes = Object.entries(job.permissions as Record<string, string>)
         .filter(([, level]) => level === 'write')
         .map(([scope]) => scope)
-      expect(writes, id).toEqual(id === 'upload-sarif' ? ['security-events'] : [])
+      const allowed: Record<string, string[]> = {
+        scan: ['pull-requests'], // the action's PR comment
+        'upload-sarif': ['security-events']
+      }
+      expect(writes, id).toEqual(allowed[id] ?? [])
     }
   })
 

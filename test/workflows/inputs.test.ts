@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { INPUT_DEFAULTS } from '../../src/config/inputs.js'
+import * as inputsModule from '../../src/config/inputs.js'
 import { parseWorkflowYaml, readText, root } from './checks.js'
 
 type Decl = { default?: unknown }
@@ -26,9 +26,19 @@ export function documentedNames(readme: string, heading: string): string[] {
   return names
 }
 
-/** Input names the source reads: INPUT_DEFAULTS plus any core.getInput-style call in src/. */
-export function namesReadBySource(sources: string[], defaults: Record<string, unknown>): string[] {
+/**
+ * Input names the source reads: INPUT_DEFAULTS, `read('x')`/`get('x')` in src/config/inputs.ts
+ * (the one place inputs are read), and any core.getInput-style call anywhere in src/.
+ */
+export function namesReadBySource(
+  sources: string[],
+  inputsModule: string,
+  defaults: Record<string, unknown>
+): string[] {
   const names = new Set(Object.keys(defaults))
+  for (const match of inputsModule.matchAll(/\b(?:read|get)\(\s*['"]([a-z][a-z0-9-]*)['"]/g)) {
+    names.add(match[1])
+  }
   for (const source of sources) {
     for (const match of source.matchAll(
       /\bget(?:Boolean|Multiline)?Input\(\s*['"]([a-z][a-z0-9-]*)['"]/g
@@ -85,7 +95,13 @@ const inputs = action.inputs as Record<string, Decl>
 const outputs = action.outputs as Record<string, unknown>
 const readme = readText('README.md')
 const sources = sourceFiles(path.join(root, 'src')).map((file) => readFileSync(file, 'utf8'))
-const defaults: Record<string, unknown> = INPUT_DEFAULTS
+// INPUT_DEFAULTS and any other exported *_INPUT_DEFAULTS table (e.g. the action-only inputs).
+const defaults: Record<string, unknown> = Object.assign(
+  {},
+  ...Object.entries(inputsModule)
+    .filter(([name]) => /(^|_)INPUT_DEFAULTS$/.test(name))
+    .map(([, table]) => table as Record<string, unknown>)
+)
 
 describe('action.yml inputs, README and src/', () => {
   it('every input is documented and read, and nothing else is', () => {
@@ -94,7 +110,7 @@ describe('action.yml inputs, README and src/', () => {
       contractProblems(
         inputs,
         documentedNames(readme, '### Inputs'),
-        namesReadBySource(sources, defaults),
+        namesReadBySource(sources, readText('src/config/inputs.ts'), defaults),
         defaults
       )
     ).toEqual([])
@@ -118,7 +134,10 @@ describe('action.yml inputs, README and src/', () => {
         '### Inputs\n\n| input |\n| `scan-path` | x |\n| `fail-on` / `stray` |\n',
         '### Inputs'
       ),
-      namesReadBySource(["core.getInput('hidden')"], { 'scan-path': '.', 'fail-on': 'all' }),
+      namesReadBySource(["core.getInput('hidden')"], "read('other')", {
+        'scan-path': '.',
+        'fail-on': 'all'
+      }),
       { 'scan-path': '.', 'fail-on': 'all' }
     )
     expect(problems).toEqual([
@@ -126,6 +145,7 @@ describe('action.yml inputs, README and src/', () => {
       { input: 'ghost', problem: 'not read by src/' },
       { input: 'fail-on', problem: "action.yml default 'new' differs from src 'all'" },
       { input: 'stray', problem: 'documented but not in action.yml' },
+      { input: 'other', problem: 'read by src/ but not in action.yml' },
       { input: 'hidden', problem: 'read by src/ but not in action.yml' }
     ])
   })
@@ -157,7 +177,9 @@ export function mirrorProblems(
   for (const [input, decl] of Object.entries(actionInputs)) {
     const exception = NOT_MIRRORED[input]
     if (exception) {
-      if (scanWith[input] !== exception.passes) {
+      if (
+        (scanWith[input] === undefined ? undefined : String(scanWith[input])) !== exception.passes
+      ) {
         problems.push(
           `${input}: the scan step must pass ${exception.passes ?? 'nothing'} (${exception.why})`
         )
