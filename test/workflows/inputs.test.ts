@@ -155,7 +155,6 @@ describe('action.yml inputs, README and src/', () => {
 // instead (nothing = the action's default) and why. Everything else is a workflow input of the
 // same name and default, passed through as ${{ inputs.<name> }}.
 const NOT_MIRRORED: Record<string, { passes?: string; why: string }> = {
-  'trivy-cache-dir': { why: 'the workflow caches the default directory between runs' },
   token: {
     why: "the scan job's own GITHUB_TOKEN (the default); a token is never a workflow input"
   },
