@@ -1,6 +1,12 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
-import { KUSTOMIZATION_FILES, renderKustomization } from './kustomize.js'
+import {
+  HELM_CHART_FILE,
+  KUSTOMIZATION_FILES,
+  renderHelmChart,
+  renderKustomization,
+  type Rendered
+} from './render.js'
 import {
   isMap,
   isScalar,
@@ -39,45 +45,54 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools'])
 
 /**
- * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). A
- * directory with a kustomization is rendered (kustomize or kubectl) and stands in for its files.
+ * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). With
+ * `render`, a directory with a kustomization (kustomize or kubectl) or a Helm chart (helm) is
+ * rendered and stands in for its files.
  */
 export async function loadManifests(
   workspace: string,
   targets: string[],
-  options: { renderKustomize?: boolean; timeoutMs?: number } = {}
+  options: { render?: boolean; timeoutMs?: number } = {}
 ): Promise<LoadResult> {
   const result: LoadResult = { objects: [], problems: [] }
   const files = await collectFiles(
     workspace,
     targets,
     (name) =>
-      MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) || KUSTOMIZATION_FILES.has(name)
+      MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) ||
+      KUSTOMIZATION_FILES.has(name) ||
+      name === HELM_CHART_FILE
   )
   result.problems.push(...files.problems)
-  const loaded = new Map<string, LoadResult>()
-  for (const file of files.files) {
-    loaded.set(file, await loadFile(file, toPosix(path.relative(workspace, file))))
-  }
-  const kustomizations = options.renderKustomize
+  const inside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..')
+  const charts = options.render
+    ? files.files
+        .filter((file) => path.basename(file) === HELM_CHART_FILE)
+        .map((file) => path.dirname(file))
+    : []
+  const kustomizations = options.render
     ? files.files
         .filter((file) => KUSTOMIZATION_FILES.has(path.basename(file)))
         .map((file) => path.dirname(file))
     : []
-  const inside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..')
+  // A chart's templates are Go templates, not YAML: never read them as plain manifests.
+  const plain = files.files.filter((file) => !charts.some((dir) => inside(file, dir)))
+  const loaded = new Map<string, LoadResult>()
+  for (const file of plain)
+    loaded.set(file, await loadFile(file, toPosix(path.relative(workspace, file))))
+
   const covered = new Set<string>()
-  for (const dir of kustomizations) {
-    const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects)
-    const rendered = await renderKustomization(
-      workspace,
-      dir,
-      sources,
-      options.timeoutMs ?? 120_000
-    )
+  const timeoutMs = options.timeoutMs ?? 120_000
+  const take = (rendered: Rendered, dir: string) => {
     result.objects.push(...rendered.objects)
     result.problems.push(...rendered.problems)
     if (rendered.rendered)
       for (const file of loaded.keys()) if (inside(file, dir)) covered.add(file)
+  }
+  for (const dir of charts) take(await renderHelmChart(workspace, dir, timeoutMs), dir)
+  for (const dir of kustomizations) {
+    const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects)
+    take(await renderKustomization(workspace, dir, sources, timeoutMs), dir)
   }
   for (const [file, entry] of loaded) {
     if (covered.has(file)) continue

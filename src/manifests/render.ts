@@ -10,6 +10,10 @@ export const KUSTOMIZATION_FILES = new Set([
   'kustomization.yml',
   'Kustomization'
 ])
+export const HELM_CHART_FILE = 'Chart.yaml'
+
+/** The objects a directory renders to; `rendered: false` means its files stand as they are. */
+export type Rendered = LoadResult & { rendered: boolean }
 
 /** `kustomize build DIR`, or `kubectl kustomize DIR` when only kubectl is installed. */
 async function renderer(): Promise<((dir: string) => [string, string[]]) | undefined> {
@@ -35,7 +39,7 @@ export async function renderKustomization(
   dir: string,
   sources: ManifestObject[],
   timeoutMs: number
-): Promise<LoadResult & { rendered: boolean }> {
+): Promise<Rendered> {
   const kustomizationFile = path
     .relative(workspace, path.join(dir, 'kustomization.yaml'))
     .split(path.sep)
@@ -121,4 +125,53 @@ export async function kustomizationFiles(dir: string, seen = new Set<string>()):
     else files.push(target)
   }
   return files
+}
+
+/**
+ * Renders a Helm chart with its default values (`helm template`). Each object points at the
+ * template file named by Helm's `# Source:` comment (line 1: templates are not the YAML Kubernetes
+ * sees). Without helm the chart is reported as not checked: its templates are not plain YAML.
+ */
+export async function renderHelmChart(
+  workspace: string,
+  dir: string,
+  timeoutMs: number
+): Promise<Rendered> {
+  const relative = (file: string) => path.relative(workspace, file).split(path.sep).join('/')
+  const chartFile = relative(path.join(dir, HELM_CHART_FILE))
+  const helm = await findOnPath('helm')
+  if (!helm) {
+    return {
+      rendered: false,
+      objects: [],
+      problems: [
+        { file: chartFile, message: 'Helm chart not checked: helm is not on PATH to render it' }
+      ]
+    }
+  }
+  let output: string
+  try {
+    output = (await runTool(helm, ['template', 'hardening-check', dir], { timeoutMs })).stdout
+  } catch (error) {
+    return {
+      rendered: false,
+      objects: [],
+      problems: [
+        {
+          file: chartFile,
+          message: `helm template failed (${(error as Error).message}); chart not checked`
+        }
+      ]
+    }
+  }
+  const objects: ManifestObject[] = []
+  const problems: LoadResult['problems'] = []
+  for (const text of output.split(/^---\s*$/m)) {
+    const source = /^# Source: [^/\n]+\/(.+)$/m.exec(text)?.[1]
+    const file = source ? relative(path.join(dir, source)) : chartFile
+    const parsed = parseManifests(text, file)
+    problems.push(...parsed.problems)
+    objects.push(...parsed.objects.map((o) => ({ ...o, line: 1, lineOf: () => undefined })))
+  }
+  return { rendered: true, objects, problems }
 }

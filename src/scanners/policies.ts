@@ -5,7 +5,7 @@ import { bundleDigest, evaluatedPolicy } from '../report/evidence.js'
 import { parseSeverity } from '../findings/severity.js'
 import { mapBounded } from '../util/concurrency.js'
 import { loadManifests, type ManifestObject } from '../manifests/load.js'
-import { kustomizationFiles } from '../manifests/kustomize.js'
+import { kustomizationFiles } from '../manifests/render.js'
 import { evaluateTemplate, type Review } from './gatekeeper/evaluate.js'
 import {
   readPolicyLibrary,
@@ -42,7 +42,7 @@ export const policiesScanner: Scanner = {
 
     const { library, bundledKinds, digest } = await loadLibrary(context, notices)
     const manifests = await loadManifests(config.workspace, config.manifests, {
-      renderKustomize: true,
+      render: true,
       timeoutMs: context.timeoutMs
     })
     for (const problem of manifests.problems) {

@@ -63,3 +63,15 @@ describe('kustomize directories', () => {
     )
   })
 })
+
+describe('Helm charts', () => {
+  it('without helm, reports the chart as not checked and never parses its templates as YAML', async () => {
+    const conftestOnly = mkdtempSync(path.join(os.tmpdir(), 'conftest-only-'))
+    symlinkSync(path.join(TOOLS_BIN, 'conftest'), path.join(conftestOnly, 'conftest'))
+    const result = await scan('test/fixtures/helm', conftestOnly)
+    expect(result.outcomes[0].notices).toEqual([
+      'test/fixtures/helm/web/Chart.yaml: Helm chart not checked: helm is not on PATH to render it'
+    ])
+    expect(result.findings).toEqual([])
+  })
+})
