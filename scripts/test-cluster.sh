@@ -122,6 +122,14 @@ else
   phase "policy overlay $policy_overlay exists" false
 fi
 
+for bundle in pss-restricted resources; do
+  if [[ -f "policies/bundles/$bundle/kustomization.yaml" ]]; then
+    phase "kustomize policies/bundles/$bundle" kbuild "policies/bundles/$bundle" "policies-bundle-$bundle"
+  else
+    phase "policy bundle $bundle exists" false
+  fi
+done
+
 phase "gatekeeper render is fresh" bash scripts/render-gatekeeper.sh --check
 
 phase "schema validation (offline)" node test/cluster/validate-manifests.mjs --crds manifests/gatekeeper.yaml \
