@@ -16,6 +16,15 @@ else
   step "npm dependencies up to date"
 fi
 
+# The cluster kit's offline schema validators have their own small npm project.
+if [[ -f test/cluster/package-lock.json ]]; then
+  if [[ ! -f test/cluster/node_modules/.package-lock.json ]] || ! cmp -s test/cluster/package-lock.json test/cluster/node_modules/.setup-lock; then
+    step "npm ci (test/cluster)"
+    npm ci --prefix test/cluster --no-audit --no-fund
+    cp test/cluster/package-lock.json test/cluster/node_modules/.setup-lock
+  fi
+fi
+
 step "tools (.tools/bin)"
 bash scripts/build-tools.sh
 
