@@ -86,21 +86,26 @@ export function isExpired(waiver: Waiver, today: Date): boolean {
   return waiver.expires < today.toISOString().slice(0, 10)
 }
 
-/** `*` matches any run of characters; everything else is literal. */
-function globMatches(pattern: string, value: string | undefined): boolean {
-  if (value === undefined) return false
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
-  return new RegExp(`^${escaped}$`).test(value)
+/** `*` matches any run of characters; everything else is literal. Compiled once per waiver. */
+function glob(pattern: string | undefined): ((value: string | undefined) => boolean) | undefined {
+  if (pattern === undefined) return undefined
+  const regex = new RegExp(
+    `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`
+  )
+  return (value) => value !== undefined && regex.test(value)
 }
 
-function covers(waiver: Waiver, finding: Finding): boolean {
-  return (
-    globMatches(waiver.rule, finding.ruleId) &&
-    (waiver.path === undefined || globMatches(waiver.path, finding.location?.path)) &&
-    (waiver.resource === undefined || globMatches(waiver.resource, finding.resource)) &&
-    (waiver.image === undefined ||
-      (finding.scanner === 'image' && globMatches(waiver.image, finding.target)))
-  )
+/** A waiver as a predicate over findings. */
+function coverage(waiver: Waiver): (finding: Finding) => boolean {
+  const rule = glob(waiver.rule) as (value: string | undefined) => boolean
+  const file = glob(waiver.path)
+  const resource = glob(waiver.resource)
+  const image = glob(waiver.image)
+  return (finding) =>
+    rule(finding.ruleId) &&
+    (!file || file(finding.location?.path)) &&
+    (!resource || resource(finding.resource)) &&
+    (!image || (finding.scanner === 'image' && image(finding.target)))
 }
 
 export interface WaiverResult {
@@ -116,7 +121,9 @@ export function applyWaivers(
   file: string,
   today = new Date()
 ): WaiverResult {
-  const active = waivers.filter((waiver) => !isExpired(waiver, today))
+  const active = waivers
+    .filter((waiver) => !isExpired(waiver, today))
+    .map((waiver) => ({ waiver, covers: coverage(waiver) }))
   const expired = waivers
     .filter((waiver) => isExpired(waiver, today))
     .map(
@@ -126,7 +133,7 @@ export function applyWaivers(
   return {
     expired,
     findings: findings.map((finding) => {
-      const waiver = active.find((candidate) => covers(candidate, finding))
+      const waiver = active.find((candidate) => candidate.covers(finding))?.waiver
       return waiver
         ? {
             ...finding,

@@ -11,11 +11,13 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
+/** Most severe first, then by file and line; plain code-unit order, stable across locales. */
 export function sortBySeverity(findings: Finding[]): Finding[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
   return [...findings].sort(
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||
-      (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+      byText(a.location?.path ?? '', b.location?.path ?? '') ||
       (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0)
   )
 }

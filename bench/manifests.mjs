@@ -1,0 +1,127 @@
+// Manifest evaluation: our engine (the CLI, policies scanner) vs bare conftest with the same Rego
+// on the same files vs `gator test` vs `trivy config`, on generated corpora of mixed kinds.
+// Usage: node bench/manifests.mjs [sizes=500,5000] [rounds=3]
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseAllDocuments } from 'yaml'
+import { compare, measure, table } from './lib.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => path.join(root, '.tools', 'bin', name)
+const sizes = (process.argv[2] ?? '500,5000').split(',').map(Number)
+const rounds = Number(process.argv[3] ?? 3)
+
+/** A realistic mix: Deployments (half with problems), StatefulSets, CronJobs, Pods, Services, ConfigMaps. */
+function corpus(size) {
+  const docs = []
+  for (let i = 0; i < size; i++) {
+    const bad = i % 2 === 0
+    const container = {
+      name: 'app',
+      image: bad ? `registry.example.com/app-${i}:latest` : `registry.example.com/app-${i}:1.${i % 9}.0`,
+      ...(bad ? {} : { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } } }),
+      securityContext: bad
+        ? { privileged: true }
+        : { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } }
+    }
+    const podSpec = { containers: [container] }
+    const meta = { name: `w-${i}`, namespace: `team-${i % 20}`, labels: { app: `w-${i}` } }
+    switch (i % 6) {
+      case 0:
+      case 1:
+        docs.push({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: { selector: { matchLabels: meta.labels }, template: { metadata: { labels: meta.labels }, spec: podSpec } } })
+        break
+      case 2:
+        docs.push({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta, spec: { serviceName: meta.name, selector: { matchLabels: meta.labels }, template: { metadata: { labels: meta.labels }, spec: podSpec } } })
+        break
+      case 3:
+        docs.push({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta, spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { ...podSpec, restartPolicy: 'Never' } } } } } })
+        break
+      case 4:
+        docs.push({ apiVersion: 'v1', kind: 'Service', metadata: { ...meta, ...(bad ? {} : { annotations: { 'networking.gke.io/load-balancer-type': 'Internal' } }) }, spec: { type: 'LoadBalancer', selector: meta.labels, ports: [{ port: 80 }] } })
+        break
+      default:
+        docs.push({ apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: podSpec })
+    }
+  }
+  return docs
+}
+
+/** Bare conftest: every bundled template's Rego, with a `main` package feeding it each plain document. */
+function bareConftestPolicy(dir, bundleFile) {
+  const docs = parseAllDocuments(readFileSync(bundleFile, 'utf8')).map((d) => d.toJS())
+  const templates = docs.filter((d) => d?.kind === 'ConstraintTemplate')
+  const constraints = docs.filter((d) => d?.apiVersion?.startsWith('constraints.gatekeeper.sh/'))
+  const libs = new Map()
+  const rules = []
+  for (const template of templates) {
+    const target = template.spec.targets[0]
+    const pkg = /package\s+([\w.]+)/.exec(target.rego)[1]
+    writeFileSync(path.join(dir, `${pkg}.rego`), target.rego)
+    for (const lib of target.libs ?? []) libs.set(/package\s+([\w.]+)/.exec(lib)[1], lib)
+    for (const constraint of constraints.filter((c) => c.kind === template.spec.crd.spec.names.kind)) {
+      rules.push(
+        `deny contains msg if {\n\tsome v in data.${pkg}.violation with input as {"review": {"object": input}, "parameters": ${JSON.stringify(constraint.spec.parameters ?? {})}}\n\tmsg := v.msg\n}`
+      )
+    }
+  }
+  for (const [pkg, lib] of libs) writeFileSync(path.join(dir, `lib_${pkg}.rego`), lib)
+  writeFileSync(
+    path.join(dir, 'main.rego'),
+    `package main\n\nimport future.keywords.contains\nimport future.keywords.if\nimport future.keywords.in\n\n${rules.join('\n\n')}\n`
+  )
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bench-manifests-'))
+try {
+  // One file with every bundled template and constraint (the `all` bundle, rendered).
+  const bundleFile = path.join(work, 'bundle.yaml')
+  writeFileSync(bundleFile, measure(bin('kustomize'), ['build', path.join(root, 'policies', 'bundles', 'all')]).stdout)
+  const bareDir = path.join(work, 'bare-policy')
+  mkdirSync(bareDir)
+  bareConftestPolicy(bareDir, bundleFile)
+
+  const rows = []
+  for (const size of sizes) {
+    const dir = path.join(work, `corpus-${size}`, 'k8s')
+    mkdirSync(dir, { recursive: true })
+    const docs = corpus(size)
+    const perFile = 100
+    for (let i = 0; i < docs.length; i += perFile) {
+      writeFileSync(path.join(dir, `part-${i / perFile}.yaml`), docs.slice(i, i + perFile).map((d) => JSON.stringify(d)).join('\n---\n'))
+    }
+    const cwd = path.dirname(dir)
+    const env = { ...process.env, PATH: `${path.join(root, '.tools', 'bin')}${path.delimiter}${process.env.PATH}`, RUNNER_TOOL_CACHE: path.join(work, 'tc') }
+    const results = compare(
+      [
+        { name: 'engine', run: () => measure(process.execPath, [path.join(root, 'dist', 'cli', 'index.js'), 'scan', 'k8s', '--scanners', 'policies', '--fail-on', 'none', '--format', 'json', '--output', path.join(work, 'out.json'), '--output-dir', path.join(work, 'out')], { cwd, env }) },
+        { name: 'bare conftest', run: () => measure(bin('conftest'), ['test', '--no-color', '--output=json', '--rego-version=v0', '-p', bareDir, dir], { okExitCodes: [1] }) },
+        { name: 'gator test', run: () => measure(bin('gator'), ['test', '-o', 'json', '-f', bundleFile, '-f', dir], { okExitCodes: [1] }) },
+        { name: 'trivy config', run: () => measure(bin('trivy'), ['config', '--quiet', '--skip-check-update', '--format', 'json', '--cache-dir', path.join(work, 'trivy'), dir], { env }) }
+      ],
+      rounds
+    )
+    const conftestSeconds = results.find((r) => r.name === 'bare conftest').seconds
+    const gatorSeconds = results.find((r) => r.name === 'gator test').seconds
+    for (const r of results) {
+      rows.push({
+        resources: size,
+        contender: r.name,
+        'median s': r.seconds.toFixed(2),
+        'resources/s': Math.round(size / r.seconds),
+        'vs conftest': (r.seconds / conftestSeconds).toFixed(2),
+        'vs gator': (r.seconds / gatorSeconds).toFixed(2),
+        'peak MiB': r.peakMiB.toFixed(0)
+      })
+    }
+    const engine = results.find((r) => r.name === 'engine').seconds
+    console.error(
+      `${size} resources: engine/conftest ${(engine / conftestSeconds).toFixed(2)} (target ≤ 1.5: ${engine / conftestSeconds <= 1.5 ? 'met' : 'MISSED'}), engine/gator ${(engine / gatorSeconds).toFixed(2)} (target ≤ 1.0: ${engine / gatorSeconds <= 1 ? 'met' : 'MISSED'})`
+    )
+  }
+  console.log(table(rows, ['resources', 'contender', 'median s', 'resources/s', 'vs conftest', 'vs gator', 'peak MiB']))
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
