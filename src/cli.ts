@@ -22,6 +22,7 @@ Options (each is the action input of the same name):
   --scanners LIST              image,repository,policies,trivy-config
   --repository-scanners LIST   Trivy checks for the repository (default vuln,secret,license)
   --fail-on SEVERITY           critical | high | medium | low | none (default high)
+  --fail-on-by-scanner LIST    per-scanner thresholds, e.g. image=critical,policies=high
   --baseline FILE              fail only on findings missing from this earlier findings.json
   --waivers FILE               waiver file (default .hardening/waivers.yaml)
   --skip-db-update             use the cached Trivy DB as it is
@@ -41,6 +42,7 @@ const FLAG_TO_INPUT: Record<string, InputName> = {
   'repository-scanners': 'repository-scanners',
   'image-scanners': 'image-scanners',
   'fail-on': 'fail-on-severity',
+  'fail-on-by-scanner': 'fail-on-severity-by-scanner',
   waivers: 'waivers-file',
   'db-repository': 'db-repository',
   'output-dir': 'output-dir',

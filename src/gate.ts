@@ -1,3 +1,4 @@
+import type { ScannerName } from './config/inputs.js'
 import type { Finding } from './findings/model.js'
 import { severityRank, type Severity } from './findings/severity.js'
 
@@ -12,6 +13,8 @@ export interface GateDecision {
 export interface GatePolicy {
   /** Lowest failing severity, or null to never fail on severity. */
   failOnSeverity: Severity | null
+  /** Per-scanner thresholds that replace `failOnSeverity` for that scanner (null: never fails). */
+  failOnSeverityByScanner?: Partial<Record<ScannerName, Severity | null>>
   /** Only findings the change introduces count (needs a baseline). */
   onlyNew: boolean
   /** Messages about problems that fail the run whatever the findings (e.g. expired waivers). */
@@ -19,25 +22,30 @@ export interface GatePolicy {
 }
 
 /**
- * Decides pass or fail. Suppressed findings, dryrun policy findings and (with a baseline) old
- * findings never block; reports still show all of them.
+ * Decides pass or fail. Suppressed findings, dryrun and warn policy findings and (with a
+ * baseline) old findings never block; reports still show all of them.
  */
 export function decide(findings: Finding[], policy: GatePolicy): GateDecision {
-  const threshold = policy.failOnSeverity
-  const blocking =
-    threshold === null
-      ? []
-      : findings.filter(
-          (finding) =>
-            !finding.suppression &&
-            finding.enforcementAction !== 'dryrun' &&
-            finding.enforcementAction !== 'warn' &&
-            (!policy.onlyNew || finding.isNew === true) &&
-            severityRank(finding.severity) >= severityRank(threshold)
-        )
+  const thresholdOf = (finding: Finding): Severity | null => {
+    const override = policy.failOnSeverityByScanner?.[finding.scanner]
+    return override === undefined ? policy.failOnSeverity : override
+  }
+  const blocking = findings.filter((finding) => {
+    const threshold = thresholdOf(finding)
+    return (
+      threshold !== null &&
+      !finding.suppression &&
+      finding.enforcementAction !== 'dryrun' &&
+      finding.enforcementAction !== 'warn' &&
+      (!policy.onlyNew || finding.isNew === true) &&
+      severityRank(finding.severity) >= severityRank(threshold)
+    )
+  })
   const reasons = [...policy.configurationErrors]
   if (blocking.length > 0) {
     const scope = policy.onlyNew ? 'new ' : ''
+    const overrides = Object.keys(policy.failOnSeverityByScanner ?? {}).length > 0
+    const threshold = overrides ? 'their scanner’s threshold' : policy.failOnSeverity
     reasons.push(`${blocking.length} ${scope}finding(s) at or above ${threshold}.`)
   }
   return { failed: reasons.length > 0, reasons, blocking }

@@ -79,6 +79,7 @@ export async function runPipeline(
 
   const decision = decide(findings, {
     failOnSeverity: config.failOnSeverity,
+    failOnSeverityByScanner: config.failOnSeverityByScanner,
     onlyNew: config.baselineFile !== null,
     configurationErrors: [
       ...waived.expired,

@@ -35,6 +35,8 @@ export interface ScanConfig {
   imageScanners: TrivyCheck[]
   /** Lowest severity that fails the run, or null when the gate never fails on severity. */
   failOnSeverity: Severity | null
+  /** Per-scanner thresholds (`image=critical,policies=high`) that replace failOnSeverity. */
+  failOnSeverityByScanner: Partial<Record<ScannerName, Severity | null>>
   ignoreUnfixed: boolean
   trivyVersion: string
   conftestVersion: string
@@ -72,6 +74,7 @@ export const INPUT_DEFAULTS = {
   'repository-scanners': 'vuln,secret,license',
   'image-scanners': 'vuln',
   'fail-on-severity': 'high',
+  'fail-on-severity-by-scanner': '',
   'ignore-unfixed': 'false',
   'trivy-version': '0.74.0',
   'conftest-version': '0.71.1',
@@ -129,7 +132,20 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
     imageScanners: unique(
       list(get('image-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'image-scanners'))
     ),
-    failOnSeverity: failOn === 'none' ? null : (failOn.toUpperCase() as Severity),
+    failOnSeverity: toThreshold(failOn),
+    failOnSeverityByScanner: Object.fromEntries(
+      list(get('fail-on-severity-by-scanner')).map((entry) => {
+        const [scanner, severity] = entry.split('=').map((part) => part.trim())
+        const name = 'fail-on-severity-by-scanner'
+        if (severity === undefined) {
+          throw new ConfigError(`Input '${name}' entries look like image=critical; got '${entry}'.`)
+        }
+        return [
+          oneOf(scanner, SCANNER_NAMES, name),
+          toThreshold(oneOf(severity, FAIL_ON_SEVERITIES, name))
+        ]
+      })
+    ),
     ignoreUnfixed: bool(get('ignore-unfixed'), 'ignore-unfixed'),
     trivyVersion: version(get('trivy-version'), 'trivy-version'),
     conftestVersion: version(get('conftest-version'), 'conftest-version'),
@@ -160,6 +176,10 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
     throw new ConfigError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`)
   }
   return lower as T
+}
+
+function toThreshold(value: FailOnSeverity): Severity | null {
+  return value === 'none' ? null : (value.toUpperCase() as Severity)
 }
 
 function baselineFile(failOn: string, file: string, workspace: string): string | null {

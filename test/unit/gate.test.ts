@@ -51,6 +51,17 @@ describe('decide', () => {
     expect(decision.reasons).toEqual(['1 new finding(s) at or above HIGH.'])
   })
 
+  it('applies per-scanner thresholds over the default one', () => {
+    const image = f('HIGH', { scanner: 'image', ruleId: 'CVE-1' })
+    const policy2 = {
+      ...policy,
+      failOnSeverityByScanner: { image: 'CRITICAL' as const, repository: null }
+    }
+    expect(decide([image], policy2).failed).toBe(false)
+    expect(decide([f('CRITICAL', { scanner: 'repository' })], policy2).failed).toBe(false)
+    expect(decide([image, f('HIGH')], policy2).blocking.map((b) => b.scanner)).toEqual(['policies'])
+  })
+
   it('fails on configuration errors such as expired waivers even without findings', () => {
     const decision = decide([], { ...policy, configurationErrors: ['Waiver expired'] })
     expect(decision).toMatchObject({ failed: true, reasons: ['Waiver expired'] })

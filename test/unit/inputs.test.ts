@@ -50,6 +50,22 @@ describe('readConfig', () => {
     expect(() => readConfig(reader({ images: 'nginx$(id)' }), workspace)).toThrow(ConfigError)
   })
 
+  it('reads per-scanner thresholds and rejects malformed ones', () => {
+    const config = readConfig(
+      reader({ 'fail-on-severity-by-scanner': 'image=critical, repository=none' }),
+      workspace
+    )
+    expect(config.failOnSeverityByScanner).toEqual({ image: 'CRITICAL', repository: null })
+    expect(() => readConfig(reader({ 'fail-on-severity-by-scanner': 'image' }), workspace)).toThrow(
+      /image=critical/
+    )
+    expect(() =>
+      readConfig(reader({ 'fail-on-severity-by-scanner': 'scanner=high' }), workspace)
+    ).toThrow(
+      /'fail-on-severity-by-scanner' must be one of image, repository, policies, trivy-config/
+    )
+  })
+
   it('requires a baseline for fail-on new', () => {
     expect(() => readConfig(reader({ 'fail-on': 'new' }), workspace)).toThrow(/baseline-file/)
     expect(
