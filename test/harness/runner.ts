@@ -399,6 +399,8 @@ export async function runAction(o: RunActionOptions = {}): Promise<ActionRun> {
   const node = o.node ?? NODE20
   if (!existsSync(node)) throw new Error(`harness runner: node binary ${node} not found`)
   const entry = o.entry ?? path.join(REPO_ROOT, 'dist', 'index.js')
+  if (!existsSync(entry))
+    throw new Error(`harness runner: action entry ${entry} not found (npm run bundle)`)
   const child = track(
     spawn(node, [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'], shell: false })
   )

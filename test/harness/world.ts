@@ -24,7 +24,7 @@ export interface OfflineWorld {
   api?: GitHubApiServer
   /** Action inputs that point the action at the loopback services (`db-repository`, `tool-mirror`). */
   inputs: Record<string, string>
-  /** Environment for the action's step (TRIVY_INSECURE for the plain-HTTP registry). */
+  /** Extra environment for the action's step (empty today: Trivy, via go-containerregistry, speaks plain HTTP to 127.0.0.1 registries by itself, as it would to a user's loopback mirror). */
   env: Record<string, string>
   stop(): Promise<void>
 }
@@ -48,7 +48,7 @@ export async function startOfflineWorld(o: OfflineWorldOptions = {}): Promise<Of
     const inputs: Record<string, string> = {}
     if (registry) inputs['db-repository'] = registry.dbRepository
     if (releases) inputs['tool-mirror'] = releases.url
-    return { registry, releases, api, inputs, env: { TRIVY_INSECURE: 'true' }, stop }
+    return { registry, releases, api, inputs, env: {}, stop }
   } catch (e) {
     await stop()
     throw e
