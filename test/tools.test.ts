@@ -53,7 +53,7 @@ function reportedVersion(tool: Tool): string {
     ? execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
     : (execFileSync('go', ['version', '-m', binary], { encoding: 'utf8' })
         .split('\n')
-        .find((l) => l.includes(`\tdep\t${tool.module}\t`)) ?? '')
+        .find((l) => l.includes(`\t${tool.module}\t`)) ?? '')
   return /v?(\d+\.\d+\.\d+)/.exec(output)?.[1] ?? `unparsed: ${output.slice(0, 200)}`
 }
 

@@ -38315,6 +38315,7 @@ Options (each is the action input of the same name):
   --scanners LIST              image,repository,policies,trivy-config
   --repository-scanners LIST   Trivy checks for the repository (default vuln,secret,license)
   --fail-on SEVERITY           critical | high | medium | low | none (default high)
+  --fail-on-by-scanner LIST    per-scanner thresholds, e.g. image=critical,policies=high
   --baseline FILE              fail only on findings missing from this earlier findings.json
   --waivers FILE               waiver file (default .hardening/waivers.yaml)
   --skip-db-update             use the cached Trivy DB as it is
@@ -38333,6 +38334,7 @@ const FLAG_TO_INPUT = {
     'repository-scanners': 'repository-scanners',
     'image-scanners': 'image-scanners',
     'fail-on': 'fail-on-severity',
+    'fail-on-by-scanner': 'fail-on-severity-by-scanner',
     waivers: 'waivers-file',
     'db-repository': 'db-repository',
     'output-dir': 'output-dir',
@@ -38498,6 +38500,7 @@ const INPUT_DEFAULTS = {
     'repository-scanners': 'vuln,secret,license',
     'image-scanners': 'vuln',
     'fail-on-severity': 'high',
+    'fail-on-severity-by-scanner': '',
     'ignore-unfixed': 'false',
     'trivy-version': '0.74.0',
     'conftest-version': '0.71.1',
@@ -38536,7 +38539,18 @@ function readConfig(read, workspace) {
         scanners: [...new Set(scanners)],
         repositoryScanners: unique(list(get('repository-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'repository-scanners'))),
         imageScanners: unique(list(get('image-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'image-scanners'))),
-        failOnSeverity: failOn === 'none' ? null : failOn.toUpperCase(),
+        failOnSeverity: toThreshold(failOn),
+        failOnSeverityByScanner: Object.fromEntries(list(get('fail-on-severity-by-scanner')).map((entry) => {
+            const [scanner, severity] = entry.split('=').map((part) => part.trim());
+            const name = 'fail-on-severity-by-scanner';
+            if (severity === undefined) {
+                throw new ConfigError(`Input '${name}' entries look like image=critical; got '${entry}'.`);
+            }
+            return [
+                oneOf(scanner, SCANNER_NAMES, name),
+                toThreshold(oneOf(severity, FAIL_ON_SEVERITIES, name))
+            ];
+        })),
         ignoreUnfixed: bool(get('ignore-unfixed'), 'ignore-unfixed'),
         trivyVersion: version(get('trivy-version'), 'trivy-version'),
         conftestVersion: version(get('conftest-version'), 'conftest-version'),
@@ -38565,6 +38579,9 @@ function oneOf(value, allowed, name) {
         throw new ConfigError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`);
     }
     return lower;
+}
+function toThreshold(value) {
+    return value === 'none' ? null : value.toUpperCase();
 }
 function baselineFile(failOn, file, workspace) {
     const mode = oneOf(failOn, ['all', 'new'], 'fail-on');
@@ -38973,30 +38990,36 @@ function parseWaivers(text, file) {
 function isExpired(waiver, today) {
     return waiver.expires < today.toISOString().slice(0, 10);
 }
-/** `*` matches any run of characters; everything else is literal. */
-function globMatches(pattern, value) {
-    if (value === undefined)
-        return false;
-    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-    return new RegExp(`^${escaped}$`).test(value);
+/** `*` matches any run of characters; everything else is literal. Compiled once per waiver. */
+function glob(pattern) {
+    if (pattern === undefined)
+        return undefined;
+    const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    return (value) => value !== undefined && regex.test(value);
 }
-function covers(waiver, finding) {
-    return (globMatches(waiver.rule, finding.ruleId) &&
-        (waiver.path === undefined || globMatches(waiver.path, finding.location?.path)) &&
-        (waiver.resource === undefined || globMatches(waiver.resource, finding.resource)) &&
-        (waiver.image === undefined ||
-            (finding.scanner === 'image' && globMatches(waiver.image, finding.target))));
+/** A waiver as a predicate over findings. */
+function coverage(waiver) {
+    const rule = glob(waiver.rule);
+    const file = glob(waiver.path);
+    const resource = glob(waiver.resource);
+    const image = glob(waiver.image);
+    return (finding) => rule(finding.ruleId) &&
+        (!file || file(finding.location?.path)) &&
+        (!resource || resource(finding.resource)) &&
+        (!image || (finding.scanner === 'image' && image(finding.target)));
 }
 /** Marks covered findings as suppressed (they stay in every report); expired waivers cover nothing. */
 function applyWaivers(findings, waivers, file, today = new Date()) {
-    const active = waivers.filter((waiver) => !isExpired(waiver, today));
+    const active = waivers
+        .filter((waiver) => !isExpired(waiver, today))
+        .map((waiver) => ({ waiver, covers: coverage(waiver) }));
     const expired = waivers
         .filter((waiver) => isExpired(waiver, today))
         .map((w) => `Waiver for ${w.rule} (${file}:${w.line}, owner ${w.owner}) expired on ${w.expires}; renew or remove it.`);
     return {
         expired,
         findings: findings.map((finding) => {
-            const waiver = active.find((candidate) => covers(candidate, finding));
+            const waiver = active.find((candidate) => candidate.covers(finding))?.waiver;
             return waiver
                 ? {
                     ...finding,
@@ -39012,21 +39035,28 @@ var severity = __nccwpck_require__(5131);
 ;// CONCATENATED MODULE: ./src/gate.ts
 
 /**
- * Decides pass or fail. Suppressed findings, dryrun policy findings and (with a baseline) old
- * findings never block; reports still show all of them.
+ * Decides pass or fail. Suppressed findings, dryrun and warn policy findings and (with a
+ * baseline) old findings never block; reports still show all of them.
  */
 function decide(findings, policy) {
-    const threshold = policy.failOnSeverity;
-    const blocking = threshold === null
-        ? []
-        : findings.filter((finding) => !finding.suppression &&
+    const thresholdOf = (finding) => {
+        const override = policy.failOnSeverityByScanner?.[finding.scanner];
+        return override === undefined ? policy.failOnSeverity : override;
+    };
+    const blocking = findings.filter((finding) => {
+        const threshold = thresholdOf(finding);
+        return (threshold !== null &&
+            !finding.suppression &&
             finding.enforcementAction !== 'dryrun' &&
             finding.enforcementAction !== 'warn' &&
             (!policy.onlyNew || finding.isNew === true) &&
             (0,severity/* severityRank */.qs)(finding.severity) >= (0,severity/* severityRank */.qs)(threshold));
+    });
     const reasons = [...policy.configurationErrors];
     if (blocking.length > 0) {
         const scope = policy.onlyNew ? 'new ' : '';
+        const overrides = Object.keys(policy.failOnSeverityByScanner ?? {}).length > 0;
+        const threshold = overrides ? 'their scanner’s threshold' : policy.failOnSeverity;
         reasons.push(`${blocking.length} ${scope}finding(s) at or above ${threshold}.`);
     }
     return { failed: reasons.length > 0, reasons, blocking };
@@ -40361,13 +40391,18 @@ async function evaluateTemplate(conftest, template, reviews, workDir, timeoutMs)
         inputFile
     ];
     // conftest exits 1 when there are failures; that is a result, not a tool error.
-    const { stdout } = await runTool(conftest, args, { timeoutMs, okExitCodes: [0, 1] });
+    const { stdout, stderr, exitCode } = await runTool(conftest, args, {
+        timeoutMs,
+        okExitCodes: [0, 1]
+    });
     let results;
     try {
         results = JSON.parse(stdout);
     }
     catch {
-        throw new Error(`conftest returned output that is not JSON for template ${template.name}: ${stdout.slice(0, 300)}`);
+        // Exit 1 without a report is conftest failing (e.g. a Rego parse error), not a finding.
+        const tail = stderr.length > 2_000 ? `…${stderr.slice(-2_000)}` : stderr;
+        throw new ToolError(`conftest exited with code ${exitCode} without a report for template ${template.name}. stderr: ${tail.trim()}`);
     }
     return results.flatMap((result) => (result.failures ?? []).map((failure) => ({
         index: Number(failure.metadata?.index ?? -1),
@@ -40797,16 +40832,16 @@ async function findImageReferences(workspace, root) {
 
 
 
-/** Where Trivy's DB lives and how it may be refreshed; the same flags for every Trivy run. */
-function dbArgs(context) {
-    return [
-        '--cache-dir',
-        context.config.trivyCacheDir,
-        '--skip-db-update',
-        '--skip-check-update',
-        '--cache-backend',
-        'memory'
-    ];
+/**
+ * Flags every Trivy run shares: its cache, the DB used as downloaded once before the scans (so
+ * parallel scans only read it), the embedded misconfiguration checks, and no on-disk scan cache.
+ * `trivy config` reads no vulnerability DB and takes no DB flags.
+ */
+function commonArgs(context, subcommand) {
+    const common = ['--cache-dir', context.config.trivyCacheDir, '--skip-check-update', '--quiet'];
+    return subcommand === 'config'
+        ? common
+        : [...common, '--skip-db-update', '--cache-backend', 'memory'];
 }
 async function runTrivy(context, args, label) {
     const trivy = context.tools.trivy;
@@ -40814,7 +40849,7 @@ async function runTrivy(context, args, label) {
         throw new Error('trivy is not installed');
     await (0,promises_.mkdir)(context.workDir, { recursive: true });
     const output = external_node_path_default().join(context.workDir, `${label.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`);
-    await runTool(trivy.path, [...args, ...dbArgs(context), '--quiet', '--format', 'json', '--output', output], {
+    await runTool(trivy.path, [...args, ...commonArgs(context, args[0]), '--format', 'json', '--output', output], {
         timeoutMs: context.timeoutMs,
         cwd: context.config.workspace
     });
@@ -101795,6 +101830,7 @@ async function runPipeline(config, env) {
     }));
     const decision = decide(findings, {
         failOnSeverity: config.failOnSeverity,
+        failOnSeverityByScanner: config.failOnSeverityByScanner,
         onlyNew: config.baselineFile !== null,
         configurationErrors: [
             ...waived.expired,
@@ -101977,9 +102013,11 @@ const TOP_FINDINGS = 20;
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+/** Most severe first, then by file and line; plain code-unit order, stable across locales. */
 function sortBySeverity(findings) {
+    const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
     return [...findings].sort((a, b) => (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) ||
-        (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+        byText(a.location?.path ?? '', b.location?.path ?? '') ||
         (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0));
 }
 /** The job summary: verdict, counts, what was skipped, and the most severe findings. */

@@ -55,16 +55,16 @@ interface TrivyReport {
   }>
 }
 
-/** Where Trivy's DB lives and how it may be refreshed; the same flags for every Trivy run. */
-function dbArgs(context: ScanContext): string[] {
-  return [
-    '--cache-dir',
-    context.config.trivyCacheDir,
-    '--skip-db-update',
-    '--skip-check-update',
-    '--cache-backend',
-    'memory'
-  ]
+/**
+ * Flags every Trivy run shares: its cache, the DB used as downloaded once before the scans (so
+ * parallel scans only read it), the embedded misconfiguration checks, and no on-disk scan cache.
+ * `trivy config` reads no vulnerability DB and takes no DB flags.
+ */
+function commonArgs(context: ScanContext, subcommand: string): string[] {
+  const common = ['--cache-dir', context.config.trivyCacheDir, '--skip-check-update', '--quiet']
+  return subcommand === 'config'
+    ? common
+    : [...common, '--skip-db-update', '--cache-backend', 'memory']
 }
 
 async function runTrivy(context: ScanContext, args: string[], label: string): Promise<TrivyReport> {
@@ -74,7 +74,7 @@ async function runTrivy(context: ScanContext, args: string[], label: string): Pr
   const output = path.join(context.workDir, `${label.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`)
   await runTool(
     trivy.path,
-    [...args, ...dbArgs(context), '--quiet', '--format', 'json', '--output', output],
+    [...args, ...commonArgs(context, args[0]), '--format', 'json', '--output', output],
     {
       timeoutMs: context.timeoutMs,
       cwd: context.config.workspace

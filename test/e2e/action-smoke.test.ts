@@ -59,10 +59,16 @@ describe.each(nodes)('dist/index.js on $name', ({ path: node }) => {
     expect(secret.location).toEqual({ path: 'config.env', startLine: 2, endLine: 2 })
     // The secret's value never reaches a report.
     const everything = readFileSync(run.outputs['sarif-file'], 'utf8') + run.summary + run.stdout
-    expect(everything).not.toContain('wJalrXUtnFEMI')
+    expect(everything).not.toContain('hardeningActionDemoSecret')
     expect(run.summary).toContain('## hardening-action: ❌ failed')
     expect(run.errors.length).toBeGreaterThan(0)
-    expect(run.errors[0].properties.file).toBe('k8s/deployment.yaml')
+    // Annotations go to the most severe findings first, at the offending file and line.
+    expect(run.errors[0].properties.title).toMatch(/^CRITICAL /)
+    expect(run.errors).toContainEqual(
+      expect.objectContaining({
+        properties: expect.objectContaining({ file: 'k8s/deployment.yaml', line: '26' })
+      })
+    )
   })
 
   it('rejects an invalid input with an error naming it, and exits 1', async () => {

@@ -129,7 +129,7 @@ describe('end to end', () => {
     const comments = world.api!.comments(7)
     expect(comments).toHaveLength(1)
     expect(comments[0].body).toContain('hardening-action')
-    expect(comments[0].body).not.toContain('wJalrXUtnFEMI')
+    expect(comments[0].body).not.toContain('hardeningActionDemoSecret')
     expect(world.api!.sarifUploads).toHaveLength(1)
     expect(world.api!.sarifUploads[0].ref).toBe('refs/pull/7/merge')
     expect(run.summary).toContain('❌ failed')

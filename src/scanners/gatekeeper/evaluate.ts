@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runTool } from '../run-tool.js'
+import { runTool, ToolError } from '../run-tool.js'
 import type { Template } from './library.js'
 
 /** What Gatekeeper hands a template: the admission review and the constraint's parameters. */
@@ -86,13 +86,18 @@ export async function evaluateTemplate(
     inputFile
   ]
   // conftest exits 1 when there are failures; that is a result, not a tool error.
-  const { stdout } = await runTool(conftest, args, { timeoutMs, okExitCodes: [0, 1] })
+  const { stdout, stderr, exitCode } = await runTool(conftest, args, {
+    timeoutMs,
+    okExitCodes: [0, 1]
+  })
   let results: ConftestResult[]
   try {
     results = JSON.parse(stdout) as ConftestResult[]
   } catch {
-    throw new Error(
-      `conftest returned output that is not JSON for template ${template.name}: ${stdout.slice(0, 300)}`
+    // Exit 1 without a report is conftest failing (e.g. a Rego parse error), not a finding.
+    const tail = stderr.length > 2_000 ? `…${stderr.slice(-2_000)}` : stderr
+    throw new ToolError(
+      `conftest exited with code ${exitCode} without a report for template ${template.name}. stderr: ${tail.trim()}`
     )
   }
   return results.flatMap((result) =>
