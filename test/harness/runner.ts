@@ -314,7 +314,26 @@ function inputDefaults(
 
 /** Runs the action once and collects everything the runner would. */
 export async function runAction(o: RunActionOptions = {}): Promise<ActionRun> {
+  const node = o.node ?? NODE20
+  if (!existsSync(node)) throw new Error(`harness runner: node binary ${node} not found`)
+  const entry = o.entry ?? path.join(REPO_ROOT, 'dist', 'index.js')
+  if (!existsSync(entry))
+    throw new Error(`harness runner: action entry ${entry} not found (npm run bundle)`)
   const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'harness-runner-'))
+  try {
+    return await runIn(tempRoot, node, entry, o)
+  } catch (e) {
+    rmSync(tempRoot, { recursive: true, force: true })
+    throw e
+  }
+}
+
+async function runIn(
+  tempRoot: string,
+  node: string,
+  entry: string,
+  o: RunActionOptions
+): Promise<ActionRun> {
   const workspace = o.workspace ?? path.join(tempRoot, 'workspace')
   const runnerTemp = path.join(tempRoot, 'runner-temp')
   const toolCache = o.toolCache ?? path.join(tempRoot, 'tool-cache')
@@ -396,11 +415,6 @@ export async function runAction(o: RunActionOptions = {}): Promise<ActionRun> {
   for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v
   Object.assign(env, o.env ?? {})
 
-  const node = o.node ?? NODE20
-  if (!existsSync(node)) throw new Error(`harness runner: node binary ${node} not found`)
-  const entry = o.entry ?? path.join(REPO_ROOT, 'dist', 'index.js')
-  if (!existsSync(entry))
-    throw new Error(`harness runner: action entry ${entry} not found (npm run bundle)`)
   const child = track(
     spawn(node, [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'], shell: false })
   )
