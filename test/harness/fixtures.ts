@@ -114,6 +114,25 @@ async function once(target: string, build: (tmp: string) => Promise<void>): Prom
   }
 }
 
+/** Removes older cache entries `<prefix>*` next to `keep` (not locks or in-progress builds). */
+export function pruneSiblings(keep: string, prefix: string): void {
+  const dir = path.dirname(keep)
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name)
+    if (
+      p === keep ||
+      !name.startsWith(prefix) ||
+      /\.(lock|tmp-\d+)$/.test(name) ||
+      name.includes('.tmp-')
+    )
+      continue
+    if (existsSync(`${p}.lock`)) continue
+    // another checkout's test run may still use a recent entry
+    if (Date.now() - statSync(p).mtimeMs < 3_600_000) continue
+    rmSync(p, { recursive: true, force: true })
+  }
+}
+
 function goEnv(): NodeJS.ProcessEnv {
   return { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' }
 }
@@ -129,6 +148,7 @@ export async function buildHarnessBinary(): Promise<string> {
       timeoutMs: 900_000
     })
   })
+  pruneSiblings(bin, 'harness-')
   return bin
 }
 
@@ -156,6 +176,7 @@ export function buildFixtures(): Promise<Fixtures> {
         path.join(tmp, 'oci')
       ])
     })
+    pruneSiblings(dir, 'fixtures-')
     const index = JSON.parse(readFileSync(path.join(dir, 'oci', 'images.json'), 'utf8')) as Array<{
       name: string
       tag: string
