@@ -38,7 +38,8 @@ suite() {
 }
 
 vitest_counts() {
-  npx vitest run --reporter=default --reporter=json --outputFile="$logs/vitest.json"
+  # A harness test whose tool is missing fails instead of skipping.
+  HARNESS_REQUIRE_TOOLS=1 npx vitest run --reporter=default --reporter=json --outputFile="$logs/vitest.json"
   local status=$?
   node -e 'const r=require(process.argv[1]);console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$logs/vitest.json" 2>/dev/null
   return $status
