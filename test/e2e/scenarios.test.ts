@@ -1,7 +1,7 @@
 // End-to-end: dist/index.js run as GitHub's runner runs it, against everything a user's network
 // would serve, on loopback: the OCI registry (fixture images + a Trivy DB built from fixture
 // advisories), the release server (tool downloads) and the OpenAPI-checked GitHub API.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -91,7 +91,14 @@ const ruleIds = (sarif: { runs: Array<{ results: Array<{ ruleId: string }> }> })
 
 describe('end to end', () => {
   it('a PR with the insecure app: the gate fails, every scanner reports, one comment, one upload', async () => {
-    const run = await act(checkout('insecure-app'), 'pull_request')
+    const workspace = checkout('insecure-app')
+    // A manifest that pulls the scanned image in: image findings point at its `image:` line.
+    const image = world.registry!.imageRef('fixtures/alpine-app', 'vulnerable')
+    writeFileSync(
+      path.join(workspace, 'k8s', 'worker.yaml'),
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: worker\n  namespace: shop\nspec:\n  containers:\n    - name: worker\n      image: ${image}\n`
+    )
+    const run = await act(workspace, 'pull_request')
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(1)
     expect(run.outputs.failed).toBe('true')
 
@@ -109,6 +116,13 @@ describe('end to end', () => {
     expect(categories.some((c: string) => c.startsWith('hardening-action/image/'))).toBe(true)
     const ids = ruleIds(sarif)
     expect(ids).toContain('CVE-2022-37434') // zlib in the Alpine image, from the fixture DB
+    const zlib = sarif.runs
+      .flatMap((r: { results: Array<{ ruleId: string; locations: unknown[] }> }) => r.results)
+      .find((r: { ruleId: string }) => r.ruleId === 'CVE-2022-37434')
+    expect(zlib.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'k8s/worker.yaml' },
+      region: { startLine: 9 }
+    })
     expect(ids.some((id) => id.startsWith('secret/'))).toBe(true)
     expect(ids.some((id) => id.startsWith('license/'))).toBe(true)
     expect(ids).toContain('HardeningDisallowedTags')
