@@ -8,6 +8,7 @@ import {
   blocks,
   isWorkflow,
   linkProblems,
+  repoPathProblems,
   shellProblems,
   slug,
   workflowProblems,
@@ -115,5 +116,20 @@ describe('links', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('repository paths in shell blocks', () => {
+  it('accepts existing paths and ignores variables and comments', () => {
+    expect(
+      repoPathProblems(
+        'kubectl apply -k policies/bundles/all\nkubectl apply -k "policies/bundles/$B" # policies/nope\n'
+      )
+    ).toEqual([])
+  })
+  it('rejects a path that does not exist', () => {
+    expect(repoPathProblems('kubectl apply -k policies/overlays/deny/nope\n')).toEqual([
+      'policies/overlays/deny/nope: no such file or directory'
+    ])
   })
 })

@@ -160,3 +160,30 @@ export const hasShellcheck = (): boolean => {
     return false
   }
 }
+
+const REPO_DIRS = [
+  'policies',
+  'manifests',
+  'networkpolicies',
+  'monitoring',
+  'argocd',
+  'scripts',
+  'examples',
+  'workflows',
+  'test',
+  'docs'
+]
+
+/** Repository paths a shell block uses (e.g. `kubectl apply -k policies/bundles/all`) that do not exist. */
+export function repoPathProblems(code: string, root = ROOT): string[] {
+  const problems: string[] = []
+  const re = new RegExp(`(?<![\\w./$-])((?:${REPO_DIRS.join('|')})/[\\w./-]*)`, 'g')
+  for (const line of code.split('\n')) {
+    const text = line.replace(/#.*$/, '')
+    for (const m of text.matchAll(re)) {
+      const path = m[1].replace(/[.,]+$/, '')
+      if (!existsSync(join(root, path))) problems.push(`${path}: no such file or directory`)
+    }
+  }
+  return problems
+}

@@ -9,6 +9,7 @@ import {
   blocks,
   isWorkflow,
   linkProblems,
+  repoPathProblems,
   shellProblems,
   workflowProblems,
   yamlProblems
@@ -43,9 +44,13 @@ describe.each(docs)('%s', (file) => {
   it.each(yaml.map((b) => [b.line, b]))('yaml block at line %i parses', (_line, b) => {
     expect(yamlProblems(b.code)).toEqual([])
   })
-  it.each(shell.map((b) => [b.line, b]))('shell block at line %i passes shellcheck', (_l, b) => {
-    expect(shellProblems(b.code)).toEqual([])
-  })
+  it.each(shell.map((b) => [b.line, b]))(
+    'shell block at line %i passes shellcheck and its repository paths exist',
+    (_l, b) => {
+      expect(shellProblems(b.code)).toEqual([])
+      expect(repoPathProblems(b.code)).toEqual([])
+    }
+  )
   it.each(workflows.map((b) => [b.line, b]))('workflow at line %i passes actionlint', (_l, b) => {
     expect(workflowProblems(b.code)).toEqual([])
   })
