@@ -1,7 +1,15 @@
 // docs/inputs.md is generated from action.yml and must be current; the check must be able to fail.
 import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import YAML from 'yaml'
@@ -46,6 +54,49 @@ describe('docs/inputs.md', () => {
       const r = gen('--action', actionFile, '--out', out, '--check')
       expect(r.status).toBe(1)
       expect(r.stderr).toMatch(/stale/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('docs/policies.md', () => {
+  it('has a section, severity and example for every policy with a template', () => {
+    const md = readFileSync(join(ROOT, 'docs', 'policies.md'), 'utf8')
+    const policies = readdirSync(join(ROOT, 'policies')).filter((p) =>
+      existsSync(join(ROOT, 'policies', p, 'template.yaml'))
+    )
+    expect(policies.length).toBeGreaterThan(10)
+    for (const p of policies) {
+      expect(md, p).toContain(`\n## ${p}\n`)
+      const t = YAML.parse(readFileSync(join(ROOT, 'policies', p, 'template.yaml'), 'utf8'))
+      expect(md).toContain(`severity **${t.metadata.annotations['hardening-action.io/severity']}**`)
+      expect(md).toContain(`(../policies/${p}/samples/`)
+    }
+  })
+
+  it('--check fails when a template annotation changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gen-docs-policies-'))
+    try {
+      const pol = join(dir, 'policies')
+      cpSync(join(ROOT, 'policies', 'disallowed-tags'), join(pol, 'disallowed-tags'), {
+        recursive: true
+      })
+      const out = join(dir, 'policies.md')
+      const args = ['--policies', pol, '--policies-out', out]
+      expect(gen(...args).status).toBe(0)
+      expect(gen(...args, '--check').status).toBe(0)
+      const file = join(pol, 'disallowed-tags', 'template.yaml')
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'hardening-action.io/severity: MEDIUM',
+          'hardening-action.io/severity: HIGH'
+        )
+      )
+      const r = gen(...args, '--check')
+      expect(r.status).toBe(1)
+      expect(r.stderr).toMatch(/policies\.md is stale/)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
