@@ -2,7 +2,8 @@
 // Scaffolds a complete policy folder that passes the policy checks as generated, so a contributor
 // only replaces the example logic:
 //   policies/<name>/src.rego, src_test.rego, metadata.yaml, samples/default/{constraint,allowed,
-//   disallowed}.yaml, then runs scripts/gen-templates.mjs (template.yaml, suite.yaml, bundles, ...).
+//   disallowed}.yaml, then runs scripts/gen-templates.mjs (template.yaml, suite.yaml, bundles, ...)
+//   and scripts/gen-docs.mjs (docs/policies.md).
 // Usage: npm run new-policy -- NAME [--kind KIND] [--bundle BUNDLE] [--no-generate]
 //   NAME     folder and constraint name, lowercase with dashes (e.g. allowed-registries)
 //   --kind   CRD kind (default Hardening + NAME in CamelCase, e.g. HardeningAllowedRegistries)
@@ -242,6 +243,17 @@ if (generate) {
     console.error('new-policy: scripts/gen-templates.mjs failed')
     process.exit(r.status ?? 1)
   }
+  // docs/policies.md lists every policy; keep it current too.
+  if (existsSync(join(root, 'scripts', 'gen-docs.mjs')) && existsSync(join(root, 'action.yml'))) {
+    const d = spawnSync(process.execPath, [join(root, 'scripts', 'gen-docs.mjs')], {
+      cwd: root,
+      stdio: 'inherit'
+    })
+    if (d.status !== 0) {
+      console.error('new-policy: scripts/gen-docs.mjs failed')
+      process.exit(d.status ?? 1)
+    }
+  }
 }
 
 console.log(`
@@ -250,4 +262,4 @@ Next steps (CONTRIBUTING.md, "Adding a policy"):
   2. Fill in every TODO in policies/${name}/metadata.yaml (description, remediation,
      references, compliance, parameters) and adjust the samples in samples/default/.
   3. Move the constraint from bundle "${bundle}" to a shipped bundle when it is reviewed.
-  4. node scripts/gen-templates.mjs && bash scripts/test-policies.sh`)
+  4. node scripts/gen-templates.mjs && node scripts/gen-docs.mjs && bash scripts/test-policies.sh`)

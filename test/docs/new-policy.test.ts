@@ -33,9 +33,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'new-policy-'))
   cpSync(join(ROOT, 'policies'), join(dir, 'policies'), { recursive: true })
   mkdirSync(join(dir, 'scripts'))
-  for (const f of ['gen-templates.mjs', 'new-policy.mjs'])
+  for (const f of ['gen-templates.mjs', 'new-policy.mjs', 'gen-docs.mjs'])
     cpSync(join(ROOT, 'scripts', f), join(dir, 'scripts', f))
-  for (const f of ['.prettierrc.json', '.prettierignore'])
+  for (const f of ['.prettierrc.json', '.prettierignore', 'action.yml'])
     if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(dir, f))
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
 })
@@ -72,6 +72,8 @@ describe('npm run new-policy', () => {
     expect(existsSync(join(dir, 'policies', 'overlays', 'deny', NAME, 'kustomization.yaml'))).toBe(
       true
     )
+    // docs/policies.md lists it
+    expect(readFileSync(join(dir, 'docs', 'policies.md'), 'utf8')).toContain(`\n## ${NAME}\n`)
     // the real tree is untouched
     expect(existsSync(join(ROOT, 'policies', NAME))).toBe(false)
   })
@@ -97,6 +99,8 @@ describe('npm run new-policy', () => {
     ])
     expect(r.status, out(r)).toBe(0)
     r = node('scripts/gen-templates.mjs', '--check')
+    expect(r.status, out(r)).toBe(0)
+    r = node('scripts/gen-docs.mjs', '--check')
     expect(r.status, out(r)).toBe(0)
   })
 
