@@ -82,6 +82,11 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
         timedOut
       })
     })
+    // A child that exits before reading its stdin closes the pipe; that EPIPE is not an error
+    // of the run (its exit code and output say what happened).
+    child.stdin?.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') reject(e)
+    })
     child.stdin?.end(opts.input ?? '')
   })
 }
