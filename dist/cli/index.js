@@ -38290,7 +38290,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_root_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7490);
 /* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4389);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5625);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2005);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(921);
 /* harmony import */ var _report_findings_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(801);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7994);
 
@@ -38693,7 +38693,7 @@ const stderrLogger = (verbose = false) => ({
 
 /***/ }),
 
-/***/ 2005:
+/***/ 921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39066,9 +39066,22 @@ function decide(findings, policy) {
 var findings_file = __nccwpck_require__(801);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/scanners/gatekeeper/annotations.ts
+/** The ConstraintTemplate annotations reports read (schema: policies/README.md). One list, used by the scanner and the evidence report. */
+const TEMPLATE_ANNOTATIONS = {
+    title: 'hardening-action.io/title',
+    severity: 'hardening-action.io/severity',
+    remediation: 'hardening-action.io/remediation',
+    references: 'hardening-action.io/references',
+    compliance: 'hardening-action.io/compliance',
+    version: 'metadata.gatekeeper.sh/version',
+    gatekeeperTitle: 'metadata.gatekeeper.sh/title'
+};
+
 // EXTERNAL MODULE: ./src/report/counts.ts
 var counts = __nccwpck_require__(5132);
 ;// CONCATENATED MODULE: ./src/report/evidence.ts
+
 
 
 
@@ -39080,13 +39093,7 @@ const FRAMEWORKS = {
     hipaa: 'HIPAA Security Rule, 45 CFR 164.312'
 };
 const FRAMEWORK_KEYS = Object.keys(FRAMEWORKS);
-const ANNOTATIONS = {
-    title: 'hardening-action.io/title',
-    severity: 'hardening-action.io/severity',
-    compliance: 'hardening-action.io/compliance',
-    version: 'metadata.gatekeeper.sh/version',
-    gatekeeperTitle: 'metadata.gatekeeper.sh/title'
-};
+const ANNOTATIONS = TEMPLATE_ANNOTATIONS;
 /** Reads an EvaluatedPolicy from a template's annotations (schema: policies/README.md). */
 function evaluatedPolicy(template, constraints, source) {
     const a = template.annotations;
@@ -40628,13 +40635,8 @@ function labelsOf(object) {
 
 
 
-/** Annotation keys of our ConstraintTemplates (see policies/README.md for the schema). */
-const ANNOTATION = {
-    title: 'hardening-action.io/title',
-    severity: 'hardening-action.io/severity',
-    remediation: 'hardening-action.io/remediation',
-    references: 'hardening-action.io/references'
-};
+
+const ANNOTATION = TEMPLATE_ANNOTATIONS;
 /** Gatekeeper ConstraintTemplates + Constraints, evaluated through conftest as Gatekeeper would. */
 const policiesScanner = {
     name: 'policies',
@@ -40769,7 +40771,7 @@ function toFinding(template, constraint, entry, msg, details) {
         scanner: 'policies',
         target: 'manifests',
         ruleId: template.kind,
-        title: annotations[ANNOTATION.title] ?? annotations['metadata.gatekeeper.sh/title'] ?? template.kind,
+        title: annotations[ANNOTATION.title] ?? annotations[ANNOTATION.gatekeeperTitle] ?? template.kind,
         severity: annotations[ANNOTATION.severity]
             ? (0,severity/* parseSeverity */.lv)(annotations[ANNOTATION.severity])
             : 'MEDIUM',

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
+import type { Waiver } from '../findings/waivers.js'
 import type { Finding } from '../findings/model.js'
 import { SEVERITIES } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
+import { TEMPLATE_ANNOTATIONS } from '../scanners/gatekeeper/annotations.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
 
@@ -15,13 +17,7 @@ export const FRAMEWORKS = {
 export type Framework = keyof typeof FRAMEWORKS
 const FRAMEWORK_KEYS = Object.keys(FRAMEWORKS) as Framework[]
 
-export const ANNOTATIONS = {
-  title: 'hardening-action.io/title',
-  severity: 'hardening-action.io/severity',
-  compliance: 'hardening-action.io/compliance',
-  version: 'metadata.gatekeeper.sh/version',
-  gatekeeperTitle: 'metadata.gatekeeper.sh/title'
-}
+export const ANNOTATIONS = TEMPLATE_ANNOTATIONS
 
 /** One ConstraintTemplate that was evaluated, with the constraints that used it. */
 export interface EvaluatedPolicy {
@@ -94,17 +90,8 @@ export function bundleDigest(files: Array<{ path: string; content: string | Buff
   return `sha256:${hash.digest('hex')}`
 }
 
-export interface EvidenceWaiver {
-  rule: string
-  path?: string
-  resource?: string
-  image?: string
-  reason: string
-  owner: string
-  expires: string
-  /** Line in the waiver file. */
-  line?: number
-}
+/** A waiver as the evidence report lists it: the waiver file's entry (its line is optional). */
+export type EvidenceWaiver = Omit<Waiver, 'line'> & { line?: number }
 
 export interface EvidenceInput {
   /** The only input that may differ between two identical runs. */

@@ -21,15 +21,10 @@ import {
   nameOf,
   namespaceOf
 } from './gatekeeper/match.js'
+import { TEMPLATE_ANNOTATIONS } from './gatekeeper/annotations.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
 
-/** Annotation keys of our ConstraintTemplates (see policies/README.md for the schema). */
-const ANNOTATION = {
-  title: 'hardening-action.io/title',
-  severity: 'hardening-action.io/severity',
-  remediation: 'hardening-action.io/remediation',
-  references: 'hardening-action.io/references'
-}
+const ANNOTATION = TEMPLATE_ANNOTATIONS
 
 /** Gatekeeper ConstraintTemplates + Constraints, evaluated through conftest as Gatekeeper would. */
 export const policiesScanner: Scanner = {
@@ -210,7 +205,7 @@ function toFinding(
     target: 'manifests',
     ruleId: template.kind,
     title:
-      annotations[ANNOTATION.title] ?? annotations['metadata.gatekeeper.sh/title'] ?? template.kind,
+      annotations[ANNOTATION.title] ?? annotations[ANNOTATION.gatekeeperTitle] ?? template.kind,
     severity: annotations[ANNOTATION.severity]
       ? parseSeverity(annotations[ANNOTATION.severity])
       : 'MEDIUM',
