@@ -101816,15 +101816,15 @@ const SCANNERS = {
 };
 /** inputs → install → scan (in parallel) → findings → waivers/baseline → reports → gate. */
 async function runPipeline(config, env) {
+    // The user's files are read first: a broken waiver or baseline file fails before any scan.
+    const waivers = await loadWaivers(config.waiversFile);
+    const waiversFile = external_node_path_default().relative(config.workspace, config.waiversFile);
+    const baseline = config.baselineFile ? await loadBaseline(config.baselineFile) : undefined;
     const scanners = activeScanners(config);
     const tools = await installTools(config, scanners, env.log);
     const outcomes = await scan(config, scanners, tools, env);
-    const waivers = await loadWaivers(config.waiversFile);
-    const waiversFile = external_node_path_default().relative(config.workspace, config.waiversFile);
     const waived = applyWaivers(outcomes.flatMap((outcome) => outcome.findings), waivers, waiversFile);
-    const findings = config.baselineFile
-        ? markNew(waived.findings, await loadBaseline(config.baselineFile))
-        : waived.findings;
+    const findings = baseline ? markNew(waived.findings, baseline) : waived.findings;
     const byFingerprint = new Map(findings.map((finding) => [finding.fingerprint, finding]));
     const reportedOutcomes = outcomes.map((outcome) => ({
         ...outcome,
