@@ -73,14 +73,14 @@ describe.skipIf(!haveTools && !process.env.HARNESS_REQUIRE_TOOLS)(
       return JSON.parse(r.stdout) as TrivyReport
     }
 
-    const vulnIds = (rep: TrivyReport): string[] =>
-      (rep.Results ?? [])
-        .flatMap((r) => (r.Vulnerabilities ?? []).map((v) => `${v.PkgName}:${v.VulnerabilityID}`))
-        .sort()
-
-    it('downloads the DB from the registry and finds the Alpine CVEs, the copyleft license, no false positives', async () => {
-      const cache = path.join(tmp, 'cache-alpine')
-      const rep = await trivy(
+    /** `trivy image` pulling from the loopback registry, with the DB from it too. */
+    const scanRemoteImage = (
+      name: string,
+      tag: string,
+      scanners: string,
+      cacheDir: string
+    ): Promise<TrivyReport> =>
+      trivy(
         [
           'image',
           '--image-src',
@@ -89,11 +89,20 @@ describe.skipIf(!haveTools && !process.env.HARNESS_REQUIRE_TOOLS)(
           '--db-repository',
           fr.dbRepository,
           '--scanners',
-          'vuln,license',
-          fr.imageRef('fixtures/alpine-app', 'vulnerable')
+          scanners,
+          fr.imageRef(name, tag)
         ],
-        cache
+        cacheDir
       )
+
+    const vulnIds = (rep: TrivyReport): string[] =>
+      (rep.Results ?? [])
+        .flatMap((r) => (r.Vulnerabilities ?? []).map((v) => `${v.PkgName}:${v.VulnerabilityID}`))
+        .sort()
+
+    it('downloads the DB from the registry and finds the Alpine CVEs, the copyleft license, no false positives', async () => {
+      const cache = path.join(tmp, 'cache-alpine')
+      const rep = await scanRemoteImage('fixtures/alpine-app', 'vulnerable', 'vuln,license', cache)
       expect(vulnIds(rep)).toEqual([
         'busybox:CVE-2024-58251',
         'libcrypto3:CVE-2025-9230',
@@ -119,18 +128,10 @@ describe.skipIf(!haveTools && !process.env.HARNESS_REQUIRE_TOOLS)(
     })
 
     it('finds dpkg, npm and pip CVEs, the planted AWS credential and GPL licenses in the Debian app image', async () => {
-      const rep = await trivy(
-        [
-          'image',
-          '--image-src',
-          'remote',
-          '--insecure',
-          '--db-repository',
-          fr.dbRepository,
-          '--scanners',
-          'vuln,secret,license',
-          fr.imageRef('fixtures/debian-app', 'vulnerable')
-        ],
+      const rep = await scanRemoteImage(
+        'fixtures/debian-app',
+        'vulnerable',
+        'vuln,secret,license',
         path.join(tmp, 'cache-debian')
       )
       expect(vulnIds(rep)).toEqual([
@@ -161,18 +162,10 @@ describe.skipIf(!haveTools && !process.env.HARNESS_REQUIRE_TOOLS)(
     })
 
     it('reports nothing for the fixed image', async () => {
-      const rep = await trivy(
-        [
-          'image',
-          '--image-src',
-          'remote',
-          '--insecure',
-          '--db-repository',
-          fr.dbRepository,
-          '--scanners',
-          'vuln,secret,license',
-          fr.imageRef('fixtures/alpine-app', 'fixed')
-        ],
+      const rep = await scanRemoteImage(
+        'fixtures/alpine-app',
+        'fixed',
+        'vuln,secret,license',
         path.join(tmp, 'cache-fixed')
       )
       expect(vulnIds(rep)).toEqual([])
