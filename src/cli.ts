@@ -5,7 +5,7 @@ import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from './confi
 import { stderrLogger } from './log.js'
 import { runPipeline, type PipelineResult } from './pipeline.js'
 import { toFindingsDocument } from './report/findings-file.js'
-import { sortBySeverity } from './report/summary.js'
+import { sortBySeverity } from './findings/order.js'
 
 export const EXIT = { pass: 0, gateFailed: 1, usage: 2, toolFailed: 3 } as const
 

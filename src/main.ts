@@ -19,7 +19,7 @@ import { runPipeline, type PipelineResult } from './pipeline.js'
 import { toCommentMarkdown } from './report/comment.js'
 import { countFindings } from './report/counts.js'
 import { checkoutUri, levelOf } from './report/sarif.js'
-import { sortBySeverity } from './report/summary.js'
+import { sortBySeverity } from './findings/order.js'
 
 const coreLogger: Logger = { info: core.info, warning: (m) => core.warning(m), debug: core.debug }
 

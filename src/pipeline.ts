@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ScanConfig, ScannerName } from './config/inputs.js'
 import { loadBaseline, markNew } from './findings/baseline.js'
 import type { Finding, Location } from './findings/model.js'
-import { applyWaivers, loadWaivers } from './findings/waivers.js'
+import { applyWaivers, loadWaivers, type Waiver } from './findings/waivers.js'
 import { decide, type GateDecision } from './gate.js'
 import type { Logger } from './log.js'
 import { toFindingsDocument } from './report/findings-file.js'
@@ -66,17 +66,48 @@ export async function runPipeline(
   const tools = await installTools(config, scanners, env.log)
   const outcomes = await scan(config, scanners, tools, env)
 
+  return reportFindings(outcomes, {
+    config,
+    env,
+    tools: Object.values(tools),
+    waivers,
+    waiversFile,
+    baseline
+  })
+}
+
+/** What the stages after the scans need besides the outcomes. */
+export interface ReportInputs {
+  config: ScanConfig
+  env: PipelineEnvironment
+  tools: InstalledTool[]
+  waivers: Waiver[]
+  /** The waiver file's path as reports name it (relative to the workspace). */
+  waiversFile: string
+  baseline: Set<string> | undefined
+}
+
+/**
+ * findings → waivers/baseline → gate → reports: everything after the scans, written to the
+ * output directory. Separate from `runPipeline` so it can be measured and tested on its own.
+ */
+export async function reportFindings(
+  outcomes: ScanOutcome[],
+  { config, env, tools, waivers, waiversFile, baseline }: ReportInputs
+): Promise<PipelineResult> {
   const waived = applyWaivers(
     outcomes.flatMap((outcome) => outcome.findings),
     waivers,
     waiversFile
   )
   const findings = baseline ? markNew(waived.findings, baseline) : waived.findings
-  const byFingerprint = new Map(findings.map((finding) => [finding.fingerprint, finding]))
-  const reportedOutcomes = outcomes.map((outcome) => ({
-    ...outcome,
-    findings: outcome.findings.map((finding) => byFingerprint.get(finding.fingerprint) ?? finding)
-  }))
+  // Waivers and the baseline map findings one to one, in order: each outcome gets its slice back.
+  let offset = 0
+  const reportedOutcomes = outcomes.map((outcome) => {
+    const mine = findings.slice(offset, offset + outcome.findings.length)
+    offset += outcome.findings.length
+    return { ...outcome, findings: mine }
+  })
 
   const decision = decide(findings, {
     failOnSeverity: config.failOnSeverity,
@@ -104,7 +135,7 @@ export async function runPipeline(
     ...(env.run?.ref ? { ref: env.run.ref } : {}),
     ...(env.run?.runUrl ? { runUrl: env.run.runUrl } : {}),
     actionVersion: env.actionVersion,
-    tools: Object.values(tools),
+    tools,
     policyBundle: {
       name: config.policyBundle,
       ...(policyOutcome?.policyBundleDigest ? { digest: policyOutcome.policyBundleDigest } : {})
@@ -134,7 +165,7 @@ export async function runPipeline(
     outcomes: reportedOutcomes,
     findings,
     decision,
-    tools: Object.values(tools),
+    tools,
     files,
     summary,
     sarifJson: sarif.json,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { ScannerName } from '../config/inputs.js'
 import type { Severity } from './severity.js'
 
@@ -58,6 +58,6 @@ export function finalize(draft: FindingDraft): Finding {
   ]
   return {
     ...draft,
-    fingerprint: createHash('sha256').update(identity.join('\u0000')).digest('hex').slice(0, 32)
+    fingerprint: hash('sha256', identity.join('\u0000'), 'hex').slice(0, 32)
   }
 }

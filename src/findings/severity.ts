@@ -2,8 +2,10 @@
 export const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
+const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>
+
 export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity)
+  return RANK[severity] ?? 0
 }
 
 /** Reads a severity as the tools write it (any case); anything unrecognised is UNKNOWN. */

@@ -130,10 +130,11 @@ export function applyWaivers(
       (w) =>
         `Waiver for ${w.rule} (${file}:${w.line}, owner ${w.owner}) expired on ${w.expires}; renew or remove it.`
     )
+  const covering = waiverIndex(active)
   return {
     expired,
     findings: findings.map((finding) => {
-      const waiver = active.find((candidate) => candidate.covers(finding))?.waiver
+      const waiver = covering(finding)
       return waiver
         ? {
             ...finding,
@@ -141,5 +142,29 @@ export function applyWaivers(
           }
         : finding
     })
+  }
+}
+
+/**
+ * The first waiver (in file order) that covers a finding. Waivers whose rule has no `*` are
+ * looked up by rule id, so a finding is tested only against its own rule's waivers and the
+ * wildcard ones: the cost stays flat as waiver files grow.
+ */
+function waiverIndex(
+  active: Array<{ waiver: Waiver; covers: (finding: Finding) => boolean }>
+): (finding: Finding) => Waiver | undefined {
+  const byRule = new Map<string, typeof active>()
+  const wildcards: typeof active = []
+  for (const entry of active) {
+    if (entry.waiver.rule.includes('*')) wildcards.push(entry)
+    else byRule.set(entry.waiver.rule, [...(byRule.get(entry.waiver.rule) ?? []), entry])
+  }
+  const order = new Map(active.map((entry, index) => [entry, index]))
+  return (finding) => {
+    const exact = byRule.get(finding.ruleId)?.find((entry) => entry.covers(finding))
+    const wild = wildcards.find((entry) => entry.covers(finding))
+    const first =
+      exact && wild ? (order.get(exact)! < order.get(wild)! ? exact : wild) : (exact ?? wild)
+    return first?.waiver
   }
 }

@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
-import { sortBySeverity } from './summary.js'
+import { sortBySeverity } from '../findings/order.js'
 
 /** GitHub rejects issue comments longer than this (characters). */
 export const MAX_COMMENT_LENGTH = 65_536
@@ -105,12 +105,62 @@ export function toCommentMarkdown(input: CommentInput): string {
     { top, detailRows: 0, waivedRows: 0, notices: false },
     { top: Math.min(top, 5), detailRows: 0, waivedRows: 0, notices: false }
   ]
+  const ordered = order(input)
   for (const shape of shapes) {
-    const text = render(input, shape)
-    if (text.length <= max) return text
+    const text = render(input, ordered, shape, max)
+    if (text !== undefined) return text
   }
   const short = shortForm(input)
   return short.length <= max ? short : `${short.slice(0, max - 2)}…\n`
+}
+
+/** The findings in the order the comment lists them, sorted once for every shape tried. */
+interface Ordered {
+  open: Finding[]
+  /** `open` with new findings first when a baseline is used. */
+  ranked: Finding[]
+  openByOutcome: Finding[][]
+  waived: Finding[]
+}
+
+function order(input: CommentInput): Ordered {
+  const open = sortBySeverity(input.findings.filter((f) => !f.suppression))
+  return {
+    open,
+    ranked: input.baseline
+      ? [...open.filter((f) => f.isNew), ...open.filter((f) => !f.isNew)]
+      : open,
+    openByOutcome: input.outcomes.map((o) =>
+      sortBySeverity(o.findings.filter((f) => !f.suppression))
+    ),
+    waived: sortBySeverity(input.findings.filter((f) => f.suppression))
+  }
+}
+
+/**
+ * Lines of a comment that stops growing once it is longer than the limit: a shape that cannot
+ * fit is abandoned after `max` characters instead of rendering every finding.
+ */
+class Budget {
+  readonly lines: string[] = []
+  private length = 0
+  constructor(private readonly max: number) {}
+  get exceeded(): boolean {
+    return this.length > this.max
+  }
+  /** Adds the lines; false once the text is over the limit. */
+  push(...lines: string[]): boolean {
+    for (const line of lines) {
+      this.lines.push(line)
+      this.length += line.length + 1
+    }
+    return !this.exceeded
+  }
+  /** Adds one rendered line per item while the text fits; false when it stopped early. */
+  pushEach<T>(items: T[], line: (item: T) => string): boolean {
+    for (const item of items) if (!this.push(line(item))) return false
+    return true
+  }
 }
 
 function header(input: CommentInput): string[] {
@@ -173,68 +223,67 @@ function scannerTable(input: CommentInput): string[] {
   return lines
 }
 
-function findingRows(findings: Finding[], input: CommentInput): string[] {
-  return findings.map(
-    (f) =>
-      `| ${ICON[f.severity]} ${f.severity} | ${input.baseline && f.isNew ? '🆕 ' : ''}${code(f.ruleId)} | ${where(f, input)} | ${what(f)} |`
-  )
+function findingRow(f: Finding, input: CommentInput): string {
+  return `| ${ICON[f.severity]} ${f.severity} | ${input.baseline && f.isNew ? '🆕 ' : ''}${code(f.ruleId)} | ${where(f, input)} | ${what(f)} |`
 }
 
 const FINDING_HEAD = ['| Severity | Rule | Where | What |', '| --- | --- | --- | --- |']
 
-function render(input: CommentInput, shape: Shape): string {
-  const open = sortBySeverity(input.findings.filter((f) => !f.suppression))
-  const ranked = input.baseline
-    ? [...open.filter((f) => f.isNew), ...open.filter((f) => !f.isNew)]
-    : open
-  const lines = [...header(input), ...countsTable(input), ...scannerTable(input)]
+/** The comment in one shape, or undefined when it does not fit in `max` characters. */
+function render(
+  input: CommentInput,
+  ordered: Ordered,
+  shape: Shape,
+  max: number
+): string | undefined {
+  const { open, ranked, waived } = ordered
+  const out = new Budget(max)
+  const row = (f: Finding) => findingRow(f, input)
+  out.push(...header(input), ...countsTable(input), ...scannerTable(input))
 
   const top = ranked.slice(0, shape.top)
   if (top.length) {
-    lines.push(
-      `### Top findings${input.baseline ? ' (new first)' : ''}`,
-      '',
-      ...FINDING_HEAD,
-      ...findingRows(top, input),
-      ''
-    )
-    if (open.length > top.length) lines.push(`…and ${open.length - top.length} more.`, '')
+    out.push(`### Top findings${input.baseline ? ' (new first)' : ''}`, '', ...FINDING_HEAD)
+    if (!out.pushEach(top, row)) return undefined
+    out.push('')
+    if (open.length > top.length) out.push(`…and ${open.length - top.length} more.`, '')
   }
 
   if (shape.detailRows > 0) {
-    for (const outcome of input.outcomes) {
-      const mine = sortBySeverity(outcome.findings.filter((f) => !f.suppression))
+    for (const [index, outcome] of input.outcomes.entries()) {
+      const mine = ordered.openByOutcome[index]!
       if (!mine.length) continue
       const shown = mine.slice(0, shape.detailRows)
-      lines.push(
+      out.push(
         `<details><summary>${inert(outcome.scanner)} · ${inert(outcome.target, 120)}: ${mine.length} finding${mine.length === 1 ? '' : 's'}</summary>`,
         '',
-        ...FINDING_HEAD,
-        ...findingRows(shown, input),
-        ''
+        ...FINDING_HEAD
       )
+      if (!out.pushEach(shown, row)) return undefined
+      out.push('')
       if (mine.length > shown.length)
-        lines.push(`…and ${mine.length - shown.length} more (see the job summary and SARIF).`, '')
-      lines.push('</details>', '')
+        out.push(`…and ${mine.length - shown.length} more (see the job summary and SARIF).`, '')
+      out.push('</details>', '')
     }
   }
 
-  const waived = sortBySeverity(input.findings.filter((f) => f.suppression))
   if (waived.length && shape.waivedRows > 0) {
     const shown = waived.slice(0, shape.waivedRows)
-    lines.push(
+    out.push(
       `<details><summary>Waived: ${waived.length}</summary>`,
       '',
       '| Severity | Rule | Where | Owner | Expires | Reason |',
-      '| --- | --- | --- | --- | --- | --- |',
-      ...shown.map(
-        (f) =>
-          `| ${f.severity} | ${code(f.ruleId)} | ${where(f, input)} | ${inert(f.suppression!.owner, 80)} | ${inert(f.suppression!.expires, 20)} | ${inert(f.suppression!.reason, 200)} |`
-      ),
-      ''
+      '| --- | --- | --- | --- | --- | --- |'
     )
-    if (waived.length > shown.length) lines.push(`…and ${waived.length - shown.length} more.`, '')
-    lines.push('</details>', '')
+    const fits = out.pushEach(
+      shown,
+      (f) =>
+        `| ${f.severity} | ${code(f.ruleId)} | ${where(f, input)} | ${inert(f.suppression!.owner, 80)} | ${inert(f.suppression!.expires, 20)} | ${inert(f.suppression!.reason, 200)} |`
+    )
+    if (!fits) return undefined
+    out.push('')
+    if (waived.length > shown.length) out.push(`…and ${waived.length - shown.length} more.`, '')
+    out.push('</details>', '')
   }
 
   const problems = input.outcomes.flatMap((o) => [
@@ -242,17 +291,13 @@ function render(input: CommentInput, shape: Shape): string {
     ...o.notices
   ])
   if (problems.length && shape.notices) {
-    lines.push(
-      `<details><summary>Not scanned or not evaluated: ${problems.length}</summary>`,
-      '',
-      ...problems.map((p) => `- ${inert(p, 500)}`),
-      '',
-      '</details>',
-      ''
-    )
+    out.push(`<details><summary>Not scanned or not evaluated: ${problems.length}</summary>`, '')
+    if (!out.pushEach(problems, (p) => `- ${inert(p, 500)}`)) return undefined
+    out.push('', '</details>', '')
   }
-  lines.push(footer(input))
-  return `${lines.join('\n')}\n`
+  out.push(footer(input))
+  const text = `${out.lines.join('\n')}\n`
+  return text.length <= max ? text : undefined
 }
 
 function footer(input: CommentInput): string {

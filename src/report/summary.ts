@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/model.js'
-import { SEVERITIES, severityRank } from '../findings/severity.js'
+import { sortBySeverity } from '../findings/order.js'
+import { SEVERITIES } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
@@ -9,17 +10,6 @@ const TOP_FINDINGS = 20
 /** Escapes text for a Markdown table cell. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
-
-/** Most severe first, then by file and line; plain code-unit order, stable across locales. */
-export function sortBySeverity(findings: Finding[]): Finding[] {
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      byText(a.location?.path ?? '', b.location?.path ?? '') ||
-      (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0)
-  )
 }
 
 /** The job summary: verdict, counts, what was skipped, and the most severe findings. */

@@ -75,4 +75,37 @@ describe('waivers', () => {
       /unknown waiver field 'scope'/
     )
   })
+
+  it('applies the first covering waiver in file order, exact rules and wildcards alike', () => {
+    const entry = (rule: string, owner: string, extra = '') =>
+      `  - rule: ${rule}\n${extra}    reason: r\n    owner: ${owner}\n    expires: 2999-01-01\n`
+    const ordered = parseWaivers(
+      'waivers:\n' +
+        entry('CVE-2024-0001', 'exact-elsewhere', '    path: other/*\n') +
+        entry('CVE-*', 'wildcard-first') +
+        entry('CVE-2024-0001', 'exact-second') +
+        entry('CVE-2024-0002', 'exact-first') +
+        entry('CVE-2024-*', 'wildcard-second'),
+      'w.yaml'
+    )
+    const owners = applyWaivers(
+      [
+        finding(),
+        finding({ ruleId: 'CVE-2024-0002' }),
+        finding({ ruleId: 'GHSA-1' }),
+        finding({ location: { path: 'other/a.yaml', startLine: 1 } })
+      ],
+      ordered,
+      'w.yaml',
+      today
+    ).findings.map((f) => f.suppression?.owner)
+    expect(owners).toEqual(['wildcard-first', 'wildcard-first', undefined, 'exact-elsewhere'])
+    const exactFirst = parseWaivers(
+      'waivers:\n' + entry('CVE-2024-0001', 'exact') + entry('CVE-*', 'wildcard'),
+      'w.yaml'
+    )
+    expect(
+      applyWaivers([finding()], exactFirst, 'w.yaml', today).findings[0]!.suppression?.owner
+    ).toBe('exact')
+  })
 })
