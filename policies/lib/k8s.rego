@@ -24,10 +24,16 @@ get(o, key, default_value) := o[key] if {
 	o[key] != null
 } else := default_value
 
-# param returns a constraint parameter or its default.
-param(name, default_value) := get(parameters, name, default_value)
+# param returns a constraint parameter or its default (get, inlined: this is
+# called for every parameter of every template).
+param(name, default_value) := parameters[name] if {
+	parameters[name] != null
+} else := default_value
 
-kind := get(resource, "kind", "")
+# kind is read by every template (pods.pod), so it avoids the call to get.
+default kind := ""
+
+kind := resource.kind if resource.kind != null
 
 name := get(get(resource, "metadata", {}), "name", "")
 

@@ -12,6 +12,11 @@ test_namespace_from_review_when_object_has_none if {
 	k8s.label == "Pod team/x" with input as {"review": {"namespace": "team", "object": {"kind": "Pod", "metadata": {"name": "x"}}}}
 }
 
+test_kind_missing_or_null if {
+	k8s.kind == "" with input as {"review": {"object": {"metadata": {"name": "x"}}}}
+	k8s.kind == "" with input as {"review": {"object": {"kind": null}}}
+}
+
 test_label_without_namespace if {
 	k8s.label == "Pod x" with input as {"review": {"object": {"kind": "Pod", "metadata": {"name": "x"}}}}
 }

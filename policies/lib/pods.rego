@@ -29,50 +29,58 @@ container_fields := ["initContainers", "containers", "ephemeralContainers"]
 
 # pod is undefined for kinds without a pod spec, so pod-level policies are
 # silent on them.
+#
+# Performance: every template evaluates this file, so it uses builtins only. A
+# user-defined function call costs several times a builtin call in OPA, and
+# per-container calls dominated evaluation time. `{true: a, false: b}[cond]`
+# picks a or b without a helper function.
 pod := {
 	"spec": spec,
-	"metadata": metadata,
-	"spec_path": path_string(array.concat(base, ["spec"])),
-	"metadata_path": path_string(array.concat(base, ["metadata"])),
+	"metadata": {true: metadata, false: {}}[is_object(metadata)],
+	"spec_path": concat(".", spec_path),
+	"metadata_path": concat(".", metadata_path),
 } if {
 	base := template_paths[k8s.kind]
-	spec := object.get(k8s.resource, array.concat(base, ["spec"]), null)
+	spec_path := array.concat(base, ["spec"])
+	spec := object.get(k8s.resource, spec_path, null)
 	is_object(spec)
-	metadata := object_or_empty(object.get(k8s.resource, array.concat(base, ["metadata"]), {}))
+	metadata_path := array.concat(base, ["metadata"])
+	metadata := object.get(k8s.resource, metadata_path, {})
 }
 
 # containers yields every container, initContainer and ephemeralContainer:
-#   container: the container object
-#   name:      its name
-#   field:     "containers" | "initContainers" | "ephemeralContainers"
-#   path:      field path, e.g. "spec.template.spec.containers[1]"
+#   container:        the container object
+#   name:             its name ("" when absent or null)
+#   field:            "containers" | "initContainers" | "ephemeralContainers"
+#   path:             field path, e.g. "spec.template.spec.containers[1]"
+#   security_context: its securityContext ({} when absent, null or not an object)
+# Each entry is built once per evaluation with builtins only; policies then read
+# c.name and c.security_context instead of calling helpers per container.
 containers contains c if {
 	some field in container_fields
-	some i, container in k8s.get(pod.spec, field, [])
+	some i, container in object.get(pod.spec, field, [])
 	is_object(container)
+	name := object.get(container, "name", "")
+	sc := object.get(container, "securityContext", {})
 	c := {
 		"container": container,
-		"name": k8s.get(container, "name", ""),
+		"name": {true: name, false: ""}[name != null],
 		"field": field,
 		"path": sprintf("%s.%s[%d]", [pod.spec_path, field, i]),
+		"security_context": {true: sc, false: {}}[is_object(sc)],
 	}
 }
 
-# security_context of a container or pod spec ({} when absent or null).
-security_context(o) := object_or_empty(k8s.get(o, "securityContext", {}))
-
-pod_security_context := security_context(pod.spec)
+# pod_security_context is spec.securityContext ({} when absent, null or not an
+# object).
+pod_security_context := {true: sc, false: {}}[is_object(sc)] if {
+	sc := object.get(pod.spec, "securityContext", {})
+}
 
 # windows is true for pods that declare spec.os.name: windows; the restricted
 # profile relaxes several Linux-only controls for them.
-windows if k8s.get(k8s.get(pod.spec, "os", {}), "name", "") == "windows"
+windows if object.get(pod.spec, ["os", "name"], null) == "windows"
 
 # user_namespace is true for pods with hostUsers: false; Kubernetes 1.35+
 # relaxes runAsNonRoot, runAsUser and the baseline procMount control for them.
 user_namespace if pod.spec.hostUsers == false
-
-object_or_empty(o) := o if {
-	is_object(o)
-} else := {}
-
-path_string(parts) := concat(".", parts)

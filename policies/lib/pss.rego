@@ -16,14 +16,12 @@ level := k8s.param("level", "baseline")
 
 restricted if level == "restricted"
 
-# sc is the securityContext of a container entry from pods.containers.
-sc(c) := pods.security_context(c.container)
-
-# field is a securityContext field of a container entry, null when unset.
-field(c, name) := k8s.get(sc(c), name, null)
+# field is a securityContext field of a container entry, null when unset
+# (c.security_context is always an object).
+field(c, name) := object.get(c.security_context, name, null)
 
 # pod_field is a pod-level securityContext field, null when unset.
-pod_field(name) := k8s.get(pods.pod_security_context, name, null)
+pod_field(name) := object.get(pods.pod_security_context, name, null)
 
 container_path(c, name) := sprintf("%s.securityContext.%s", [c.path, name])
 

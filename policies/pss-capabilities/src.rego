@@ -10,7 +10,6 @@ import future.keywords.contains
 import future.keywords.if
 import future.keywords.in
 
-import data.lib.k8s
 import data.lib.pods
 import data.lib.pss
 
@@ -19,9 +18,11 @@ baseline_allowed := {
 	"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
 }
 
-capabilities(c) := k8s.get(pss.sc(c), "capabilities", {})
+# securityContext.capabilities.add / .drop of a container entry, read with one
+# builtin call; null when unset (null iterates and tests membership like []).
+added(c) := object.get(c.security_context, ["capabilities", "add"], null)
 
-added(c) := k8s.get(capabilities(c), "add", [])
+dropped(c) := object.get(c.security_context, ["capabilities", "drop"], null)
 
 violation contains {"msg": msg, "details": details} if {
 	not pss.restricted
@@ -39,12 +40,12 @@ violation contains {"msg": msg, "details": details} if {
 	pss.restricted
 	not pods.windows
 	some c in pods.containers
-	not "ALL" in k8s.get(capabilities(c), "drop", [])
+	not "ALL" in dropped(c)
 	msg := sprintf(
 		"%s does not drop all capabilities. Set securityContext.capabilities.drop: [\"ALL\"] (Pod Security Standards restricted: capabilities).",
 		[pss.where(c)],
 	)
-	details := {"path": sprintf("%s.securityContext.capabilities.drop", [c.path]), "container": c.name, "value": k8s.get(capabilities(c), "drop", null)}
+	details := {"path": sprintf("%s.securityContext.capabilities.drop", [c.path]), "container": c.name, "value": dropped(c)}
 }
 
 violation contains {"msg": msg, "details": details} if {
