@@ -7,15 +7,15 @@ import future.keywords.contains
 import future.keywords.if
 import future.keywords.in
 
-import data.lib.k8s
 import data.lib.pods
 import data.lib.pss
 
 violation contains {"msg": msg, "details": details} if {
 	some c in pods.containers
-	some i, port in k8s.get(c.container, "ports", [])
-	host_port := k8s.get(port, "hostPort", 0)
-	host_port != 0
+	some i, port in object.get(c.container, "ports", [])
+	is_object(port)
+	host_port := object.get(port, "hostPort", null)
+	not host_port in {null, 0}
 	msg := sprintf(
 		"%s binds hostPort %v on the node. Remove ports[%d].hostPort and expose the port through a Service (Pod Security Standards baseline: host ports).",
 		[pss.where(c), host_port, i],

@@ -9,7 +9,6 @@ import future.keywords.contains
 import future.keywords.if
 import future.keywords.in
 
-import data.lib.k8s
 import data.lib.pods
 import data.lib.pss
 
@@ -19,8 +18,8 @@ violation contains {"msg": msg, "details": details} if {
 	h := object.get(c.container, handler, null)
 	is_object(h)
 	some action in ["httpGet", "tcpSocket"]
-	host := k8s.get(k8s.get(h, action, {}), "host", "")
-	host != ""
+	host := object.get(h, [action, "host"], null)
+	not host in {null, ""}
 	field := sprintf("%s.%s.host", [concat(".", handler), action])
 	msg := sprintf(
 		"%s sets %s to %q. Remove the host so the kubelet probes the pod itself (Pod Security Standards baseline: host probes / lifecycle hooks).",

@@ -7,21 +7,20 @@ import future.keywords.contains
 import future.keywords.if
 import future.keywords.in
 
-import data.lib.k8s
 import data.lib.pods
 import data.lib.pss
 
 remedy := "Remove securityContext.windowsOptions.hostProcess or set it to false (Pod Security Standards baseline: Windows HostProcess)."
 
 violation contains {"msg": msg, "details": details} if {
-	k8s.get(pss.pod_field("windowsOptions"), "hostProcess", false) == true
+	object.get(pods.pod_security_context, ["windowsOptions", "hostProcess"], null) == true
 	msg := sprintf("%s sets securityContext.windowsOptions.hostProcess: true, giving it host access. %s", [pss.pod_where, remedy])
 	details := {"path": sprintf("%s.hostProcess", [pss.pod_path("windowsOptions")]), "value": true}
 }
 
 violation contains {"msg": msg, "details": details} if {
 	some c in pods.containers
-	k8s.get(pss.field(c, "windowsOptions"), "hostProcess", false) == true
+	object.get(c.security_context, ["windowsOptions", "hostProcess"], null) == true
 	msg := sprintf("%s sets securityContext.windowsOptions.hostProcess: true, giving it host access. %s", [pss.where(c), remedy])
 	details := {"path": sprintf("%s.hostProcess", [pss.container_path(c, "windowsOptions")]), "container": c.name, "value": true}
 }
