@@ -14,11 +14,16 @@ import data.lib.k8s
 import data.lib.match
 import data.lib.pods
 
+# Parameters, read once per review rather than once per container.
+exempt_images := k8s.param("exemptImages", [])
+
+disallowed_tags := k8s.param("tags", ["latest"])
+
 violation contains {"msg": msg, "details": details} if {
 	some c in pods.containers
-	image := k8s.get(c.container, "image", "")
-	image != ""
-	not match.any_glob(k8s.param("exemptImages", []), image)
+	image := object.get(c.container, "image", null)
+	not image in {null, ""}
+	not match.any_glob(exempt_images, image)
 	not pinned_by_digest(image)
 	problem := tag_problem(image)
 	msg := sprintf(
@@ -34,7 +39,10 @@ violation contains {"msg": msg, "details": details} if {
 }
 
 # An OCI digest reference (`name@algorithm:hex`) is immutable whatever its tag.
-pinned_by_digest(image) if regex.match(`@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$`, image)
+pinned_by_digest(image) if {
+	contains(image, "@") # skips the regular expression for most images
+	regex.match(`@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$`, image)
+}
 
 tag_problem(image) := {"tag": "", "text": "without a tag, which resolves to \"latest\""} if {
 	not image_tag(image)
@@ -42,7 +50,7 @@ tag_problem(image) := {"tag": "", "text": "without a tag, which resolves to \"la
 
 tag_problem(image) := {"tag": tag, "text": sprintf("with the disallowed tag %q", [tag])} if {
 	tag := image_tag(image)
-	tag in k8s.param("tags", ["latest"])
+	tag in disallowed_tags
 }
 
 # The tag is whatever follows a colon in the last path segment, so a registry
