@@ -3,14 +3,29 @@
 // exact Rego a ConstraintTemplate carries (rego + libs) and the Gatekeeper input shape, with
 // each template's shipped constraint parameters (the `all` bundle, so PSS at restricted).
 // Prints p50 / p99 per template. Timings are printed, never asserted (target: p99 < 1 ms).
-// Usage: node bench/policy-eval.mjs
+// Usage: node bench/policy-eval.mjs [--count N]
+//
+// How it measures, and why:
+// - `opa bench` runs Go's testing.Benchmark on a prepared query (compile and first-iteration
+//   costs excluded) and reports percentiles of the per-evaluation timer of its last run.
+// - Each template is benchmarked --count times (default 3) and the median p50 and p99 of those
+//   runs are printed, with the spread of p99: one run on a shared machine is at the mercy of
+//   whatever else is running. The load average is printed before and after for the same reason.
+// - allocs/op and KiB/op come from the same runs (--benchmem). They do not depend on machine load
+//   and are the best predictor of the tail: the p99 is largely Go garbage collection (with
+//   GOGC=off it drops several-fold), and collections are paid in proportion to allocation. The GC
+//   cost is real (Gatekeeper pays it too), so it is measured as is; no GOGC or GC tuning here.
+// - The Deployment complies with every policy, i.e. this is the common admission path; a
+//   violating object costs more (messages are formatted only for violations).
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
 
+const countArg = process.argv.indexOf('--count')
+const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 3
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const opa = existsSync(join(root, '.tools/bin/opa')) ? join(root, '.tools/bin/opa') : 'opa'
 const work = mkdtempSync(join(tmpdir(), 'policy-bench-'))
@@ -67,6 +82,12 @@ for (const f of readdirSync(join(root, 'policies', 'constraints'))) {
   constraints.set(c.kind, c.spec.parameters ?? {})
 }
 
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
+const loadBefore = load()
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 const rows = []
 for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
   const t = YAML.parse(readFileSync(join(root, 'policies', 'templates', f), 'utf8'))
@@ -105,26 +126,56 @@ for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
       parameters: constraints.get(kind) ?? {}
     })
   )
-  const argv = ['bench', '--format', 'json', '--fail=false', '--count', '1', '-i', input]
+  const argv = ['bench', '--format', 'json', '--fail=false', '--benchmem', '--count', '1']
+  argv.push('-i', input)
   for (const file of files) argv.push('-d', file)
   argv.push(`data.${pkg}.violation`)
-  const r = JSON.parse(execFileSync(opa, argv, { maxBuffer: 16 << 20 }))
-  const x = r.Extra ?? {}
+  // One opa process per run (not --count N in one process), so runs are independent samples.
+  const runs = []
+  for (let i = 0; i < COUNT; i++) {
+    const r = JSON.parse(execFileSync(opa, argv, { maxBuffer: 16 << 20 }))
+    const x = r.Extra ?? {}
+    runs.push({
+      p50: x.histogram_timer_rego_query_eval_ns_median / 1e6,
+      p99: x['histogram_timer_rego_query_eval_ns_99%'] / 1e6,
+      n: r.N,
+      allocs: r.MemAllocs / r.N,
+      kib: r.MemBytes / r.N / 1024
+    })
+  }
+  const p99s = runs.map((r) => r.p99)
   rows.push({
     template: t.metadata.name,
-    p50: x.histogram_timer_rego_query_eval_ns_median / 1e6,
-    p99: x['histogram_timer_rego_query_eval_ns_99%'] / 1e6,
-    n: r.N
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(p99s),
+    p99min: Math.min(...p99s),
+    p99max: Math.max(...p99s),
+    n: runs.reduce((a, r) => a + r.n, 0),
+    allocs: median(runs.map((r) => r.allocs)),
+    kib: median(runs.map((r) => r.kib))
   })
 }
 
 const pad = (s, n) => String(s).padEnd(n)
-console.log(`${pad('template', 36)} ${pad('p50 ms', 9)} ${pad('p99 ms', 9)} runs`)
+console.log(`load average before: ${loadBefore}; ${COUNT} opa bench runs per template, medians`)
+console.log(
+  `${pad('template', 34)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('p99 range', 13)} ${pad('allocs/op', 10)} ${pad('KiB/op', 7)} evals`
+)
 for (const row of rows)
   console.log(
-    `${pad(row.template, 36)} ${pad(row.p50.toFixed(3), 9)} ${pad(row.p99.toFixed(3), 9)} ${row.n}`
+    [
+      pad(row.template, 34),
+      pad(row.p50.toFixed(3), 8),
+      pad(row.p99.toFixed(3), 8),
+      pad(`${row.p99min.toFixed(2)}-${row.p99max.toFixed(2)}`, 13),
+      pad(Math.round(row.allocs), 10),
+      pad(row.kib.toFixed(1), 7),
+      row.n
+    ].join(' ')
   )
 const total50 = rows.reduce((a, r) => a + r.p50, 0)
+const met = rows.filter((r) => r.p99 < 1).length
 console.log(
-  `\nall ${rows.length} templates on one Deployment: sum of p50 ${total50.toFixed(3)} ms (target p99 < 1 ms per template; printed, not asserted)`
+  `\nall ${rows.length} templates on one Deployment: sum of p50 ${total50.toFixed(3)} ms; p99 < 1 ms for ${met} of ${rows.length} (target; printed, not asserted)`
 )
+console.log(`load average after: ${load()}`)
