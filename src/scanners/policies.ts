@@ -2,11 +2,11 @@ import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import { finalize, type Finding } from '../findings/model.js'
 import { bundleDigest, evaluatedPolicy } from '../report/evidence.js'
+import { byText } from '../findings/order.js'
 import { parseSeverity } from '../findings/severity.js'
-import { mapBounded } from '../util/concurrency.js'
 import { loadManifests, type ManifestObject } from '../manifests/load.js'
 import { kustomizationFiles } from '../manifests/render.js'
-import { evaluateTemplate, type Review } from './gatekeeper/evaluate.js'
+import { evaluateTemplates, type Review } from './gatekeeper/evaluate.js'
 import {
   readPolicyLibrary,
   type Constraint,
@@ -77,27 +77,25 @@ export const policiesScanner: Scanner = {
       reviewsByTemplate.set(template.kind, entries)
     }
 
-    const kinds = [...reviewsByTemplate.keys()]
-    await mapBounded(kinds, async (kind) => {
-      const template = library.templates.get(kind) as Template
-      const entries = reviewsByTemplate.get(kind) ?? []
-      const violations = await evaluateTemplate(
-        conftest.path,
-        template,
-        entries.map((entry) => entry.review),
-        context.workDir,
-        context.timeoutMs
+    const violations = await evaluateTemplates(
+      conftest.path,
+      [...reviewsByTemplate].map(([kind, entries]) => ({
+        template: library.templates.get(kind) as Template,
+        reviews: entries.map((entry) => entry.review)
+      })),
+      context.workDir,
+      context.timeoutMs
+    )
+    for (const violation of violations) {
+      const template = library.templates.get(violation.kind) as Template
+      const entry = reviewsByTemplate.get(violation.kind)?.[violation.index]
+      if (!entry)
+        throw new Error(`conftest reported a violation for unknown review ${violation.index}`)
+      findings.push(
+        toFinding(template, entry.constraint, entry.object, violation.msg, violation.details)
       )
-      for (const violation of violations) {
-        const entry = entries[violation.index]
-        if (!entry)
-          throw new Error(`conftest reported a violation for unknown review ${violation.index}`)
-        findings.push(
-          toFinding(template, entry.constraint, entry.object, violation.msg, violation.details)
-        )
-      }
-    })
-    findings.sort((a, b) => a.fingerprint.localeCompare(b.fingerprint))
+    }
+    findings.sort((a, b) => byText(a.fingerprint, b.fingerprint))
     return [
       {
         scanner: 'policies',

@@ -139,6 +139,7 @@ describe('end to end', () => {
       ])
     )
     expect(run.warnings.some((w) => w.message.includes('weaker pin'))).toBe(true)
+    expect(run.stdout).toContain('Updating the Trivy vulnerability DB.')
 
     const comments = world.api!.comments(7)
     expect(comments).toHaveLength(1)
@@ -153,6 +154,9 @@ describe('end to end', () => {
     const before = world.api!.comments(7)
     const run = await act(checkout('insecure-app'), 'pull_request')
     expect(run.exitCode).toBe(1)
+    // The DB the first run downloaded is current: no Trivy start just to check it.
+    expect(run.stdout).toContain('The cached Trivy vulnerability DB is current')
+    expect(run.stdout).not.toContain('Updating the Trivy vulnerability DB.')
     const after = world.api!.comments(7)
     expect(after).toHaveLength(1)
     expect(after[0].id).toBe(before[0].id)

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import { mapBounded } from '../../util/concurrency.js'
 import { runTool, ToolError } from '../run-tool.js'
 import type { Template } from './library.js'
 
@@ -15,71 +18,217 @@ export interface Review {
   parameters: Record<string, unknown>
 }
 
+/** The reviews one template must judge. */
+export interface TemplateReviews {
+  template: Template
+  reviews: Review[]
+}
+
 export interface Violation {
-  /** Index into the reviews passed in. */
+  /** The template's kind and the index into its reviews. */
+  kind: string
   index: number
   msg: string
   details: Record<string, unknown>
 }
 
 /**
- * The only Rego we add: it calls the template's own `violation` rules once per review, with
- * `input` set to exactly what Gatekeeper passes, so conftest sees the same verdict the
- * admission webhook would. Written for both Rego v0 and v1 parsers.
+ * Below this many reviews a second conftest process costs more (its start and policy compile)
+ * than it saves; above it, the reviews are split across processes to use every core.
  */
-function entrypoint(regoPackage: string): string {
+const REVIEWS_PER_PROCESS = 500
+
+/**
+ * Evaluates every template against its reviews in as few conftest processes as possible:
+ * templates whose Rego can share one namespace go into one policy set (a conftest start and
+ * policy compile per template was most of a small scan's time), and a large set's reviews are
+ * split across up to `parallelism` processes.
+ */
+export async function evaluateTemplates(
+  conftest: string,
+  work: TemplateReviews[],
+  workDir: string,
+  timeoutMs: number,
+  parallelism = os.availableParallelism()
+): Promise<Violation[]> {
+  const pending = work.filter((entry) => entry.reviews.length > 0)
+  try {
+    return await evaluateSets(conftest, policySets(pending), workDir, timeoutMs, parallelism)
+  } catch (error) {
+    if (!(error instanceof NoReportError) || pending.length < 2) throw error
+    // One template conftest cannot load fails its whole set; one set per template names it
+    // (the first such template's error is the one reported).
+    const alone = pending.map((entry) => [entry])
+    return evaluateSets(conftest, alone, path.join(workDir, 'alone'), timeoutMs, parallelism)
+  }
+}
+
+async function evaluateSets(
+  conftest: string,
+  sets: TemplateReviews[][],
+  workDir: string,
+  timeoutMs: number,
+  parallelism: number
+): Promise<Violation[]> {
+  const runs = sets.flatMap((set, setIndex) => {
+    const items = set.flatMap(({ template, reviews }) =>
+      reviews.map((review, index) => ({ kind: template.kind, index, review }))
+    )
+    const chunks = Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS))
+    const size = Math.ceil(items.length / chunks)
+    return Array.from({ length: chunks }, (_, chunk) => ({
+      set,
+      dir: path.join(workDir, `set-${setIndex}`),
+      chunk,
+      items: items.slice(chunk * size, (chunk + 1) * size)
+    }))
+  })
+  const written = new Map<string, Promise<string>>()
+  const results = await mapBounded(
+    runs,
+    async ({ set, dir, chunk, items }) => {
+      // The policy directory is written once per set and shared by its chunks.
+      if (!written.has(dir)) written.set(dir, writePolicySet(set, dir))
+      const policyDir = await written.get(dir)!
+      const inputFile = path.join(dir, `reviews-${chunk}.json`)
+      // Reviews keyed by template kind: each template's rule iterates only its own reviews.
+      const byKind = new Map<string, typeof items>()
+      for (const item of items) {
+        const mine = byKind.get(item.kind)
+        if (mine) mine.push(item)
+        else byKind.set(item.kind, [item])
+      }
+      const reviews = Object.fromEntries(
+        [...byKind].map(([kind, mine]) => [kind, mine.map((item) => item.review)])
+      )
+      await writeFile(inputFile, JSON.stringify({ reviews }))
+      const failures = await conftestTest(conftest, set, policyDir, inputFile, timeoutMs)
+      return failures.map((failure) => {
+        const item = byKind.get(failure.kind)?.[failure.index]
+        if (!item)
+          throw new Error(
+            `conftest reported a violation for unknown review ${failure.kind}[${failure.index}]`
+          )
+        return { kind: item.kind, index: item.index, msg: failure.msg, details: failure.details }
+      })
+    },
+    parallelism
+  )
+  return results.flat()
+}
+
+/**
+ * Splits templates into sets that can be loaded into one Rego namespace: the same Rego version,
+ * and no package declared twice with different text (Gatekeeper isolates each template's
+ * package and libraries; a shared namespace must never merge two different ones). Identical
+ * libraries, such as a policy library's shared helpers, are loaded once.
+ */
+function policySets(work: TemplateReviews[]): TemplateReviews[][] {
+  const sets: Array<{
+    entries: TemplateReviews[]
+    version: string
+    packages: Map<string, string>
+  }> = []
+  for (const entry of work) {
+    const sources = [entry.template.rego, ...entry.template.libs]
+    const packages = sources.map((source) => packageOf(source))
+    const fits = (set: (typeof sets)[number]) =>
+      set.version === entry.template.regoVersion &&
+      packages.every((name, i) => {
+        if (name === undefined) return false
+        const known = set.packages.get(name)
+        // A template's own package is never shared; a library is shared only when identical.
+        if (i === 0) return known === undefined && !overlaps(name, set.packages)
+        return known === undefined ? !overlaps(name, set.packages) : known === sources[i]
+      })
+    let set = sets.find(fits)
+    if (!set) {
+      set = { entries: [], version: entry.template.regoVersion, packages: new Map() }
+      sets.push(set)
+    }
+    set.entries.push(entry)
+    packages.forEach((name, i) => name !== undefined && set.packages.set(name, sources[i]!))
+  }
+  return sets.map((set) => set.entries)
+}
+
+function packageOf(source: string): string | undefined {
+  return /^\s*package\s+([\w.]+)/m.exec(source)?.[1]
+}
+
+/** A package nested in or enclosing a known one (`a` and `a.b`) could clash with its rules. */
+function overlaps(name: string, packages: Map<string, string>): boolean {
+  for (const known of packages.keys())
+    if (known !== name && (known.startsWith(`${name}.`) || name.startsWith(`${known}.`)))
+      return true
+  return false
+}
+
+/** Writes a set's templates, its distinct libraries and the entry point; returns the directory. */
+async function writePolicySet(set: TemplateReviews[], dir: string): Promise<string> {
+  const policyDir = path.join(dir, 'policy')
+  await mkdir(policyDir, { recursive: true })
+  const libs = new Map<string, string>()
+  for (const { template } of set)
+    for (const lib of template.libs)
+      libs.set(createHash('sha256').update(lib).digest('hex').slice(0, 16), lib)
+  await Promise.all([
+    // Named by kind, so a Rego error in conftest's message points at the template.
+    ...set.map(({ template }) =>
+      writeFile(path.join(policyDir, `${template.kind}.rego`), template.rego)
+    ),
+    ...[...libs].map(([hash, lib]) => writeFile(path.join(policyDir, `lib_${hash}.rego`), lib)),
+    writeFile(path.join(policyDir, 'zz_hardening_engine.rego'), entrypoint(set))
+  ])
+  return policyDir
+}
+
+/**
+ * The only Rego we add: for each template, it calls the template's own `violation` rules once
+ * per review of its kind, with `input` set to exactly what Gatekeeper passes, so conftest
+ * sees the same verdict the admission webhook would. Written for both Rego v0 and v1 parsers.
+ */
+function entrypoint(set: TemplateReviews[]): string {
+  const rules = set.map(
+    ({ template }) => `deny contains result if {
+	some i, item in input.reviews[${JSON.stringify(template.kind)}]
+	some violation in data.${template.regoPackage}.violation with input as {"review": item.review, "parameters": item.parameters}
+	result := {"msg": violation.msg, "details": object.get(violation, "details", {}), "kind": ${JSON.stringify(template.kind)}, "index": i}
+}
+`
+  )
   return `package hardening_engine
 
 import future.keywords.contains
 import future.keywords.if
 import future.keywords.in
 
-deny contains result if {
-	some i, item in input.reviews
-	some violation in data.${regoPackage}.violation with input as {"review": item.review, "parameters": item.parameters}
-	result := {"msg": violation.msg, "details": object.get(violation, "details", {}), "index": i}
+${rules.join('\n')}`
 }
-`
-}
+
+/** conftest ran but gave no report: it could not load a policy (a Rego error, say). */
+class NoReportError extends ToolError {}
 
 interface ConftestResult {
   failures?: Array<{
     msg: string
-    metadata?: { details?: Record<string, unknown>; index?: number }
+    metadata?: { details?: Record<string, unknown>; kind?: string; index?: number }
   }>
 }
 
-/**
- * Evaluates one template against many reviews in one conftest process. Each template gets its
- * own policy directory so two templates' packages or libraries can never collide.
- */
-export async function evaluateTemplate(
+/** One conftest run; returns each failure with the index of its review in the input file. */
+async function conftestTest(
   conftest: string,
-  template: Template,
-  reviews: Review[],
-  workDir: string,
+  set: TemplateReviews[],
+  policyDir: string,
+  inputFile: string,
   timeoutMs: number
-): Promise<Violation[]> {
-  if (reviews.length === 0) return []
-  const dir = path.join(workDir, template.kind)
-  const policyDir = path.join(dir, 'policy')
-  await mkdir(policyDir, { recursive: true })
-  await writeFile(path.join(policyDir, 'template.rego'), template.rego)
-  await Promise.all(
-    template.libs.map((lib, i) => writeFile(path.join(policyDir, `lib_${i}.rego`), lib))
-  )
-  await writeFile(
-    path.join(policyDir, 'zz_hardening_engine.rego'),
-    entrypoint(template.regoPackage)
-  )
-  const inputFile = path.join(dir, 'reviews.json')
-  await writeFile(inputFile, JSON.stringify({ reviews }))
-
+): Promise<Array<{ kind: string; index: number; msg: string; details: Record<string, unknown> }>> {
   const args = [
     'test',
     '--no-color',
     '--output=json',
-    `--rego-version=${template.regoVersion}`,
+    `--rego-version=${set[0]!.template.regoVersion}`,
     '--namespace=hardening_engine',
     `--policy=${policyDir}`,
     '--parser=json',
@@ -96,12 +245,14 @@ export async function evaluateTemplate(
   } catch {
     // Exit 1 without a report is conftest failing (e.g. a Rego parse error), not a finding.
     const tail = stderr.length > 2_000 ? `…${stderr.slice(-2_000)}` : stderr
-    throw new ToolError(
-      `conftest exited with code ${exitCode} without a report for template ${template.name}. stderr: ${tail.trim()}`
+    const names = set.map(({ template }) => template.name)
+    throw new NoReportError(
+      `conftest exited with code ${exitCode} without a report for template${names.length > 1 ? 's' : ''} ${names.join(', ')}. stderr: ${tail.trim()}`
     )
   }
   return results.flatMap((result) =>
     (result.failures ?? []).map((failure) => ({
+      kind: String(failure.metadata?.kind ?? ''),
       index: Number(failure.metadata?.index ?? -1),
       msg: failure.msg,
       details: failure.metadata?.details ?? {}

@@ -1,0 +1,125 @@
+// evaluateTemplates with the real conftest: templates share a conftest process only when their
+// Rego can share one namespace, and a large input is split across processes without changing
+// a verdict.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { evaluateTemplates, type Review } from '../../src/scanners/gatekeeper/evaluate.js'
+import type { Template } from '../../src/scanners/gatekeeper/library.js'
+import { TOOLS_BIN } from '../harness/paths.js'
+
+const conftest = path.join(TOOLS_BIN, 'conftest')
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'evaluate-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+const template = (
+  kind: string,
+  rego: string,
+  libs: string[] = [],
+  regoVersion: 'v0' | 'v1' = 'v1'
+): Template => ({
+  kind,
+  name: kind.toLowerCase(),
+  rego,
+  libs,
+  regoVersion,
+  regoPackage: /package\s+([\w.]+)/.exec(rego)![1]!,
+  annotations: {},
+  file: `${kind}.yaml`
+})
+
+const lib = (text: string) => `package lib.helpers\n\nmsg := "${text}"\n`
+const usesLib = (pkg: string) =>
+  `package ${pkg}\n\nviolation contains {"msg": sprintf("%s: %s", [data.lib.helpers.msg, input.review.name])} if input.review.object.kind == "Pod"\n`
+
+const review = (name: string, kind = 'Pod', parameters: Record<string, unknown> = {}): Review => ({
+  review: {
+    kind: { group: '', version: 'v1', kind },
+    name,
+    namespace: 'default',
+    operation: 'CREATE',
+    object: { apiVersion: 'v1', kind, metadata: { name } }
+  },
+  parameters
+})
+
+const T1 = template('T1', usesLib('t1'), [lib('lib one')])
+const T2 = template('T2', usesLib('t2'), [lib('lib two')]) // same lib package, other text
+const T3 = template(
+  'T3',
+  'package t3\n\nviolation[{"msg": msg}] {\n  input.parameters.flag\n  msg := sprintf("t3 %v", [input.review.name])\n}\n',
+  [],
+  'v0'
+)
+const T4 = template('T4', usesLib('t4'), [lib('lib one')]) // identical lib: shares T1's set
+
+describe('evaluateTemplates', () => {
+  it('keeps each template with its own libraries and Rego version, sharing what is identical', async () => {
+    const workDir = path.join(scratch, 'sets')
+    const violations = await evaluateTemplates(
+      conftest,
+      [
+        { template: T1, reviews: [review('a'), review('svc', 'Service')] },
+        { template: T2, reviews: [review('b')] },
+        { template: T3, reviews: [review('c', 'Pod', { flag: true }), review('d')] },
+        { template: T4, reviews: [review('e')] }
+      ],
+      workDir,
+      60_000
+    )
+    const seen = violations.map((v) => `${v.kind}[${v.index}] ${v.msg}`).sort()
+    expect(seen).toEqual(['T1[0] lib one: a', 'T2[0] lib two: b', 'T3[0] t3 c', 'T4[0] lib one: e'])
+    // {T1, T4}, {T2}, {T3}: three conftest policy sets, not four processes.
+    expect(readdirSync(workDir).sort()).toEqual(['set-0', 'set-1', 'set-2'])
+    expect(readdirSync(path.join(workDir, 'set-0', 'policy')).sort()).toEqual([
+      'T1.rego',
+      'T4.rego',
+      expect.stringMatching(/^lib_[0-9a-f]{16}\.rego$/),
+      'zz_hardening_engine.rego'
+    ])
+  })
+
+  it('splits a large input across processes with the same verdicts', async () => {
+    const reviews = Array.from({ length: 1_200 }, (_, i) =>
+      review(`pod-${i}`, i % 3 ? 'Pod' : 'Service')
+    )
+    const run = (parallelism: number, dir: string) =>
+      evaluateTemplates(
+        conftest,
+        [
+          { template: T1, reviews },
+          { template: T4, reviews: reviews.slice(0, 10) }
+        ],
+        path.join(scratch, dir),
+        120_000,
+        parallelism
+      )
+    const one = await run(1, 'one')
+    const two = await run(2, 'two')
+    const key = (v: { kind: string; index: number; msg: string }) =>
+      `${v.kind}[${v.index}] ${v.msg}`
+    expect(one).toHaveLength(800 + 6)
+    expect(two.map(key).sort()).toEqual(one.map(key).sort())
+    expect(existsSync(path.join(scratch, 'one', 'set-0', 'reviews-1.json'))).toBe(false)
+    expect(existsSync(path.join(scratch, 'two', 'set-0', 'reviews-1.json'))).toBe(true)
+  })
+
+  it('names the one template conftest cannot load, not the set it shared', async () => {
+    const broken = template('Broken', 'package broken\n\nviolation contains {"msg": "x"} if {\n')
+    const run = evaluateTemplates(
+      conftest,
+      [
+        { template: T1, reviews: [review('a')] },
+        { template: broken, reviews: [review('a')] }
+      ],
+      path.join(scratch, 'broken'),
+      60_000
+    )
+    await expect(run).rejects.toThrow(
+      /without a report for template broken\. stderr: .*Broken\.rego/s
+    )
+    // It first failed as part of the shared set, then alone.
+    expect(readdirSync(path.join(scratch, 'broken')).sort()).toEqual(['alone', 'set-0'])
+  })
+})
