@@ -38,7 +38,9 @@ export function compare(contenders, rounds) {
     return {
       name: c.name,
       seconds: median(runs.map((r) => r.seconds)),
-      peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0))
+      peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0)),
+      // What the last run reported doing (e.g. violations found), when the contender says how to read it.
+      ...(c.work ? { work: c.work(runs.at(-1).stdout) } : {})
     }
   })
 }

@@ -38,11 +38,14 @@ export interface Violation {
  */
 const REVIEWS_PER_PROCESS = 500
 
+/** At most this many reviews per process, so one process's input and memory stay bounded. */
+const MAX_REVIEWS_PER_PROCESS = 25_000
+
 /**
  * Evaluates every template against its reviews in as few conftest processes as possible:
  * templates whose Rego can share one namespace go into one policy set (a conftest start and
  * policy compile per template was most of a small scan's time), and a large set's reviews are
- * split across up to `parallelism` processes.
+ * split across processes, at most `parallelism` at a time.
  */
 export async function evaluateTemplates(
   conftest: string,
@@ -74,7 +77,10 @@ async function evaluateSets(
     const items = set.flatMap(({ template, reviews }) =>
       reviews.map((review, index) => ({ kind: template.kind, index, review }))
     )
-    const chunks = Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS))
+    const chunks = Math.max(
+      Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS)),
+      Math.ceil(items.length / MAX_REVIEWS_PER_PROCESS)
+    )
     const size = Math.ceil(items.length / chunks)
     return Array.from({ length: chunks }, (_, chunk) => ({
       set,
