@@ -102,7 +102,10 @@ if (process.argv[2] === '--one') {
     waiversFile: 'w.yaml',
     baseline
   })
-  lap('waivers, baseline, gate, summary, SARIF, evidence, files')
+  lap('reports')
+  delete stages.reports // split by the pipeline's own stage timings instead
+  Object.assign(stages, result.timings)
+  mark = performance.now()
   toCommentMarkdown({
     outcomes: result.outcomes,
     findings: result.findings,
@@ -112,13 +115,9 @@ if (process.argv[2] === '--one') {
     baseline: true
   })
   lap('PR comment')
-  console.log(
-    JSON.stringify({
-      seconds: (performance.now() - started) / 1000,
-      stages,
-      sarifGzipBytes: result.sarifGzip.length
-    })
-  )
+  // The target's scope: findings in, SARIF out (normalise, waivers, baseline, gate, SARIF).
+  const toSarif = ['normalise', 'waivers and baseline', 'gate', 'sarif'].reduce((sum, name) => sum + stages[name], 0)
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, toSarif, stages, sarifGzipBytes: result.sarifGzip.length }))
 } else {
   execFileSync(
     path.join(root, 'node_modules', '.bin', 'tsc'),
@@ -130,11 +129,12 @@ if (process.argv[2] === '--one') {
   let previous
   for (const size of sizes) {
     const run = measure(process.execPath, [fileURLToPath(import.meta.url), '--one', String(size)])
-    const { seconds, stages, sarifGzipBytes } = JSON.parse(run.stdout)
+    const { seconds, toSarif, stages, sarifGzipBytes } = JSON.parse(run.stdout)
     const perFinding = (seconds / size) * 1000
     rows.push({
       findings: size,
-      'stages s': seconds.toFixed(3),
+      'to SARIF s': toSarif.toFixed(3),
+      'all stages s': seconds.toFixed(3),
       'ms per finding': perFinding.toFixed(4),
       'growth vs previous size': previous ? (perFinding / previous).toFixed(2) : '-',
       'process peak MiB': run.peakMiB.toFixed(0),

@@ -54,6 +54,11 @@ export async function run(): Promise<void> {
           : undefined
     })
     summary = result.summary
+    core.debug(
+      `Stage timings (s): ${Object.entries(result.timings)
+        .map(([stage, seconds]) => `${stage} ${seconds}`)
+        .join(', ')}`
+    )
     setOutputs(result)
     annotate(result.findings)
     await publishResults(result, config, publish, ctx)

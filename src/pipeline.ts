@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { ScanConfig, ScannerName } from './config/inputs.js'
 import { loadBaseline, markNew } from './findings/baseline.js'
 import type { Finding, Location } from './findings/model.js'
+import { sortBySeverity } from './findings/order.js'
 import { applyWaivers, loadWaivers, type Waiver } from './findings/waivers.js'
 import { decide, type GateDecision } from './gate.js'
 import type { Logger } from './log.js'
@@ -10,6 +11,7 @@ import { toFindingsDocument } from './report/findings-file.js'
 import { toEvidence } from './report/evidence.js'
 import { buildSarif } from './report/sarif.js'
 import { toSummaryMarkdown } from './report/summary.js'
+import { stopwatch } from './util/stopwatch.js'
 import { policiesScanner } from './scanners/policies.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanners/scanner.js'
 import { imageScanner, repositoryScanner, trivyConfigScanner } from './scanners/trivy.js'
@@ -50,6 +52,8 @@ export interface PipelineResult {
   /** The SARIF as written to the file, and as GitHub's upload API takes it (gzip, within 10 MB). */
   sarifJson: string
   sarifGzip: Buffer
+  /** Seconds each stage took, in pipeline order (logged at debug level; read by the benchmarks). */
+  timings: Record<string, number>
 }
 
 /** inputs → install → scan (in parallel) → findings → waivers/baseline → reports → gate. */
@@ -62,11 +66,14 @@ export async function runPipeline(
   const waiversFile = path.relative(config.workspace, config.waiversFile)
   const baseline = config.baselineFile ? await loadBaseline(config.baselineFile) : undefined
 
+  const lap = stopwatch()
   const scanners = activeScanners(config)
   const tools = await installTools(config, scanners, env.log)
+  const install = lap()
   const outcomes = await scan(config, scanners, tools, env)
+  const scanned = lap()
 
-  return reportFindings(outcomes, {
+  const result = await reportFindings(outcomes, {
     config,
     env,
     tools: Object.values(tools),
@@ -74,6 +81,7 @@ export async function runPipeline(
     waiversFile,
     baseline
   })
+  return { ...result, timings: { install, scan: scanned, ...result.timings } }
 }
 
 /** What the stages after the scans need besides the outcomes. */
@@ -95,19 +103,24 @@ export async function reportFindings(
   outcomes: ScanOutcome[],
   { config, env, tools, waivers, waiversFile, baseline }: ReportInputs
 ): Promise<PipelineResult> {
+  const lap = stopwatch()
   const waived = applyWaivers(
     outcomes.flatMap((outcome) => outcome.findings),
     waivers,
     waiversFile
   )
-  const findings = baseline ? markNew(waived.findings, baseline) : waived.findings
-  // Waivers and the baseline map findings one to one, in order: each outcome gets its slice back.
+  const marked = baseline ? markNew(waived.findings, baseline) : waived.findings
+  // Waivers and the baseline map findings one to one, in order: each outcome gets its slice
+  // back, most severe first (every report lists them so; sorting here once makes their own
+  // sorts of the already ordered lists cheap).
   let offset = 0
   const reportedOutcomes = outcomes.map((outcome) => {
-    const mine = findings.slice(offset, offset + outcome.findings.length)
+    const mine = sortBySeverity(marked.slice(offset, offset + outcome.findings.length))
     offset += outcome.findings.length
     return { ...outcome, findings: mine }
   })
+  const findings = reportedOutcomes.flatMap((outcome) => outcome.findings)
+  const timings: Record<string, number> = { 'waivers and baseline': lap() }
 
   const decision = decide(findings, {
     failOnSeverity: config.failOnSeverity,
@@ -121,12 +134,15 @@ export async function reportFindings(
     ]
   })
 
+  timings.gate = lap()
   const summary = toSummaryMarkdown(reportedOutcomes, findings, decision)
+  timings.summary = lap()
   const sarif = await buildSarif(reportedOutcomes, env.actionVersion, {
     workspace: config.workspace,
     warn: env.log.warning,
     ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {})
   })
+  timings.sarif = lap()
   const policyOutcome = reportedOutcomes.find((outcome) => outcome.policies)
   const evidence = toEvidence({
     generatedAt: new Date(),
@@ -147,6 +163,7 @@ export async function reportFindings(
     waivers,
     waiversFile
   })
+  timings.evidence = lap()
   const files = {
     sarif: path.join(config.outputDir, 'results.sarif'),
     findings: path.join(config.outputDir, 'findings.json'),
@@ -161,6 +178,7 @@ export async function reportFindings(
   await writeFile(files.summary, summary)
   await writeFile(files.evidenceJson, evidence.json)
   await writeFile(files.evidenceMarkdown, evidence.markdown)
+  timings['findings.json and files'] = lap()
   return {
     outcomes: reportedOutcomes,
     findings,
@@ -169,7 +187,8 @@ export async function reportFindings(
     files,
     summary,
     sarifJson: sarif.json,
-    sarifGzip: sarif.gzip
+    sarifGzip: sarif.gzip,
+    timings
   }
 }
 
