@@ -1,24 +1,52 @@
 // Shared helpers for the benchmarks: timing a command with its peak memory (GNU time), medians,
 // and printing ratios. Benchmarks print; they never assert (machines are noisy).
 import { spawnSync } from 'node:child_process'
+import { closeSync, openSync, readSync } from 'node:fs'
 
-/** Runs a command once; returns wall seconds and peak RSS in MiB (from /usr/bin/time -f). */
+/**
+ * Runs a command once; returns wall seconds and peak RSS in MiB (from /usr/bin/time -f). With
+ * `stdoutFile`, standard output goes to that file instead of memory (gator's JSON for 50,000
+ * resources is larger than the longest string Node can hold).
+ */
 export function measure(command, args, options = {}) {
+  const { stdoutFile, okExitCodes, ...spawnOptions } = options
+  const out = stdoutFile ? openSync(stdoutFile, 'w') : 'pipe'
   const started = process.hrtime.bigint()
   const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...options
+    stdio: ['ignore', out, 'pipe'],
+    ...spawnOptions
   })
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  if (stdoutFile) closeSync(out)
   const lines = result.stderr.trim().split('\n')
   const kib = Number(lines.at(-1))
   if (result.error) throw result.error
-  if (!options.okExitCodes?.includes(result.status ?? -1) && result.status !== 0) {
+  if (!okExitCodes?.includes(result.status ?? -1) && result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${lines.slice(-5).join('\n')}`)
   }
-  return { seconds, peakMiB: kib / 1024, stdout: result.stdout }
+  return { seconds, peakMiB: kib / 1024, stdout: stdoutFile ? undefined : result.stdout }
+}
+
+/** How many times `needle` occurs in a file of any size, read in chunks. */
+export function countInFile(file, needle) {
+  const fd = openSync(file, 'r')
+  const buffer = Buffer.alloc(1 << 20)
+  let count = 0
+  let carry = ''
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      const text = carry + buffer.toString('latin1', 0, read)
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++
+      // Keep the tail that could hold the start of a needle split across chunks (too short to
+      // hold a whole one, so nothing is counted twice).
+      carry = text.slice(Math.max(0, text.length - needle.length + 1))
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return count
 }
 
 export const median = (values) => {

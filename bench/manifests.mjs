@@ -2,20 +2,22 @@
 // on the same files vs `gator test` vs `trivy config`, on generated corpora of mixed kinds. Each
 // contender's output is read back: the table shows how many violations it reported (and, for
 // Trivy, how many files it recognised), so a contender that skipped work cannot look fast.
-// Usage: node bench/manifests.mjs [sizes=500,5000,50000] [rounds=3] [contenders=engine,bare conftest,...]
+// Usage: node bench/manifests.mjs [sizes=500,5000,50000] [rounds] [contenders=engine,bare conftest,...]
+// rounds defaults to 3 (medians) up to 5,000 resources and 1 above: 50,000 takes ~30 min a round.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseAllDocuments, stringify } from 'yaml'
-import { compare, measure, table } from './lib.mjs'
+import { compare, countInFile, measure, table } from './lib.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, '.tools', 'bin', name)
 const sizes = (process.argv[2] ?? '500,5000,50000').split(',').map(Number)
-const rounds = Number(process.argv[3] ?? 3)
+const roundsFor = (size) => (process.argv[3] ? Number(process.argv[3]) : size > 5000 ? 1 : 3)
 const only = process.argv[4]?.split(',')
 const TRIVY_MAX_RESOURCES = 5000
+const COLUMNS = ['resources', 'contender', 'median s', 'resources/s', 'vs conftest', 'vs gator', 'peak MiB', 'growth per resource', 'work done']
 
 /** A realistic mix: Deployments (half with problems), StatefulSets, CronJobs, Pods, Services, ConfigMaps. */
 function corpus(size) {
@@ -88,6 +90,8 @@ try {
   bareConftestPolicy(bareDir, bundleFile)
 
   const rows = []
+  // Seconds per resource of each contender at the previous size: growth 1.00 is linear.
+  const previousPerResource = new Map()
   for (const size of sizes) {
     const dir = path.join(work, `corpus-${size}`, 'k8s')
     mkdirSync(dir, { recursive: true })
@@ -101,28 +105,30 @@ try {
     const env = { ...process.env, PATH: `${path.join(root, '.tools', 'bin')}${path.delimiter}${process.env.PATH}`, RUNNER_TOOL_CACHE: path.join(work, 'tc') }
     const files = Math.ceil(size / perFile)
     const engineOut = path.join(work, 'out.json')
+    const output = (name) => path.join(work, `${name}.out`)
     const results = compare(
       [
         {
           name: 'engine',
           run: () => measure(process.execPath, [path.join(root, 'dist', 'cli', 'index.js'), 'scan', 'k8s', '--scanners', 'policies', '--fail-on', 'none', '--format', 'json', '--output', engineOut, '--output-dir', path.join(work, 'out')], { cwd, env }),
-          work: () => `${JSON.parse(readFileSync(engineOut, 'utf8')).findings.length} violations`
+          work: () => `${countInFile(engineOut, '"fingerprint"')} violations`
         },
         {
           name: 'bare conftest',
-          run: () => measure(bin('conftest'), ['test', '--no-color', '--output=json', '--rego-version=v0', '-p', bareDir, dir], { okExitCodes: [1] }),
-          work: (stdout) => `${JSON.parse(stdout).reduce((n, file) => n + (file.failures?.length ?? 0), 0)} violations`
+          run: () => measure(bin('conftest'), ['test', '--no-color', '--output=json', '--rego-version=v0', '-p', bareDir, dir], { okExitCodes: [1], stdoutFile: output('conftest') }),
+          // Every failure carries a "msg"; successes are only counted.
+          work: () => `${countInFile(output('conftest'), '"msg"')} violations`
         },
         {
           name: 'gator test',
-          run: () => measure(bin('gator'), ['test', '-o', 'json', '-f', bundleFile, '-f', dir], { okExitCodes: [1] }),
-          work: (stdout) => `${(JSON.parse(stdout) ?? []).length} violations`
+          run: () => measure(bin('gator'), ['test', '-o', 'json', '-f', bundleFile, '-f', dir], { okExitCodes: [1], stdoutFile: output('gator') }),
+          work: () => `${countInFile(output('gator'), '"msg"')} violations`
         },
         {
           name: 'trivy config',
-          run: () => measure(bin('trivy'), ['config', '--quiet', '--skip-check-update', '--format', 'json', '--cache-dir', path.join(work, 'trivy'), dir], { env }),
-          work: (stdout) => {
-            const results = JSON.parse(stdout).Results ?? []
+          run: () => measure(bin('trivy'), ['config', '--quiet', '--skip-check-update', '--format', 'json', '--cache-dir', path.join(work, 'trivy'), dir], { env, stdoutFile: output('trivy') }),
+          work: () => {
+            const results = JSON.parse(readFileSync(output('trivy'), 'utf8')).Results ?? []
             const failures = results.reduce((n, r) => n + (r.Misconfigurations?.length ?? 0), 0)
             return `${failures} failed checks (own checks), ${results.length}/${files} files recognised`
           }
@@ -131,7 +137,7 @@ try {
         .filter((c) => !only || only.includes(c.name))
         // Trivy's checks take ~70 ms per resource here: 50,000 would take about an hour per run.
         .filter((c) => c.name !== 'trivy config' || size <= TRIVY_MAX_RESOURCES || only?.includes(c.name)),
-      rounds
+      roundsFor(size)
     )
     const secondsOf = (name) => results.find((r) => r.name === name)?.seconds ?? NaN
     const conftestSeconds = secondsOf('bare conftest')
@@ -145,9 +151,12 @@ try {
         'vs conftest': (r.seconds / conftestSeconds).toFixed(2),
         'vs gator': (r.seconds / gatorSeconds).toFixed(2),
         'peak MiB': r.peakMiB.toFixed(0),
+        'growth per resource': previousPerResource.has(r.name) ? (r.seconds / size / previousPerResource.get(r.name)).toFixed(2) : '-',
         'work done': r.work
       })
+      previousPerResource.set(r.name, r.seconds / size)
     }
+    console.log(table(rows.filter((row) => row.resources === size), COLUMNS))
     const engine = secondsOf('engine')
     console.error(
       `${size} resources: engine/conftest ${(engine / conftestSeconds).toFixed(2)} (target ≤ 1.5: ${engine / conftestSeconds <= 1.5 ? 'met' : 'MISSED'}), engine/gator ${(engine / gatorSeconds).toFixed(2)} (target ≤ 1.0: ${engine / gatorSeconds <= 1 ? 'met' : 'MISSED'})`
@@ -155,7 +164,7 @@ try {
   }
   if (sizes.some((size) => size > TRIVY_MAX_RESOURCES && !only?.includes('trivy config')))
     console.log(`(trivy config not run above ${TRIVY_MAX_RESOURCES} resources; name it in the contenders argument to force it)`)
-  console.log(table(rows, ['resources', 'contender', 'median s', 'resources/s', 'vs conftest', 'vs gator', 'peak MiB', 'work done']))
+  console.log(`\nAll sizes:\n${table(rows, COLUMNS)}`)
 } finally {
   if (process.env.KEEP) console.error(`kept ${work}`)
   else rmSync(work, { recursive: true, force: true })
