@@ -110,12 +110,17 @@ export function toCommentMarkdown(input: CommentInput): string {
     const text = render(input, ordered, shape, max)
     if (text !== undefined) return text
   }
-  const short = shortForm(input)
+  const short = shortForm(input, ordered.counts)
   return short.length <= max ? short : `${short.slice(0, max - 2)}…\n`
 }
 
-/** The findings in the order the comment lists them, sorted once for every shape tried. */
+/**
+ * What every shape of the comment shares, computed once: the findings in the order the comment
+ * lists them, and the counts tables.
+ */
 interface Ordered {
+  counts: string[]
+  scanners: string[]
   open: Finding[]
   /** `open` with new findings first when a baseline is used. */
   ranked: Finding[]
@@ -126,6 +131,8 @@ interface Ordered {
 function order(input: CommentInput): Ordered {
   const open = sortBySeverity(input.findings.filter((f) => !f.suppression))
   return {
+    counts: countsTable(input),
+    scanners: scannerTable(input),
     open,
     ranked: input.baseline
       ? [...open.filter((f) => f.isNew), ...open.filter((f) => !f.isNew)]
@@ -239,7 +246,7 @@ function render(
   const { open, ranked, waived } = ordered
   const out = new Budget(max)
   const row = (f: Finding) => findingRow(f, input)
-  out.push(...header(input), ...countsTable(input), ...scannerTable(input))
+  out.push(...header(input), ...ordered.counts, ...ordered.scanners)
 
   const top = ranked.slice(0, shape.top)
   if (top.length) {
@@ -307,10 +314,10 @@ function footer(input: CommentInput): string {
 }
 
 /** The short form: verdict, counts and where to find the rest. */
-function shortForm(input: CommentInput): string {
+function shortForm(input: CommentInput, counts: string[]): string {
   const lines = [
     ...header(input).map((line) => (line.length > 2000 ? `${line.slice(0, 1999)}…` : line)),
-    ...countsTable(input),
+    ...counts,
     'The full report is too long for a comment; see the job summary and the SARIF file.',
     '',
     footer(input)

@@ -236,6 +236,15 @@ export function toEvidenceDocument(input: EvidenceInput): EvidenceDocument {
   }
 
   const today = iso(input.generatedAt).slice(0, 10)
+  // Suppressed findings counted once by what identifies their waiver, not once per waiver.
+  const suppressionKey = (s: { reason: string; owner: string; expires: string }) =>
+    JSON.stringify([s.reason, s.owner, s.expires])
+  const suppressed = new Map<string, number>()
+  for (const f of input.findings) {
+    if (!f.suppression) continue
+    const key = suppressionKey(f.suppression)
+    suppressed.set(key, (suppressed.get(key) ?? 0) + 1)
+  }
   const waivers = [...input.waivers]
     .sort(
       (a, b) => byText(a.rule, b.rule) || byText(a.owner, b.owner) || (a.line ?? 0) - (b.line ?? 0)
@@ -243,13 +252,7 @@ export function toEvidenceDocument(input: EvidenceInput): EvidenceDocument {
     .map((w) => ({
       ...w,
       status: (w.expires < today ? 'expired' : 'active') as 'active' | 'expired',
-      findings: input.findings.filter(
-        (f) =>
-          f.suppression &&
-          f.suppression.reason === w.reason &&
-          f.suppression.owner === w.owner &&
-          f.suppression.expires === w.expires
-      ).length
+      findings: suppressed.get(suppressionKey(w)) ?? 0
     }))
 
   const scans = input.outcomes.map((o) => {

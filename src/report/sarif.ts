@@ -240,6 +240,8 @@ function sarifRun(
     }
   }
   const version = outcome.tool.version || actionVersion
+  // Many results share a file: each path is encoded once.
+  const uris = new Map<string, string>()
   return {
     tool: {
       driver: {
@@ -277,7 +279,7 @@ function sarifRun(
       ? { originalUriBaseIds: { '%SRCROOT%': { uri: checkoutUri(options.workspace) } } }
       : {}),
     results: findings.map((finding) =>
-      sarifResult(finding, rules.get(finding.ruleId)?.index ?? 0, options)
+      sarifResult(finding, rules.get(finding.ruleId)?.index ?? 0, options, uris)
     )
   }
 }
@@ -382,9 +384,19 @@ export function targetLocation(finding: Finding): Location {
   return { path: name.replace(/\/+/g, '/').replace(/^\/+/, '') || 'unknown', startLine: 1 }
 }
 
-function sarifResult(finding: Finding, ruleIndex: number, options: SarifOptions): SarifResult {
+function sarifResult(
+  finding: Finding,
+  ruleIndex: number,
+  options: SarifOptions,
+  uris: Map<string, string>
+): SarifResult {
   const location =
     finding.location ?? options.fallbackLocation?.(finding) ?? targetLocation(finding)
+  let uri = uris.get(location.path)
+  if (uri === undefined) {
+    uri = encodeUriPath(location.path)
+    uris.set(location.path, uri)
+  }
   const region: SarifRegion = {
     startLine: Math.max(1, location.startLine),
     ...(location.startColumn && location.startColumn > 0
@@ -402,7 +414,7 @@ function sarifResult(finding: Finding, ruleIndex: number, options: SarifOptions)
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeUriPath(location.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
           region
         }
       }

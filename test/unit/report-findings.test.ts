@@ -25,7 +25,7 @@ const finding = (ruleId: string, severity: Severity, file: string, line: number)
   })
 
 describe('reportFindings (the stages after the scans)', () => {
-  it('waives, marks new, orders each outcome most severe first and times every stage', async () => {
+  it("waives, marks new, keeps each outcome's findings with it and times every stage", async () => {
     const config = readConfig(
       (name) => ({ 'output-dir': 'out', 'fail-on-severity': 'high' })[name as string] ?? '',
       workspace
@@ -62,12 +62,12 @@ describe('reportFindings (the stages after the scans)', () => {
     )
     const first = result.outcomes[0]!.findings
     expect(first.map((f) => `${f.severity} ${f.location!.path}:${f.location!.startLine}`)).toEqual([
-      'CRITICAL b.yaml:9',
-      'HIGH a.yaml:5',
+      'LOW a.yaml:1',
       'HIGH b.yaml:20',
-      'LOW a.yaml:1'
+      'CRITICAL b.yaml:9',
+      'HIGH a.yaml:5'
     ])
-    expect(first.map((f) => f.isNew)).toEqual([true, true, true, false])
+    expect(first.map((f) => f.isNew)).toEqual([false, true, true, true])
     expect(result.outcomes[1]!.findings[0]!.suppression?.owner).toBe('o')
     expect(result.findings).toEqual([...first, ...result.outcomes[1]!.findings])
     expect(result.decision.failed).toBe(true)
@@ -82,10 +82,10 @@ describe('reportFindings (the stages after the scans)', () => {
     expect(Object.values(result.timings).every((s) => s >= 0)).toBe(true)
     const written = JSON.parse(readFileSync(result.files.findings, 'utf8'))
     expect(written.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
+      'R1',
+      'R3',
       'R2',
       'R3',
-      'R3',
-      'R1',
       'R4'
     ])
   })
