@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Waiver } from '../findings/waivers.js'
 import type { Finding } from '../findings/model.js'
+import { byText } from '../findings/order.js'
 import { SEVERITIES } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
 import { TEMPLATE_ANNOTATIONS } from '../scanners/gatekeeper/annotations.js'
@@ -82,7 +83,7 @@ export function evaluatedPolicy(
  */
 export function bundleDigest(files: Array<{ path: string; content: string | Buffer }>): string {
   const hash = createHash('sha256')
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of [...files].sort((a, b) => byText(a.path, b.path))) {
     const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
     hash.update(`${file.path}\0${bytes.length}\0`)
     hash.update(bytes)
@@ -176,7 +177,6 @@ export interface EvidenceDocument {
   }>
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const natural = (a: string, b: string): number =>
   a.localeCompare(b, 'en', { numeric: true }) || byText(a, b)
 
