@@ -10,6 +10,8 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { it } from 'vitest'
+import { readConfig } from '../src/config/inputs.js'
+import { policiesScanner } from '../src/scanners/policies.js'
 import { NODE24, REPO_ROOT, TOOLS_BIN } from '../test/harness/paths.js'
 import { runAction } from '../test/harness/runner.js'
 import { startOfflineWorld } from '../test/harness/world.js'
@@ -58,8 +60,9 @@ it('whole action vs the slowest tool, cold and warm', async () => {
     const cold = await act()
     const warm = [await act(), await act(), await act()].sort((a, b) => a - b)[1]
 
-    // The bare tools on the same input, with the DB the action downloaded; conftest on the exact
-    // policy set and reviews the last warm run evaluated.
+    // The bare tools on the same input, with the DB the action downloaded; conftest on the policy
+    // set and reviews the action evaluates, written by its policies scanner into a directory kept
+    // here (the action's own work directory is private and removed after the run).
     const trivy = path.join(TOOLS_BIN, 'trivy')
     const bare = (name: string, command: string, args: string[]) => {
       const started = process.hrtime.bigint()
@@ -82,7 +85,23 @@ it('whole action vs the slowest tool, cold and warm', async () => {
       '--format',
       'json'
     ]
-    const policySet = path.join(workspace, 'hardening-results', '.work', 'policies', 'set-0')
+    const policyWork = path.join(scratch, 'policy-work')
+    await policiesScanner.run({
+      config: readConfig(() => '', workspace),
+      tools: {
+        conftest: {
+          name: 'conftest',
+          version: '0.71.1',
+          path: path.join(TOOLS_BIN, 'conftest'),
+          source: 'trusted-dir'
+        }
+      },
+      workDir: policyWork,
+      actionRoot: REPO_ROOT,
+      log: { info: () => {}, warning: () => {}, debug: () => {} },
+      timeoutMs: 600_000
+    })
+    const policySet = path.join(policyWork, 'set-0')
     const reviews = readdirSync(policySet).filter((f) => f.startsWith('reviews-'))
     const tools = [
       bare('trivy image', trivy, ['image', ...common, '--scanners', 'vuln', image]),

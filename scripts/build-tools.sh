@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds the pinned tools listed in tools/tools.tsv into .tools/bin/ from their Go modules.
 # Usage: scripts/build-tools.sh [binary ...]   (no arguments: every tool)
-# A tool is rebuilt only when its go.mod/go.sum, its tools.tsv line or the Go version changed,
-# so a second run with nothing changed takes seconds.
+# A tool is rebuilt only when its go.mod/go.sum (and, for a tool whose source is ours, such as
+# k8s-yaml with package ".", its .go files), its tools.tsv line or the Go version changed, so a
+# second run with nothing changed takes seconds.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bin_dir="$root/.tools/bin"
 mkdir -p "$bin_dir"
 export CGO_ENABLED=0 GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
+shopt -s nullglob
 
 # Prometheus tags its Go module v0.3MM.P for release v3.MM.P; promtool reports the release version.
 release_version() {
@@ -29,7 +31,7 @@ while IFS=$'\t' read -r name dir module package build_env xflags; do
   mod_dir="$root/tools/$dir"
   version=$(cd "$mod_dir" && go list -m -f '{{.Version}}' "$module")
   release=$(release_version "$module" "$version")
-  stamp=$( { cat "$mod_dir/go.mod" "$mod_dir/go.sum"; printf '%s\n' "$name $dir $package $build_env $xflags" "$(go version)"; } | sha256sum | cut -c1-32)
+  stamp=$( { cat "$mod_dir/go.mod" "$mod_dir/go.sum" "$mod_dir"/*.go; printf '%s\n' "$name $dir $package $build_env $xflags" "$(go version)"; } | sha256sum | cut -c1-32)
   if [[ -x $bin_dir/$name && -f $bin_dir/.$name.stamp && $(<"$bin_dir/.$name.stamp") == "$stamp" ]]; then
     printf '%-11s %-9s up to date\n' "$name" "$release"
     continue

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { ACTION_ROOT, ACTION_VERSION } from './action-root.js'
 import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from './config/inputs.js'
 import { stderrLogger } from './log.js'
+import { pathDirs } from './util/which.js'
 import { runPipeline, type PipelineResult } from './pipeline.js'
 import { toFindingsDocument } from './report/findings-file.js'
 import { sortBySeverity } from './findings/order.js'
@@ -19,13 +20,19 @@ Options (each is the action input of the same name):
   --policy-bundle NAME         bundled policies: all, pss-restricted, ... or none (default all)
   --policies DIR[,DIR]         extra ConstraintTemplates and Constraints
   --policy-enforcement MODE    deny | warn | dryrun | as-declared (default deny)
+  --unreadable-manifests MODE  fail | warn: a file that looks like a manifest but cannot be read
+                               as Kubernetes reads it fails the gate, or only warns (default fail)
   --scanners LIST              image,repository,policies,trivy-config
   --repository-scanners LIST   Trivy checks for the repository (default vuln,secret,license)
   --fail-on SEVERITY           critical | high | medium | low | none (default high)
   --fail-on-by-scanner LIST    per-scanner thresholds, e.g. image=critical,policies=high
   --baseline FILE              fail only on findings missing from this earlier findings.json
   --waivers FILE               waiver file (default .hardening/waivers.yaml)
+  --trivy-ignore FILE          .trivyignore(.yaml) whose entries are reported as waived
   --skip-db-update             use the cached Trivy DB as it is
+  --trusted-tool-dir DIR       run the trivy and conftest in DIR without checking them against
+                               a pin (default: those on PATH, when at the pinned versions)
+  --pinned-tools               run only pinned releases, verified by SHA-256 (as the action does)
   --db-repository REPO[,REPO]  Trivy DB mirrors
   --ignore-unfixed             skip vulnerabilities without a fix
   --format FORMAT              table | json | sarif | markdown (default table)
@@ -38,16 +45,19 @@ const FLAG_TO_INPUT: Record<string, InputName> = {
   'policy-bundle': 'policy-bundle',
   policies: 'policies',
   'policy-enforcement': 'policy-enforcement',
+  'unreadable-manifests': 'unreadable-manifests',
   scanners: 'scanners',
   'repository-scanners': 'repository-scanners',
   'image-scanners': 'image-scanners',
   'fail-on': 'fail-on-severity',
   'fail-on-by-scanner': 'fail-on-severity-by-scanner',
   waivers: 'waivers-file',
+  'trivy-ignore': 'trivy-ignore-file',
   'db-repository': 'db-repository',
   'output-dir': 'output-dir',
   'scan-timeout': 'scan-timeout',
-  'tool-mirror': 'tool-mirror'
+  'tool-mirror': 'tool-mirror',
+  'trusted-tool-dir': 'trusted-tool-dir'
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -64,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'table' },
         output: { type: 'string' },
         'skip-db-update': { type: 'boolean' },
+        'pinned-tools': { type: 'boolean' },
         'ignore-unfixed': { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
@@ -102,12 +113,19 @@ export async function main(argv: string[]): Promise<number> {
     const value = (values as Record<string, unknown>)[flag]
     if (typeof value === 'string') inputs[input] = value
   }
+  if (values['pinned-tools'] && inputs['trusted-tool-dir'] !== undefined) {
+    process.stderr.write('--pinned-tools and --trusted-tool-dir exclude each other.\n')
+    return EXIT.usage
+  }
 
   const log = stderrLogger(Boolean(values.verbose))
   let result: PipelineResult
   try {
     if (!process.env.RUNNER_TOOL_CACHE) process.env.RUNNER_TOOL_CACHE = defaultToolCache()
     const config = readConfig((name) => inputs[name as InputName] ?? '', process.cwd())
+    // On a laptop the tools on PATH are the user's own; the action never runs PATH tools unpinned.
+    if (inputs['trusted-tool-dir'] === undefined && !values['pinned-tools'])
+      config.trustedToolDirs = pathDirs()
     result = await runPipeline(config, {
       log,
       actionRoot: ACTION_ROOT,

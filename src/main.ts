@@ -14,14 +14,20 @@ import {
   workflowLocation,
   type RunContext
 } from './github/index.js'
-import type { Logger } from './log.js'
+import { inertLogText, type Logger } from './log.js'
 import { runPipeline, type PipelineResult } from './pipeline.js'
 import { toCommentMarkdown } from './report/comment.js'
 import { countFindings } from './report/counts.js'
+import { escapeMarkdown } from './report/markdown.js'
 import { checkoutUri, levelOf } from './report/sarif.js'
 import { sortBySeverity } from './findings/order.js'
 
-const coreLogger: Logger = { info: core.info, warning: (m) => core.warning(m), debug: core.debug }
+// Warnings and debug lines are escaped workflow commands already; plain info lines are not.
+const coreLogger: Logger = {
+  info: (message) => core.info(inertLogText(message)),
+  warning: (message) => core.warning(message),
+  debug: core.debug
+}
 
 /** GitHub shows at most 10 annotations of each level per step; spend them on the most severe. */
 const ANNOTATIONS_PER_LEVEL = 10
@@ -42,6 +48,7 @@ export async function run(): Promise<void> {
       log: coreLogger,
       actionRoot: ACTION_ROOT,
       actionVersion: ACTION_VERSION,
+      reportId: publish.commentId,
       run: {
         repository: `${ctx.owner}/${ctx.repo}`,
         commit: ctx.sha,
@@ -66,7 +73,7 @@ export async function run(): Promise<void> {
     else core.info(`hardening-action passed: ${result.findings.length} finding(s), none blocking.`)
   } catch (error) {
     const message = (error as Error).message
-    summary = `## hardening-action: ❌ error\n\n${message}\n`
+    summary = `## hardening-action: ❌ error\n\n${escapeMarkdown(message, { multiline: true })}\n`
     core.setFailed(message)
   } finally {
     if (summary && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write()
@@ -95,7 +102,7 @@ async function publishResults(
         repository: ctx,
         sha: ctx.pullRequest.headSha || ctx.sha,
         baseline: config.baselineFile !== null,
-        marker: commentMarker(),
+        marker: commentMarker(publish.commentId),
         ...(runUrl(ctx) ? { runUrl: runUrl(ctx) } : {})
       })
     : undefined
@@ -106,7 +113,16 @@ async function publishResults(
       ...(publish.uploadSarif
         ? { sarif: { gzip: result.sarifGzip, checkoutUri: checkoutUri(config.workspace) } }
         : {}),
-      ...(body ? { comment: { body, mode: publish.comment, failed: result.decision.failed } } : {})
+      ...(body
+        ? {
+            comment: {
+              body,
+              mode: publish.comment,
+              failed: result.decision.failed,
+              markerId: publish.commentId
+            }
+          }
+        : {})
     },
     coreLogger
   )

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { ScanConfig, ScannerName } from './config/inputs.js'
 import { loadBaseline, markNew } from './findings/baseline.js'
@@ -8,13 +8,20 @@ import { decide, type GateDecision } from './gate.js'
 import type { Logger } from './log.js'
 import { toFindingsDocument } from './report/findings-file.js'
 import { toEvidence } from './report/evidence.js'
+import {
+  foreignOutputProblem,
+  prepareOutputFile,
+  writeOutputFile,
+  type PreparedOutput
+} from './report/output-files.js'
 import { buildSarif } from './report/sarif.js'
 import { toSummaryMarkdown } from './report/summary.js'
 import { stopwatch } from './util/stopwatch.js'
+import { privateTempDir } from './util/temp.js'
 import { policiesScanner } from './scanners/policies.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanners/scanner.js'
 import { imageScanner, repositoryScanner, trivyConfigScanner } from './scanners/trivy.js'
-import { installTools } from './tools/setup.js'
+import { installTools, type InstalledTools } from './tools/setup.js'
 import type { InstalledTool } from './tools/install.js'
 
 const SCANNERS: Record<ScannerName, Scanner> = {
@@ -29,6 +36,8 @@ export interface PipelineEnvironment {
   /** Directory holding the action (policies/ lives there). */
   actionRoot: string
   actionVersion: string
+  /** Tells this job's SARIF categories from other jobs' (the action's `comment-id` input). */
+  reportId?: string
   /** Where the run happens, for the evidence report (the action reads it from the runner). */
   run?: { repository: string; commit: string; ref?: string; runUrl?: string }
   /** Where to point a finding that names no file (e.g. the workflow line listing the image). */
@@ -67,15 +76,20 @@ export async function runPipeline(
 
   const lap = stopwatch()
   const scanners = activeScanners(config)
-  const tools = await installTools(config, scanners, env.log)
+  const installed = await installTools(config, scanners, env.log)
   const install = lap()
-  const outcomes = await scan(config, scanners, tools, env)
+  // Work files (policy sets, reviews, Trivy reports) live outside the checkout, so nothing in
+  // it can be loaded as one of them, and are gone after the scans.
+  const workRoot = await privateTempDir('hardening-work-')
+  const outcomes = await scan(config, scanners, installed, env, workRoot).finally(() =>
+    rm(workRoot, { recursive: true, force: true })
+  )
   const scanned = lap()
 
   const result = await reportFindings(outcomes, {
     config,
     env,
-    tools: Object.values(tools),
+    tools: Object.values(installed.tools),
     waivers,
     waiversFile,
     baseline
@@ -120,6 +134,28 @@ export async function reportFindings(
   })
   const timings: Record<string, number> = { 'waivers and baseline': lap() }
 
+  const files = {
+    sarif: path.join(config.outputDir, 'results.sarif'),
+    findings: path.join(config.outputDir, 'findings.json'),
+    summary: path.join(config.outputDir, 'summary.md'),
+    evidenceJson: path.join(config.outputDir, 'evidence', 'evidence.json'),
+    evidenceMarkdown: path.join(config.outputDir, 'evidence', 'evidence.md')
+  }
+  // Prepared before the verdict: a link planted where a report goes is removed and fails the
+  // gate, and the reports say so; a file that cannot be written leaves the others written.
+  const prepared = new Map<string, PreparedOutput>()
+  for (const file of Object.values(files))
+    prepared.set(file, await prepareOutputFile(config.workspace, file))
+  const foreign = await foreignOutputProblem(
+    config.workspace,
+    config.outputDir,
+    Object.values(files)
+  )
+  const outputProblems = [
+    ...[...prepared.values()].flatMap((p) => (p.problem ? [p.problem] : [])),
+    ...(foreign ? [foreign] : [])
+  ]
+
   const decision = decide(findings, {
     failOnSeverity: config.failOnSeverity,
     failOnSeverityByScanner: config.failOnSeverityByScanner,
@@ -128,7 +164,9 @@ export async function reportFindings(
       ...waived.expired,
       ...outcomes
         .filter((o) => o.error)
-        .map((o) => `The ${o.scanner} scan of ${o.target} failed: ${o.error}`)
+        .map((o) => `The ${o.scanner} scan of ${o.target} failed: ${o.error}`),
+      ...outcomes.flatMap((o) => o.gateFailures ?? []),
+      ...outputProblems
     ]
   })
 
@@ -138,6 +176,7 @@ export async function reportFindings(
   const sarif = await buildSarif(reportedOutcomes, env.actionVersion, {
     workspace: config.workspace,
     warn: env.log.warning,
+    ...(env.reportId ? { reportId: env.reportId } : {}),
     ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {})
   })
   timings.sarif = lap()
@@ -162,20 +201,17 @@ export async function reportFindings(
     waiversFile
   })
   timings.evidence = lap()
-  const files = {
-    sarif: path.join(config.outputDir, 'results.sarif'),
-    findings: path.join(config.outputDir, 'findings.json'),
-    summary: path.join(config.outputDir, 'summary.md'),
-    evidenceJson: path.join(config.outputDir, 'evidence', 'evidence.json'),
-    evidenceMarkdown: path.join(config.outputDir, 'evidence', 'evidence.md')
-  }
-  await mkdir(path.dirname(files.evidenceJson), { recursive: true })
   const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision)
-  await writeFile(files.sarif, sarif.json)
-  await writeFile(files.findings, `${JSON.stringify(findingsDocument, null, 2)}\n`)
-  await writeFile(files.summary, summary)
-  await writeFile(files.evidenceJson, evidence.json)
-  await writeFile(files.evidenceMarkdown, evidence.markdown)
+  const contents: Array<[string, string]> = [
+    [files.sarif, sarif.json],
+    [files.findings, `${JSON.stringify(findingsDocument, null, 2)}\n`],
+    [files.summary, summary],
+    [files.evidenceJson, evidence.json],
+    [files.evidenceMarkdown, evidence.markdown]
+  ]
+  for (const problem of outputProblems) env.log.warning(problem)
+  for (const [file, content] of contents)
+    if (prepared.get(file)!.writable) await writeOutputFile(file, content)
   timings['findings.json and files'] = lap()
   return {
     outcomes: reportedOutcomes,
@@ -200,15 +236,16 @@ function activeScanners(config: ScanConfig): Scanner[] {
 async function scan(
   config: ScanConfig,
   scanners: Scanner[],
-  tools: ScanContext['tools'],
-  env: PipelineEnvironment
+  { tools, dbProblem }: InstalledTools,
+  env: PipelineEnvironment,
+  workRoot: string
 ): Promise<ScanOutcome[]> {
-  const workRoot = path.join(config.outputDir, '.work')
   const results = await Promise.all(
     scanners.map(async (scanner) => {
       const context: ScanContext = {
         config,
         tools,
+        dbProblem,
         workDir: path.join(workRoot, scanner.name),
         actionRoot: env.actionRoot,
         log: env.log,

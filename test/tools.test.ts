@@ -65,6 +65,7 @@ describe('pinned tools', () => {
         'conftest',
         'crane',
         'gator',
+        'k8s-yaml',
         'kube-bench',
         'kustomize',
         'opa',

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto'
+import { lstatSync, realpathSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Severity } from '../findings/severity.js'
+import { mirrorUrlProblem } from '../tools/urls.js'
 
 export const SCANNER_NAMES = ['image', 'repository', 'policies', 'trivy-config'] as const
 export type ScannerName = (typeof SCANNER_NAMES)[number]
@@ -10,6 +13,9 @@ export type TrivyCheck = (typeof TRIVY_CHECKS)[number]
 
 export const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'] as const
 export type PolicyEnforcement = (typeof POLICY_ENFORCEMENTS)[number]
+
+export const UNREADABLE_MANIFEST_MODES = ['fail', 'warn'] as const
+export type UnreadableManifestMode = (typeof UNREADABLE_MANIFEST_MODES)[number]
 
 export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'] as const
 export type FailOnSeverity = (typeof FAIL_ON_SEVERITIES)[number]
@@ -29,6 +35,11 @@ export interface ScanConfig {
   extraPolicies: string[]
   /** Enforcement for the bundled constraints in CI, or `as-declared` to keep each constraint's own. */
   policyEnforcement: PolicyEnforcement
+  /**
+   * A file that looks like a Kubernetes manifest but cannot be read as Kubernetes reads it (or a
+   * manifest size limit): `fail` fails the gate, `warn` only reports it.
+   */
+  unreadableManifests: UnreadableManifestMode
   scanners: ScannerName[]
   /** Trivy `--scanners` for the repository scan and for images. */
   repositoryScanners: TrivyCheck[]
@@ -45,7 +56,14 @@ export interface ScanConfig {
   trivyCacheDir: string
   /** Base URL of the release host for tool downloads (a mirror in air-gapped networks). */
   toolMirror: string
+  /**
+   * Directories whose trivy/conftest run without being checked against a pin (`trusted-tool-dir`,
+   * or the CLI's PATH); empty: only pinned, verified releases run.
+   */
+  trustedToolDirs: string[]
   waiversFile: string
+  /** A `.trivyignore` or `.trivyignore.yaml` whose entries become waived findings; Trivy never reads it. */
+  trivyIgnoreFile: string | null
   /** Only findings missing from this earlier findings file fail the gate (fail-on: new). */
   baselineFile: string | null
   scanTimeoutMs: number
@@ -70,6 +88,7 @@ export const INPUT_DEFAULTS = {
   'policy-bundle': 'all',
   policies: '',
   'policy-enforcement': 'deny',
+  'unreadable-manifests': 'fail',
   scanners: SCANNER_NAMES.join(','),
   'repository-scanners': 'vuln,secret,license',
   'image-scanners': 'vuln',
@@ -82,7 +101,9 @@ export const INPUT_DEFAULTS = {
   'db-repository': '',
   'trivy-cache-dir': '',
   'tool-mirror': 'https://github.com',
+  'trusted-tool-dir': '',
   'waivers-file': '.hardening/waivers.yaml',
+  'trivy-ignore-file': '',
   'fail-on': 'all',
   'baseline-file': '',
   'scan-timeout': '600',
@@ -122,6 +143,11 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
     images,
     policyBundle: get('policy-bundle'),
     policyEnforcement: oneOf(get('policy-enforcement'), POLICY_ENFORCEMENTS, 'policy-enforcement'),
+    unreadableManifests: oneOf(
+      get('unreadable-manifests'),
+      UNREADABLE_MANIFEST_MODES,
+      'unreadable-manifests'
+    ),
     extraPolicies: list(get('policies')).map((entry) =>
       insideWorkspace(workspace, entry, 'policies')
     ),
@@ -155,10 +181,14 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
       ? path.resolve(workspace, get('trivy-cache-dir'))
       : path.join(os.homedir(), '.cache', 'hardening-action', 'trivy'),
     toolMirror: url(get('tool-mirror'), 'tool-mirror'),
-    waiversFile: path.resolve(workspace, get('waivers-file')),
+    trustedToolDirs: trustedToolDir(get('trusted-tool-dir'), workspace),
+    waiversFile: insideWorkspace(workspace, get('waivers-file'), 'waivers-file', true),
+    trivyIgnoreFile: get('trivy-ignore-file')
+      ? insideWorkspace(workspace, get('trivy-ignore-file'), 'trivy-ignore-file', true)
+      : null,
     baselineFile: baselineFile(get('fail-on'), read('baseline-file').trim(), workspace),
     scanTimeoutMs: seconds(get('scan-timeout'), 'scan-timeout') * 1000,
-    outputDir: path.resolve(workspace, get('output-dir'))
+    outputDir: insideWorkspace(workspace, get('output-dir'), 'output-dir', true)
   }
 }
 
@@ -189,7 +219,7 @@ function baselineFile(failOn: string, file: string, workspace: string): string |
     throw new ConfigError(
       "Input 'fail-on' is 'new', which needs 'baseline-file' (a findings file from an earlier run)."
     )
-  return path.resolve(workspace, file)
+  return insideWorkspace(workspace, file, 'baseline-file', true)
 }
 
 function seconds(value: string, name: string): number {
@@ -201,14 +231,25 @@ function seconds(value: string, name: string): number {
 }
 
 function url(value: string, name: string): string {
-  try {
-    const parsed = new URL(value)
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:')
-      return value.replace(/\/+$/, '')
-  } catch {
-    // reported below
+  const problem = mirrorUrlProblem(value)
+  if (problem) throw new ConfigError(`Input '${name}' ${problem}`)
+  return value.replace(/\/+$/, '')
+}
+
+/** The opt-in directory of unpinned tools; never inside the checkout, where the PR could put its own. */
+function trustedToolDir(value: string, workspace: string): string[] {
+  if (!value) return []
+  const name = 'trusted-tool-dir'
+  const dir = path.resolve(workspace, value)
+  if (
+    isInside(workspace, dir) ||
+    isInside(realPath(workspace, 'workspace', workspace), realPath(dir, name, value))
+  ) {
+    throw new ConfigError(
+      `Input '${name}' path '${value}' is inside the workspace, where a pull request could put its own binaries; use a directory outside the checkout (e.g. under $RUNNER_TEMP).`
+    )
   }
-  throw new ConfigError(`Input '${name}' must be an http(s) URL; got '${value}'.`)
+  return [dir]
 }
 
 function unique<T>(values: T[]): T[] {
@@ -229,21 +270,60 @@ function version(value: string, name: string): string {
   return value.replace(/^v/, '')
 }
 
-/** Resolves a user path against the workspace and refuses anything that escapes it. */
-function insideWorkspace(workspace: string, entry: string, name: string): string {
+/**
+ * Resolves a user path against the workspace and refuses anything that escapes it; with
+ * `followLinks`, also a path that leaves it through a symbolic link in the checkout.
+ */
+function insideWorkspace(
+  workspace: string,
+  entry: string,
+  name: string,
+  followLinks = false
+): string {
   const resolved = path.resolve(workspace, entry)
-  const relative = path.relative(workspace, resolved)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (!isInside(workspace, resolved)) {
     throw new ConfigError(`Input '${name}' path '${entry}' is outside the workspace ${workspace}.`)
   }
+  if (followLinks) {
+    const real = realPath(resolved, name, entry)
+    if (!isInside(realPath(workspace, 'workspace', workspace), real))
+      throw new ConfigError(
+        `Input '${name}' path '${entry}' leads outside the workspace ${workspace} through a symbolic link (to ${real}).`
+      )
+  }
   return resolved
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file)
+  return !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+/** `file` with every link resolved; the part that does not exist yet is appended as it is. */
+function realPath(file: string, name: string, entry: string): string {
+  const missing: string[] = []
+  for (let current = file; ; current = path.dirname(current)) {
+    try {
+      return path.join(realpathSync(current), ...missing)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error
+      if (lstatSync(current, { throwIfNoEntry: false })?.isSymbolicLink())
+        throw new ConfigError(
+          `Input '${name}' path '${entry}' passes through a symbolic link to a missing target (${current}).`
+        )
+      if (path.dirname(current) === current) return file
+      missing.unshift(path.basename(current))
+    }
+  }
 }
 
 /** Inputs that only the GitHub Action has (the CLI never publishes), with action.yml's defaults. */
 export const PUBLISH_INPUT_DEFAULTS = {
   token: '${{ github.token }}',
   'upload-sarif': 'true',
-  comment: 'always'
+  comment: 'always',
+  'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}'
 } as const
 
 export const COMMENT_CHOICES = ['always', 'on-failure', 'never'] as const
@@ -252,6 +332,8 @@ export interface PublishConfig {
   token: string
   uploadSarif: boolean
   comment: (typeof COMMENT_CHOICES)[number]
+  /** Tells this job's PR comment and SARIF categories from other jobs' (see `reportId`). */
+  commentId: string
 }
 
 export function readPublishConfig(read: InputReader): PublishConfig {
@@ -265,6 +347,25 @@ export function readPublishConfig(read: InputReader): PublishConfig {
       read('comment').trim() || PUBLISH_INPUT_DEFAULTS.comment,
       COMMENT_CHOICES,
       'comment'
-    )
+    ),
+    commentId: reportId(read('comment-id'))
   }
+}
+
+/**
+ * The `comment-id` input as an id for a comment marker and a SARIF category: a short slug stays
+ * as it is; anything else — the default, the job id and the matrix values as JSON (`null`
+ * outside a matrix) — becomes a readable slug plus a hash of the whole value, so that two matrix
+ * jobs never share an id. Empty: `report`.
+ */
+export function reportId(value: string): string {
+  const text = value.trim().replace(/\s+null$/, '')
+  if (/^[A-Za-z0-9._-]{1,64}$/.test(text)) return text
+  if (!text) return 'report'
+  const slug = text
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .slice(0, 48)
+    .replace(/^-+|-+$/g, '')
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8)
+  return slug ? `${slug}-${hash}` : hash
 }

@@ -12,6 +12,36 @@ export function commentMarker(id = 'report'): string {
   return `<!-- hardening-action:${id.replace(/[^A-Za-z0-9._-]+/g, '-')} -->`
 }
 
+/** The author of the comments written with GITHUB_TOKEN (and the identity it acts as). */
+const ACTIONS_BOT = 'github-actions[bot]'
+
+type Author = { login?: string; id?: number; type?: string } | null | undefined
+
+/**
+ * Which authors' comments are ours: the token's own user when `GET /user` tells it (a personal
+ * access token), else — an installation token such as GITHUB_TOKEN cannot read `/user` —
+ * GitHub Actions' bot. A marker in anyone else's comment is text they wrote, not our report.
+ */
+async function ourAuthor(
+  client: GitHubClient,
+  log: Logger,
+  retry: Partial<RetryOptions> | undefined
+): Promise<(author: Author) => boolean> {
+  try {
+    const { data } = await withRetry(
+      "Reading the token's user",
+      () => client.rest.users.getAuthenticated(),
+      log,
+      retry
+    )
+    return (author) => author?.id === data.id
+  } catch (error) {
+    const status = statusOf(error)
+    if (status !== 401 && status !== 403 && status !== 404) throw error
+    return (author) => author?.login === ACTIONS_BOT && author.type === 'Bot'
+  }
+}
+
 export type CommentResult =
   | { status: 'created' | 'updated'; id: number; url: string }
   | { status: 'skipped'; reason: string }
@@ -28,9 +58,10 @@ export interface CommentOptions {
 
 /**
  * Creates or updates the one PR comment of this action: finds it by the hidden marker on its
- * first line (paging through every comment), updates it in place or creates it. `on-failure`
- * creates a comment only when the gate failed, but keeps an existing one current (so a fixed PR
- * does not keep showing an old failure). A 403 becomes a warning naming `pull-requests: write`;
+ * first line among the comments the token's identity wrote (see `ourAuthor`; paging through
+ * every comment), updates it in place or creates it. `on-failure` creates a comment only when
+ * the gate failed, but keeps an existing one current (so a fixed PR does not keep showing an old
+ * failure). A 403 becomes a warning naming `pull-requests: write`;
  * nothing here throws for an API answer.
  */
 export async function upsertPrComment(
@@ -72,7 +103,14 @@ export async function upsertPrComment(
       log,
       options.retry
     )
-    const existing = comments.find((c) => (c.body ?? '').trimStart().startsWith(marker))
+    const marked = comments.filter((c) => (c.body ?? '').trimStart().startsWith(marker))
+    // Who we are is asked only when some comment carries our marker.
+    const ours = marked.length ? await ourAuthor(client, log, options.retry) : undefined
+    const existing = marked.find((c) => ours?.(c.user))
+    if (marked.length > 0 && !existing)
+      log.info(
+        `Ignored ${marked.length} comment(s) with this action's marker written by someone else (${[...new Set(marked.map((c) => c.user?.login ?? 'unknown'))].join(', ')}).`
+      )
     if (!existing && mode === 'on-failure' && !options.failed)
       return skip('No PR comment: the scan passed (comment: on-failure).')
     if (existing) {

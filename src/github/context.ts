@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Location } from '../findings/model.js'
+import { encodeUrlPath } from '../report/markdown.js'
 
 /** What the reporting needs to know about the workflow run (from the runner's environment). */
 export interface RunContext {
@@ -141,11 +142,7 @@ export function blobUrl(
   file: string,
   line?: number
 ): string {
-  const encoded = file
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/')
-  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${encoded}${line ? `#L${line}` : ''}`
+  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sha}/${encodeUrlPath(file)}${line ? `#L${line}` : ''}`
 }
 
 /**

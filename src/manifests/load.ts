@@ -7,15 +7,7 @@ import {
   renderKustomization,
   type Rendered
 } from './render.js'
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  type Document,
-  type Node
-} from 'yaml'
+import { readKubeYaml, type KubeDocument } from './kube-yaml.js'
 
 /** A Kubernetes object read from a file, able to say on which line any of its fields is. */
 export interface ManifestObject {
@@ -33,6 +25,11 @@ export interface LoadProblem {
   file: string
   line?: number
   message: string
+  /**
+   * The gate fails on it (unless `unreadable-manifests: warn`): what we could not read looks
+   * like a Kubernetes manifest (`apiVersion` and `kind`), or a size limit left part unscanned.
+   */
+  blocking?: boolean
 }
 
 export interface LoadResult {
@@ -41,6 +38,13 @@ export interface LoadResult {
 }
 
 export const MAX_MANIFEST_BYTES = 10 * 1024 * 1024
+/**
+ * Bytes of manifests read per run, all files together: what is read stays in memory as objects
+ * (about 8x its size), and a 10 MiB document takes about 600 MB while it is parsed.
+ */
+export const MAX_RUN_MANIFEST_BYTES = 100 * 1024 * 1024
+/** Documents read per file (a 10 MiB file of `---` lines would otherwise be a million). */
+export const MAX_DOCUMENTS_PER_FILE = 10_000
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json'])
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools'])
 
@@ -78,8 +82,9 @@ export async function loadManifests(
   // A chart's templates are Go templates, not YAML: never read them as plain manifests.
   const plain = files.files.filter((file) => !charts.some((dir) => inside(file, dir)))
   const loaded = new Map<string, LoadResult>()
+  const budget = { bytes: MAX_RUN_MANIFEST_BYTES }
   for (const file of plain)
-    loaded.set(file, await loadFile(file, toPosix(path.relative(workspace, file))))
+    loaded.set(file, await loadFile(file, toPosix(path.relative(workspace, file)), budget))
 
   const covered = new Set<string>()
   const timeoutMs = options.timeoutMs ?? 120_000
@@ -156,7 +161,8 @@ async function collect(
     if (info.size > MAX_MANIFEST_BYTES) {
       problems.push({
         file: relative,
-        message: `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB (${info.size} bytes); not scanned`
+        message: `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB (${info.size} bytes); not scanned`,
+        blocking: true
       })
       return
     }
@@ -164,88 +170,112 @@ async function collect(
   }
 }
 
-async function loadFile(file: string, relative: string): Promise<LoadResult> {
+async function loadFile(
+  file: string,
+  relative: string,
+  budget: { bytes: number }
+): Promise<LoadResult> {
   const bytes = await readFile(file)
-  if (bytes.includes(0))
-    return { objects: [], problems: [{ file: relative, message: 'binary file; not scanned' }] }
+  if (bytes.length > budget.bytes) {
+    const limit = MAX_RUN_MANIFEST_BYTES / 1024 / 1024
+    return unreadable(
+      relative,
+      `the run's manifests exceed ${limit} MiB in total; not scanned`,
+      true
+    )
+  }
+  budget.bytes -= bytes.length
+  // go-yaml reads UTF-16 with a byte order mark, as one YAML stream (the `---` lines of
+  // apimachinery's splitter are UTF-8 bytes).
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined
+  // What a file looks like, even as UTF-16 without a byte order mark.
+  const bytesLookLikeManifest = () => looksLikeManifest(bytes.toString('latin1').replace(/\0/g, ''))
+  if (!utf16 && bytes.includes(0))
+    return unreadable(relative, 'binary file; not scanned', bytesLookLikeManifest())
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    // The byte order mark stays: go-yaml reads it, and a `---` after it is no separator.
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
-    return {
-      objects: [],
-      problems: [{ file: relative, message: 'not valid UTF-8 text; not scanned' }]
-    }
+    return unreadable(
+      relative,
+      `not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text; not scanned`,
+      bytesLookLikeManifest()
+    )
   }
-  return parseManifests(text, relative)
+  return parseManifests(text, relative, { split: !utf16 })
 }
 
-/** Parses multi-document YAML (JSON is YAML) into objects; a broken document does not hide the others. */
-export function parseManifests(text: string, relative: string): LoadResult {
-  const lineCounter = new LineCounter()
+function unreadable(file: string, message: string, blocking: boolean): LoadResult {
+  return { objects: [], problems: [{ file, message, ...(blocking ? { blocking } : {}) }] }
+}
+
+/** A document Kubernetes would not read fails the gate when the file looks like a manifest. */
+function looksLikeManifest(text: string): boolean {
+  return /\bapiVersion["']?\s*:/.test(text) && /\bkind["']?\s*:/.test(text)
+}
+
+/**
+ * Parses multi-document YAML (JSON is YAML) into objects exactly as Kubernetes reads it
+ * (kube-yaml.ts); a broken document does not hide the others.
+ */
+export function parseManifests(
+  text: string,
+  relative: string,
+  options: { split?: boolean } = {}
+): LoadResult {
   const result: LoadResult = { objects: [], problems: [] }
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false })
-  const docs = Array.isArray(documents) ? documents : []
-  for (const document of docs) {
-    if (document.errors.length > 0) {
-      const error = document.errors[0]
-      const start = lineCounter.linePos((document.contents?.range ?? document.range)[0]).line
+  let count = 0
+  for (const document of readKubeYaml(text, options)) {
+    if (++count > MAX_DOCUMENTS_PER_FILE) {
       result.problems.push({
         file: relative,
-        line: lineCounter.linePos(error.pos[0]).line,
-        message: `invalid YAML in the document starting at line ${start}: ${error.message.split('\n')[0]}`
+        line: document.line,
+        message: `more than ${MAX_DOCUMENTS_PER_FILE} documents; the rest from this line on is not scanned`,
+        blocking: true
+      })
+      break
+    }
+    if (document.error) {
+      result.problems.push({
+        file: relative,
+        line: document.error.line,
+        message: `invalid YAML in the document starting at line ${document.line}: ${document.error.message}`
       })
       continue
     }
-    let value: unknown
-    try {
-      // maxAliasCount bounds "billion laughs" alias expansion.
-      value = document.toJS({ maxAliasCount: 100 })
-    } catch (error) {
-      const line = document.contents?.range
-        ? lineCounter.linePos(document.contents.range[0]).line
-        : undefined
-      result.problems.push({
-        file: relative,
-        line,
-        message: `cannot read document: ${(error as Error).message}`
-      })
-      continue
-    }
+    const value = document.value
     if (!isKubernetesObject(value)) continue
     if (value.kind === 'List' && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isKubernetesObject(item)) {
-          result.objects.push(
-            manifestObject(item, relative, document, lineCounter, ['items', index])
-          )
-        }
+        if (isKubernetesObject(item))
+          result.objects.push(manifestObject(item, relative, document, ['items', index]))
       })
     } else {
-      result.objects.push(manifestObject(value, relative, document, lineCounter, []))
+      result.objects.push(manifestObject(value, relative, document, []))
     }
   }
+  if (result.problems.some((problem) => !problem.blocking) && looksLikeManifest(text))
+    for (const problem of result.problems) problem.blocking = true
   return result
 }
 
 function manifestObject(
   object: Record<string, unknown>,
   file: string,
-  document: Document,
-  lineCounter: LineCounter,
+  document: KubeDocument,
   prefix: Array<string | number>
 ): ManifestObject {
-  const root =
-    prefix.length === 0 ? document.contents : (document.getIn(prefix, true) as Node | undefined)
-  const line = root?.range ? lineCounter.linePos(root.range[0]).line : 1
   return {
     object,
     file,
-    line,
-    lineOf(fieldPath) {
-      const offset = fieldOffset(root ?? null, parseFieldPath(fieldPath))
-      return offset === undefined ? undefined : lineCounter.linePos(offset).line
-    }
+    line: prefix.length === 0 ? document.line : (document.lineOf(prefix) ?? document.line),
+    lineOf: (fieldPath) => document.lineOf([...prefix, ...parseFieldPath(fieldPath)])
   }
 }
 
@@ -259,30 +289,6 @@ export function parseFieldPath(fieldPath: string): Array<string | number> {
     else segments.push(match[3] ?? match[4])
   }
   return segments
-}
-
-/** Offset of the deepest node on the path that exists: the key for a map entry, the item for a sequence. */
-function fieldOffset(node: unknown, segments: Array<string | number>): number | undefined {
-  let current = node
-  let offset: number | undefined
-  for (const segment of segments) {
-    if (isMap(current)) {
-      const pair = current.items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === String(segment)
-      )
-      if (!pair) return offset
-      offset = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : offset
-      current = pair.value
-    } else if (isSeq(current) && typeof segment === 'number') {
-      const item = current.items[segment] as Node | undefined
-      if (!item) return offset
-      offset = item.range ? item.range[0] : offset
-      current = item
-    } else {
-      return offset
-    }
-  }
-  return offset
 }
 
 function isKubernetesObject(

@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parse } from 'yaml'
 import { runTool } from '../scanners/run-tool.js'
 import { findOnPath } from '../util/which.js'
+import { readKubeYaml } from './kube-yaml.js'
 import { parseManifests, type LoadResult, type ManifestObject } from './load.js'
 
 export const KUSTOMIZATION_FILES = new Set([
@@ -114,7 +114,11 @@ export async function kustomizationFiles(dir: string, seen = new Set<string>()):
     if (text !== undefined) break
   }
   if (text === undefined) throw new Error(`${dir} has no kustomization.yaml`)
-  const kustomization = (parse(text) ?? {}) as { resources?: string[]; patches?: unknown[] }
+  // Read as kustomize reads it (sigs.k8s.io/yaml), like every other manifest.
+  const [document] = readKubeYaml(text)
+  if (document?.error)
+    throw new Error(`${dir}/kustomization.yaml:${document.error.line}: ${document.error.message}`)
+  const kustomization = (document?.value ?? {}) as { resources?: string[]; patches?: unknown[] }
   const files: string[] = []
   for (const resource of kustomization.resources ?? []) {
     const target = path.resolve(real, resource)
@@ -125,6 +129,27 @@ export async function kustomizationFiles(dir: string, seen = new Set<string>()):
     else files.push(target)
   }
   return files
+}
+
+/** The first symbolic link under `dir` whose target is outside it (or missing). */
+async function linkLeaving(dir: string): Promise<{ file: string; target: string } | undefined> {
+  const root = await realpath(dir)
+  const walk = async (current: string): Promise<{ file: string; target: string } | undefined> => {
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const file = path.join(current, entry.name)
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(file).catch(() => undefined)
+        const rel = target === undefined ? '..' : path.relative(root, target)
+        const inside = !rel.startsWith('..') && !path.isAbsolute(rel)
+        if (!inside) return { file, target: target ?? `${await readlink(file)}, missing` }
+      } else if (entry.isDirectory()) {
+        const found = await walk(file)
+        if (found) return found
+      }
+    }
+    return undefined
+  }
+  return walk(dir)
 }
 
 /**
@@ -139,6 +164,21 @@ export async function renderHelmChart(
 ): Promise<Rendered> {
   const relative = (file: string) => path.relative(workspace, file).split(path.sep).join('/')
   const chartFile = relative(path.join(dir, HELM_CHART_FILE))
+  // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
+  const link = await linkLeaving(dir)
+  if (link) {
+    return {
+      rendered: false,
+      objects: [],
+      problems: [
+        {
+          file: chartFile,
+          message: `Helm chart refused: ${relative(link.file)} links outside the chart (to ${link.target}); chart not checked`,
+          blocking: true
+        }
+      ]
+    }
+  }
   const helm = await findOnPath('helm')
   if (!helm) {
     return {

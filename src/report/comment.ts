@@ -4,6 +4,7 @@ import type { GateDecision } from '../gate.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
 import { sortBySeverity } from '../findings/order.js'
+import { encodeUrlPath, escapeMarkdown } from './markdown.js'
 
 /** GitHub rejects issue comments longer than this (characters). */
 export const MAX_COMMENT_LENGTH = 65_536
@@ -36,20 +37,9 @@ const ICON: Record<Severity, string> = {
 }
 const DESCENDING = [...SEVERITIES].reverse()
 
-/**
- * Text from scanners and manifests made inert in a Markdown table cell: no table breaks, no
- * HTML, no @-mentions, no closing of our code spans.
- */
+/** Text from the PR made inert, clipped to `max` characters. */
 function inert(text: string, max = 300): string {
-  const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text
-  return clipped
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_[\]~])/g, '\\$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/@/g, '&#64;')
+  return escapeMarkdown(text, { max })
 }
 
 function code(text: string): string {
@@ -60,18 +50,11 @@ function isSecret(finding: Finding): boolean {
   return finding.ruleId.startsWith('secret/')
 }
 
-function encodePath(file: string): string {
-  return file
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/')
-}
-
 function where(finding: Finding, input: CommentInput): string {
   const location = finding.location
   if (!location) return code(finding.target)
   const { serverUrl, owner, repo } = input.repository
-  const url = `${serverUrl}/${owner}/${repo}/blob/${input.sha}/${encodePath(location.path)}#L${location.startLine}`
+  const url = `${serverUrl}/${owner}/${repo}/blob/${input.sha}/${encodeUrlPath(location.path)}#L${location.startLine}`
   return `[${inert(`${location.path}:${location.startLine}`, 120)}](${url})`
 }
 

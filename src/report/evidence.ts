@@ -7,6 +7,7 @@ import type { GateDecision } from '../gate.js'
 import { TEMPLATE_ANNOTATIONS } from '../scanners/gatekeeper/annotations.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
+import { escapeMarkdown } from './markdown.js'
 
 /** Compliance frameworks of the `hardening-action.io/compliance` annotation, in report order. */
 export const FRAMEWORKS = {
@@ -296,9 +297,7 @@ export function toEvidenceDocument(input: EvidenceInput): EvidenceDocument {
   }
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
+const cell = (text: string): string => escapeMarkdown(text)
 
 const STATUS: Record<Status, string> = { pass: '✅ pass', fail: '❌ fail' }
 
@@ -310,7 +309,7 @@ export function evidenceMarkdown(doc: EvidenceDocument): string {
   lines.push(`| Generated | ${doc.generatedAt} |`)
   lines.push(`| Repository | ${cell(doc.repository)} |`)
   lines.push(`| Commit | \`${doc.commit}\` |`)
-  if (doc.ref) lines.push(`| Ref | \`${cell(doc.ref)}\` |`)
+  if (doc.ref) lines.push(`| Ref | ${cell(doc.ref)} |`)
   if (doc.runUrl) lines.push(`| Workflow run | ${doc.runUrl} |`)
   lines.push(`| hardening-action | ${cell(doc.actionVersion)} |`)
   lines.push(
@@ -352,7 +351,7 @@ export function evidenceMarkdown(doc: EvidenceDocument): string {
     )
     for (const c of rows)
       lines.push(
-        `| ${cell(c.control)} | ${STATUS[c.status]} | ${c.passed} | ${c.failed} | ${c.violations} | ${c.waived} | ${c.policies.join(', ')} |`
+        `| ${cell(c.control)} | ${STATUS[c.status]} | ${c.passed} | ${c.failed} | ${c.violations} | ${c.waived} | ${cell(c.policies.join(', '))} |`
       )
     lines.push('')
   }
@@ -427,7 +426,7 @@ export function evidenceMarkdown(doc: EvidenceDocument): string {
   )
   for (const scan of doc.scans)
     lines.push(
-      `| ${scan.scanner} | ${cell(scan.target)} | ${cell(`${scan.tool.name} ${scan.tool.version}`)} | ${scan.status === 'failed' ? `❌ ${cell(scan.error ?? 'failed')}` : 'completed'} | ${sev.map((x) => scan.open[x] ?? 0).join(' | ')} | ${scan.waived} | ${scan.notices} |`
+      `| ${cell(scan.scanner)} | ${cell(scan.target)} | ${cell(`${scan.tool.name} ${scan.tool.version}`)} | ${scan.status === 'failed' ? `❌ ${cell(scan.error ?? 'failed')}` : 'completed'} | ${sev.map((x) => scan.open[x] ?? 0).join(' | ')} | ${scan.waived} | ${scan.notices} |`
     )
   lines.push('')
   return `${lines.join('\n')}\n`

@@ -7,6 +7,7 @@ import type { Finding, Location } from '../findings/model.js'
 import { byText } from '../findings/order.js'
 import { severityRank, type Severity } from '../findings/severity.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
+import { escapeMarkdown } from './markdown.js'
 
 /**
  * GitHub's `security-severity` is a CVSS-like score that GitHub maps back to critical (≥ 9.0),
@@ -147,6 +148,11 @@ export interface SarifOptions {
   warn?: (message: string) => void
   /** CVSS base score of a finding, when the scanner knows one (used for `security-severity`). */
   cvssScore?: (finding: Finding) => number | undefined
+  /**
+   * Which job the runs belong to (the `comment-id` input): part of every category, so that the
+   * jobs of a matrix do not replace each other's analyses in code scanning.
+   */
+  reportId?: string
 }
 
 /** A URL-safe, stable slug for the run category of a target. */
@@ -154,9 +160,12 @@ function slug(value: string): string {
   return value.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'default'
 }
 
-/** `automationDetails.id` of an outcome: `hardening-action/<scanner>/<target>/`. */
-export function categoryOf(outcome: Pick<ScanOutcome, 'scanner' | 'target'>): string {
-  return `hardening-action/${outcome.scanner}/${slug(outcome.target)}/`
+/** `automationDetails.id` of an outcome: `hardening-action/[<reportId>/]<scanner>/<target>/`. */
+export function categoryOf(
+  outcome: Pick<ScanOutcome, 'scanner' | 'target'>,
+  reportId?: string
+): string {
+  return `hardening-action/${reportId ? `${slug(reportId)}/` : ''}${outcome.scanner}/${slug(outcome.target)}/`
 }
 
 function sortForLimit(findings: Finding[]): Finding[] {
@@ -185,7 +194,7 @@ export function toSarif(
   const warn = options.warn ?? (() => {})
   const used = new Set<string>()
   let runs = outcomes.map((outcome) => {
-    let category = categoryOf(outcome)
+    let category = categoryOf(outcome, options.reportId)
     if (used.has(category)) {
       const hash = createHash('sha256').update(outcome.target).digest('hex').slice(0, 8)
       category = `${category.slice(0, -1)}-${hash}/`
@@ -319,10 +328,7 @@ function ruleName(finding: Finding): string {
   return name === finding.ruleId ? `${name}Check` : name
 }
 
-/** Escapes Markdown control characters in text that comes from a scanner. */
-function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1')
-}
+const md = (text: string): string => escapeMarkdown(text, { multiline: true })
 
 function sarifRule(finding: Finding, severity: Severity, cvss: number | undefined): SarifRule {
   const refs = (finding.references ?? []).filter((r) => r.trim() !== '')
@@ -340,7 +346,13 @@ function sarifRule(finding: Finding, severity: Severity, cvss: number | undefine
     `**${md(finding.title)}**`,
     remediation ? `**Remediation:** ${md(remediation)}` : '',
     refs.length
-      ? `**References:**\n\n${refs.map((r) => (validUrl(r) ? `- <${r}>` : `- ${md(r)}`)).join('\n')}`
+      ? `**References:**\n\n${refs
+          .map((r) => {
+            // The parsed URL: percent-encoded, so no `>` ends the autolink early.
+            const url = validUrl(r)
+            return url ? `- <${url}>` : `- ${md(r)}`
+          })
+          .join('\n')}`
       : '',
     helpUri && !refs.includes(finding.helpUri ?? '') ? `More: <${helpUri}>` : ''
   ]

@@ -4,13 +4,11 @@ import { SEVERITIES } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
+import { escapeMarkdown } from './markdown.js'
 
 const TOP_FINDINGS = 20
 
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
+const cell = (text: string): string => escapeMarkdown(text, { max: 500 })
 
 /** The job summary: verdict, counts, what was skipped, and the most severe findings. */
 export function toSummaryMarkdown(
@@ -21,7 +19,7 @@ export function toSummaryMarkdown(
   const counts = countFindings(findings)
   const lines: string[] = []
   lines.push(`## hardening-action: ${decision.failed ? '❌ failed' : '✅ passed'}`, '')
-  for (const reason of decision.reasons) lines.push(`- ${reason}`)
+  for (const reason of decision.reasons) lines.push(`- ${cell(reason)}`)
   if (decision.reasons.length) lines.push('')
   const severities = [...SEVERITIES].reverse()
   lines.push(`| Scanner | Target | ${severities.join(' | ')} | Waived |`)
@@ -30,7 +28,7 @@ export function toSummaryMarkdown(
     const c = countFindings(outcome.findings)
     const status = outcome.error ? ' ⚠️ failed' : ''
     lines.push(
-      `| ${outcome.scanner}${status} | ${cell(outcome.target)} | ${severities.map((s) => c.bySeverity[s]).join(' | ')} | ${c.suppressed} |`
+      `| ${cell(outcome.scanner)}${status} | ${cell(outcome.target)} | ${severities.map((s) => c.bySeverity[s]).join(' | ')} | ${c.suppressed} |`
     )
   }
   lines.push('', `**${counts.total}** findings, **${counts.suppressed}** waived.`, '')

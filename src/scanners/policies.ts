@@ -40,10 +40,16 @@ export const policiesScanner: Scanner = {
       render: true,
       timeoutMs: context.timeoutMs
     })
+    const gateFailures: string[] = []
     for (const problem of manifests.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
       notices.push(`${where}: ${problem.message}`)
       log.warning(`${where}: ${problem.message}`)
+      // What Kubernetes could apply but we could not check must not pass silently.
+      if (problem.blocking && config.unreadableManifests === 'fail')
+        gateFailures.push(
+          `A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`
+        )
     }
 
     const findings: Finding[] = []
@@ -102,6 +108,7 @@ export const policiesScanner: Scanner = {
         target: 'manifests',
         findings,
         notices,
+        ...(gateFailures.length ? { gateFailures } : {}),
         tool: { name: 'conftest', version: conftest.version },
         policies: [...library.templates.values()].map((template) =>
           evaluatedPolicy(

@@ -1,11 +1,54 @@
 import { spawn } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import { privateTempDir } from '../util/temp.js'
 
 export interface RunOptions {
   timeoutMs: number
   /** Exit codes that mean the tool worked (e.g. 1 = "found problems" for conftest). */
   okExitCodes?: number[]
+  /** The tool's whole environment; default `toolEnv()`. */
   env?: NodeJS.ProcessEnv
-  cwd?: string
+}
+
+/**
+ * What a tool may see of our environment. Rego reads it (`opa.runtime().env`) and every tool
+ * reads its own settings from it (`TRIVY_*`, `CONFTEST_*`, `HELM_*`), so a tool gets only what
+ * it needs to run and reach the network: never `INPUT_*`, tokens, `ACTIONS_*` or `GITHUB_*`.
+ */
+const BASE_ENV = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LANGUAGE', 'TZ']
+
+/** How to reach the network (a proxy URL may carry its password). */
+const NETWORK_ENV = [
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  ...['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((name) => [
+    name,
+    name.toLowerCase()
+  ])
+]
+
+/** Registry credentials Trivy reads, for the runs that pull from a registry (images, the DB). */
+const REGISTRY_ENV = ['DOCKER_CONFIG', 'TRIVY_USERNAME', 'TRIVY_PASSWORD', 'TRIVY_REGISTRY_TOKEN']
+
+/**
+ * The allow-listed environment for a tool: the network settings unless `network: false` (a tool
+ * that needs no network, such as conftest, whose Rego can read them), and Trivy's registry
+ * login with `registryCredentials`.
+ */
+export function toolEnv(
+  options: { network?: boolean; registryCredentials?: boolean } = {},
+  source: NodeJS.ProcessEnv = process.env
+): NodeJS.ProcessEnv {
+  const names = [
+    ...BASE_ENV,
+    ...(options.network === false ? [] : NETWORK_ENV),
+    ...(options.registryCredentials ? REGISTRY_ENV : [])
+  ]
+  const env: NodeJS.ProcessEnv = {}
+  for (const [name, value] of Object.entries(source)) {
+    if (value !== undefined && (names.includes(name) || name.startsWith('LC_'))) env[name] = value
+  }
+  return env
 }
 
 /** A scanner tool that crashed, failed or hung; the message carries the tail of its stderr. */
@@ -18,17 +61,41 @@ export class ToolError extends Error {
 
 const STDERR_TAIL = 2_000
 
-/** Runs a tool with an argument array (never a shell), bounded by a timeout. */
-export function runTool(
+interface ToolResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
+/**
+ * Runs a tool with an argument array (never a shell), bounded by a timeout, in a fresh empty
+ * working directory: tools look for their configuration there (`trivy.yaml`, `.trivyignore`,
+ * `conftest.toml`), and none may come from the checkout.
+ */
+export async function runTool(
   command: string,
   args: string[],
   options: RunOptions
-): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+): Promise<ToolResult> {
+  const cwd = await privateTempDir('hardening-cwd-')
+  try {
+    return await spawnTool(command, args, options, cwd)
+  } finally {
+    await rm(cwd, { recursive: true, force: true })
+  }
+}
+
+function spawnTool(
+  command: string,
+  args: string[],
+  options: RunOptions,
+  cwd: string
+): Promise<ToolResult> {
   const okExitCodes = options.okExitCodes ?? [0]
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      env: options.env ?? process.env,
-      cwd: options.cwd,
+      env: options.env ?? toolEnv(),
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: false
     })

@@ -7,6 +7,8 @@ import type { InstalledTool } from '../tools/install.js'
 export interface ScanContext {
   config: ScanConfig
   tools: Partial<Record<'trivy' | 'conftest', InstalledTool>>
+  /** Why Trivy's vulnerability DB is unavailable, if it is: vulnerability checks report it instead of running. */
+  dbProblem?: string
   /** Private scratch directory for this scanner. */
   workDir: string
   /** Directory of the action itself (for the bundled policies). */
@@ -24,8 +26,10 @@ export interface ScanOutcome {
   /** Things not scanned or not evaluated, each with its reason (files, templates, constraints). */
   notices: string[]
   tool: { name: string; version: string }
-  /** Set when the whole scan could not run; its findings are then empty. */
+  /** Set when the scan, or a part of it, could not run; the findings are those of what did run. */
   error?: string
+  /** Problems that fail the gate whatever the findings (a manifest that could not be read). */
+  gateFailures?: string[]
   /** Policy scans: every template evaluated, for the evidence report. */
   policies?: EvaluatedPolicy[]
   /** Policy scans: digest of the bundled policy files (sha256:…). */

@@ -1,11 +1,12 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { ScannerName } from '../config/inputs.js'
+import type { ScannerName, TrivyCheck } from '../config/inputs.js'
 import { finalize, type Finding, type Location } from '../findings/model.js'
 import { parseSeverity } from '../findings/severity.js'
 import { findImageReferences } from '../manifests/images.js'
 import { mapBounded } from '../util/concurrency.js'
-import { runTool } from './run-tool.js'
+import { runTool, toolEnv } from './run-tool.js'
+import { findInlineIgnores, ignoredBy, loadTrivyIgnore, type TrivyIgnore } from './trivy-ignore.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
 
 /** The parts of Trivy's JSON report we read. */
@@ -16,6 +17,7 @@ interface TrivyReport {
     Vulnerabilities?: Array<{
       VulnerabilityID: string
       PkgName: string
+      PkgPath?: string
       InstalledVersion?: string
       FixedVersion?: string
       Severity?: string
@@ -27,6 +29,7 @@ interface TrivyReport {
     Misconfigurations?: Array<{
       ID: string
       AVDID?: string
+      Aliases?: string[]
       Title?: string
       Message?: string
       Resolution?: string
@@ -57,28 +60,73 @@ interface TrivyReport {
 
 /**
  * Flags every Trivy run shares: its cache, the DB used as downloaded once before the scans (so
- * parallel scans only read it), the embedded misconfiguration checks, and no on-disk scan cache.
+ * parallel scans only read it), the embedded misconfiguration checks, no on-disk scan cache, and
+ * the scan timeout (Trivy's own 5-minute default would otherwise stop it first).
  * `trivy config` reads no vulnerability DB and takes no DB flags.
  */
 function commonArgs(context: ScanContext, subcommand: string): string[] {
-  const common = ['--cache-dir', context.config.trivyCacheDir, '--skip-check-update', '--quiet']
+  const common = [
+    '--cache-dir',
+    context.config.trivyCacheDir,
+    '--skip-check-update',
+    '--quiet',
+    '--timeout',
+    `${Math.ceil(context.timeoutMs / 1000)}s`
+  ]
   return subcommand === 'config'
     ? common
     : [...common, '--skip-db-update', '--cache-backend', 'memory']
 }
 
-async function runTrivy(context: ScanContext, args: string[], label: string): Promise<TrivyReport> {
+/**
+ * Our own configuration files for one Trivy run, so Trivy never looks for its defaults
+ * (`trivy.yaml`, `.trivyignore`, `trivy-secret.yaml`): each one is explicit and empty, so the
+ * built-in settings and rules apply. Ignore entries the user asks for are applied by us
+ * (`trivy-ignore-file`), as waived findings.
+ */
+async function configArgs(dir: string, subcommand: string): Promise<string[]> {
+  const files = {
+    config: path.join(dir, 'trivy.yaml'),
+    ignore: path.join(dir, 'trivyignore'),
+    secret: path.join(dir, 'trivy-secret.yaml')
+  }
+  await Promise.all([
+    writeFile(files.config, '{}\n'),
+    writeFile(files.ignore, ''),
+    writeFile(files.secret, '{}\n')
+  ])
+  return [
+    '--config',
+    files.config,
+    '--ignorefile',
+    files.ignore,
+    // `trivy config` has no secret scanner and no such flag.
+    ...(subcommand === 'config' ? [] : ['--secret-config', files.secret])
+  ]
+}
+
+async function runTrivy(
+  context: ScanContext,
+  args: string[],
+  options: { registryCredentials?: boolean } = {}
+): Promise<TrivyReport> {
   const trivy = context.tools.trivy
   if (!trivy) throw new Error('trivy is not installed')
   await mkdir(context.workDir, { recursive: true })
-  const output = path.join(context.workDir, `${label.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`)
+  const dir = await mkdtemp(path.join(context.workDir, 'trivy-'))
+  const output = path.join(dir, 'report.json')
   await runTool(
     trivy.path,
-    [...args, ...commonArgs(context, args[0]), '--format', 'json', '--output', output],
-    {
-      timeoutMs: context.timeoutMs,
-      cwd: context.config.workspace
-    }
+    [
+      ...args,
+      ...commonArgs(context, args[0]),
+      ...(await configArgs(dir, args[0])),
+      '--format',
+      'json',
+      '--output',
+      output
+    ],
+    { timeoutMs: context.timeoutMs, env: toolEnv(options) }
   )
   return JSON.parse(await readFile(output, 'utf8')) as TrivyReport
 }
@@ -90,6 +138,8 @@ interface Placement {
   repoPath(trivyTarget: string): string | undefined
   /** Where the scanned thing is referenced in the repository (images), used when a result has no file. */
   fallback?: Location
+  /** The user's Trivy ignore file: what it lists is reported as waived. */
+  ignore?: TrivyIgnore
 }
 
 /** Converts a Trivy report into findings; secret values are never copied out of it. */
@@ -105,6 +155,10 @@ export function trivyFindings(report: TrivyReport, placement: Placement): Findin
     }
   }
   const base = { scanner: placement.scanner, target: placement.target }
+  const waived = (finding: Parameters<typeof ignoredBy>[1]) => {
+    const suppression = ignoredBy(placement.ignore, finding)
+    return suppression ? { suppression } : {}
+  }
   for (const result of report.Results ?? []) {
     for (const vuln of result.Vulnerabilities ?? []) {
       findings.push(
@@ -123,7 +177,12 @@ export function trivyFindings(report: TrivyReport, placement: Placement): Findin
             : undefined,
           helpUri: vuln.PrimaryURL,
           references: vuln.References?.slice(0, 10),
-          fixedVersion: vuln.FixedVersion || undefined
+          fixedVersion: vuln.FixedVersion || undefined,
+          ...waived({
+            class: 'vulnerabilities',
+            ids: [vuln.VulnerabilityID],
+            paths: [result.Target, vuln.PkgPath ?? '']
+          })
         })
       )
     }
@@ -141,7 +200,12 @@ export function trivyFindings(report: TrivyReport, placement: Placement): Findin
           location: where(result.Target, cause.StartLine, cause.EndLine),
           remediation: misconfig.Resolution,
           helpUri: misconfig.PrimaryURL,
-          references: misconfig.References?.slice(0, 10)
+          references: misconfig.References?.slice(0, 10),
+          ...waived({
+            class: 'misconfigurations',
+            ids: [misconfig.ID, misconfig.AVDID ?? '', ...(misconfig.Aliases ?? [])],
+            paths: [result.Target]
+          })
         })
       )
     }
@@ -157,7 +221,8 @@ export function trivyFindings(report: TrivyReport, placement: Placement): Findin
           resource: result.Target,
           location: where(result.Target, secret.StartLine, secret.EndLine),
           remediation:
-            'Remove the secret from the repository, rotate it, and load it at run time from a secret store.'
+            'Remove the secret from the repository, rotate it, and load it at run time from a secret store.',
+          ...waived({ class: 'secrets', ids: [secret.RuleID], paths: [result.Target] })
         })
       )
     }
@@ -172,7 +237,8 @@ export function trivyFindings(report: TrivyReport, placement: Placement): Findin
           message: `${license.PkgName ? `Package ${license.PkgName}` : file} is licensed ${license.Name} (${license.Category ?? 'unknown'} category).`,
           resource: license.PkgName || file,
           location: where(file),
-          helpUri: license.Link || undefined
+          helpUri: license.Link || undefined,
+          ...waived({ class: 'licenses', ids: [license.Name], paths: [license.FilePath ?? ''] })
         })
       )
     }
@@ -184,14 +250,31 @@ function outcome(
   scanner: ScannerName,
   target: string,
   context: ScanContext,
-  findings: Finding[]
+  findings: Finding[],
+  error?: string
 ): ScanOutcome {
   return {
     scanner,
     target,
     findings,
     notices: [],
-    tool: { name: 'trivy', version: context.tools.trivy?.version ?? '' }
+    tool: { name: 'trivy', version: context.tools.trivy?.version ?? '' },
+    ...(error ? { error } : {})
+  }
+}
+
+/**
+ * The checks that can run: without the vulnerability DB all but `vuln`, plus the error that
+ * says why `vuln` did not run (the other checks still report; the error fails the gate).
+ */
+function runnableChecks(
+  checks: TrivyCheck[],
+  context: ScanContext
+): { checks: TrivyCheck[]; error?: string } {
+  if (!context.dbProblem || !checks.includes('vuln')) return { checks }
+  return {
+    checks: checks.filter((check) => check !== 'vuln'),
+    error: `The vulnerability scan did not run: ${context.dbProblem}`
   }
 }
 
@@ -203,21 +286,29 @@ export const repositoryScanner: Scanner = {
   name: 'repository',
   async run(context) {
     const { config } = context
-    const scanners = config.repositoryScanners.join(',')
+    const { checks, error } = runnableChecks(config.repositoryScanners, context)
+    if (checks.length === 0) return [outcome('repository', 'repository', context, [], error)]
     const args = [
       'fs',
       '--scanners',
-      scanners,
+      checks.join(','),
       ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
       config.scanPath
     ]
-    const report = await runTrivy(context, args, 'repository')
-    const findings = trivyFindings(report, {
-      scanner: 'repository',
-      target: 'repository',
-      repoPath: repoRelative(context, config.scanPath)
-    })
-    return [outcome('repository', 'repository', context, findings)]
+    const report = await runTrivy(context, args)
+    const notices: string[] = []
+    const findings = [
+      ...trivyFindings(report, {
+        scanner: 'repository',
+        target: 'repository',
+        repoPath: repoRelative(context, config.scanPath),
+        ignore: await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace)
+      }),
+      ...(checks.includes('misconfig')
+        ? await inlineIgnoreFindings(context, 'repository', config.scanPath, notices)
+        : [])
+    ]
+    return [{ ...outcome('repository', 'repository', context, findings, error), notices }]
   }
 }
 
@@ -227,18 +318,55 @@ export const trivyConfigScanner: Scanner = {
   async run(context) {
     const { config } = context
     const findings: Finding[] = []
+    const notices: string[] = []
+    const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace)
     for (const target of config.manifests) {
-      const report = await runTrivy(context, ['config', target], `config-${path.basename(target)}`)
+      const report = await runTrivy(context, ['config', target])
       findings.push(
         ...trivyFindings(report, {
           scanner: 'trivy-config',
           target: 'manifests',
-          repoPath: repoRelative(context, target)
-        })
+          repoPath: repoRelative(context, target),
+          ignore
+        }),
+        ...(await inlineIgnoreFindings(context, 'trivy-config', target, notices))
       )
     }
-    return [outcome('trivy-config', 'manifests', context, findings)]
+    return [{ ...outcome('trivy-config', 'manifests', context, findings), notices }]
   }
+}
+
+/**
+ * Trivy drops what an inline ignore comment in a scanned file names (Helm templates,
+ * Dockerfiles, Terraform, CloudFormation) and reports nothing, so a pull request could hide any
+ * finding with one. Each comment becomes a CRITICAL finding: the severity of what it hides is
+ * unknown, so it fails the gate at any threshold until it is removed or waived.
+ */
+async function inlineIgnoreFindings(
+  context: ScanContext,
+  scanner: 'trivy-config' | 'repository',
+  dir: string,
+  notices: string[]
+): Promise<Finding[]> {
+  const { ignores, tooLarge } = await findInlineIgnores(dir)
+  const relative = (file: string) =>
+    path.relative(context.config.workspace, file).split(path.sep).join('/')
+  for (const file of tooLarge)
+    notices.push(`${relative(file)}: too large to check for Trivy inline ignore comments`)
+  return ignores.map(({ file, line, comment }) =>
+    finalize({
+      scanner,
+      target: scanner === 'repository' ? 'repository' : 'manifests',
+      ruleId: 'HardeningTrivyInlineIgnore',
+      title: 'Trivy inline ignore comment',
+      severity: 'CRITICAL',
+      message: `'${comment}' makes Trivy drop the findings it names without reporting them (${relative(file)}:${line}).`,
+      resource: relative(file),
+      location: { path: relative(file), startLine: line },
+      remediation:
+        'Remove the comment. To accept a finding, add a waiver (waivers-file) with an owner, a reason and an expiry.'
+    })
+  )
 }
 
 /** `trivy image` for each image reference or image tarball. */
@@ -247,26 +375,30 @@ export const imageScanner: Scanner = {
   async run(context) {
     const { config } = context
     const references = await findImageReferences(config.workspace, config.scanPath)
+    const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace)
+    const { checks, error } = runnableChecks(config.imageScanners, context)
     return mapBounded(config.images, async (image) => {
+      if (checks.length === 0) return outcome('image', image, context, [], error)
       const tarball = /\.tar(\.gz)?$/.test(image)
         ? path.resolve(config.workspace, image)
         : undefined
       const args = [
         'image',
         '--scanners',
-        config.imageScanners.join(','),
+        checks.join(','),
         ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
         ...(tarball ? ['--input', tarball] : [image])
       ]
-      const report = await runTrivy(context, args, `image-${image}`)
+      const report = await runTrivy(context, args, { registryCredentials: true })
       const reference = references.get(image)
       const findings = trivyFindings(report, {
         scanner: 'image',
         target: image,
         repoPath: () => undefined,
-        fallback: reference
+        fallback: reference,
+        ignore
       })
-      return outcome('image', image, context, findings)
+      return outcome('image', image, context, findings, error)
     })
   }
 }

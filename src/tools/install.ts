@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -8,7 +8,7 @@ import * as toolCache from '@actions/tool-cache'
 import type { Logger } from '../log.js'
 import { findOnPath } from '../util/which.js'
 import { extractFileFromTarGz } from './archive.js'
-import { download, type RetryOptions, DEFAULT_RETRY } from './download.js'
+import { download, DownloadError, type RetryOptions, DEFAULT_RETRY } from './download.js'
 import {
   COMPROMISED_VERSIONS,
   PINNED_SHA256,
@@ -17,6 +17,7 @@ import {
   type Platform,
   type ToolName
 } from './pins.js'
+import { mirrorUrlProblem } from './urls.js'
 
 const run = promisify(execFile)
 
@@ -24,8 +25,9 @@ export interface InstalledTool {
   name: ToolName
   version: string
   path: string
-  source: 'path' | 'tool-cache' | 'download'
-  /** SHA-256 of the verified release archive (downloads only). */
+  /** `trusted-dir`: run as found, without a pin (the explicit opt-in); the others are verified. */
+  source: 'trusted-dir' | 'tool-cache' | 'download'
+  /** SHA-256 of the verified release archive the binary was taken from. */
   archiveSha256?: string
 }
 
@@ -37,6 +39,11 @@ export interface InstallOptions {
   retry?: RetryOptions
   /** The SHA-256 table to trust; the one in pins.ts unless a test supplies its own. */
   pinned?: PinTable
+  /**
+   * Directories whose binaries run without a pin when they report the wanted version (the
+   * `trusted-tool-dir` opt-in; the CLI's PATH). Empty or absent: only verified releases run.
+   */
+  trustedDirs?: string[]
 }
 
 /** The archive's bytes do not match the pinned (or published) SHA-256: nothing may run. */
@@ -48,8 +55,9 @@ export class ChecksumError extends Error {
 }
 
 /**
- * Makes `name` at exactly `version` available: a binary on PATH of that version, else the
- * runner's tool cache, else a verified download from the release host.
+ * Makes `name` at exactly `version` available: from a trusted directory when one is configured,
+ * else from the runner's tool cache when its copy still matches the pin, else from a verified
+ * download. Nothing found on PATH or in the tool cache is believed by its `--version` alone.
  */
 export async function installTool(
   name: ToolName,
@@ -62,20 +70,12 @@ export async function installTool(
     )
   }
   const executable = options.platform.startsWith('win32') ? `${name}.exe` : name
+  const trusted = await fromTrustedDir(name, version, executable, options)
+  if (trusted) return trusted
 
-  const onPath = await findOnPath(executable)
-  if (onPath) {
-    const found = await binaryVersion(onPath)
-    if (found === version) return { name, version, path: onPath, source: 'path' }
-    options.log.debug(
-      `${onPath} is ${name} ${found ?? 'of unknown version'}, not ${version}; not using it.`
-    )
-  }
-
-  const cachedDir = toolCache.find(name, version)
-  if (cachedDir)
-    return { name, version, path: path.join(cachedDir, executable), source: 'tool-cache' }
-
+  const mirrorProblem = mirrorUrlProblem(options.releaseBaseUrl)
+  if (mirrorProblem)
+    throw new DownloadError(`Refusing to download ${name}: the release host ${mirrorProblem}`)
   const release = RELEASES[name]
   const asset = release.assetName(version, options.platform)
   const baseUrl = `${options.releaseBaseUrl.replace(/\/+$/, '')}/${release.repository}/releases/download/v${version}`
@@ -89,19 +89,20 @@ export async function installTool(
     options,
     retry
   )
+  const cached = await fromToolCache(name, version, asset, executable, expected, options.log)
+  if (cached) return cached
+
   options.log.info(`Downloading ${name} ${version} (${asset}).`)
   const archive = await download(`${baseUrl}/${asset}`, retry)
-  const actual = createHash('sha256').update(archive).digest('hex')
+  const actual = sha256(archive)
   if (actual !== expected) {
     throw new ChecksumError(
       `Checksum mismatch for ${asset}: expected sha256 ${expected}, got ${actual}. ` +
         'The download was altered or corrupted; refusing to run it.'
     )
   }
-
-  const binary = await unpack(archive, asset, executable)
-  const dir = await toolCache.cacheFile(binary.file, executable, name, version)
-  await binary.cleanup()
+  const binary = await binaryFromArchive(archive, asset, executable)
+  const dir = await cacheRelease(name, version, { asset, archive, executable, binary })
   return {
     name,
     version,
@@ -110,6 +111,95 @@ export async function installTool(
     archiveSha256: actual
   }
 }
+
+/** The explicit opt-in: a binary in a trusted directory runs as found, when its version matches. */
+async function fromTrustedDir(
+  name: ToolName,
+  version: string,
+  executable: string,
+  options: InstallOptions
+): Promise<InstalledTool | undefined> {
+  if (!options.trustedDirs?.length) return undefined
+  const found = await findOnPath(executable, options.trustedDirs)
+  if (!found) return undefined
+  const reported = await binaryVersion(found)
+  if (reported !== version) {
+    options.log.info(
+      `${found} is ${name} ${reported ?? 'of unknown version'}, not ${version}; installing the pinned release instead.`
+    )
+    return undefined
+  }
+  options.log.info(
+    `Running ${name} ${version} from ${found} without checking it against a pin: it is in a trusted tool directory ('trusted-tool-dir'; for the CLI, PATH unless --pinned-tools).`
+  )
+  return { name, version, path: found, source: 'trusted-dir' }
+}
+
+/**
+ * The tool cache keeps each release archive next to its binary. An entry is used only when the
+ * archive still has the expected SHA-256 and the binary is byte for byte the one in it: on a
+ * self-hosted runner the cache outlives the job, and an earlier job may have replaced either.
+ * Anything else is downloaded again, which replaces the entry. (Pinning binary digests instead
+ * would need a second table per platform kept in step with the archive pins.)
+ */
+async function fromToolCache(
+  name: ToolName,
+  version: string,
+  asset: string,
+  executable: string,
+  expected: string,
+  log: Logger
+): Promise<InstalledTool | undefined> {
+  const dir = toolCache.find(name, version)
+  if (!dir) return undefined
+  const problem = await cacheEntryProblem(dir, asset, executable, expected)
+  if (!problem) {
+    return {
+      name,
+      version,
+      path: path.join(dir, executable),
+      source: 'tool-cache',
+      archiveSha256: expected
+    }
+  }
+  log.warning(`The tool cache's ${name} ${version} (${dir}) ${problem}; downloading it again.`)
+  return undefined
+}
+
+/** Why a tool-cache entry cannot be used, or undefined when it is the verified release. */
+export async function cacheEntryProblem(
+  dir: string,
+  asset: string,
+  executable: string,
+  expected: string
+): Promise<string | undefined> {
+  const [archive, binary] = await Promise.all(
+    [asset, executable].map((file) => readFile(path.join(dir, file)).catch(() => undefined))
+  )
+  if (!archive || !binary) return `lacks its ${archive ? 'binary' : 'release archive'}`
+  if (sha256(archive) !== expected) return `has an archive whose SHA-256 is not ${expected}`
+  const verified = await binaryFromArchive(archive, asset, executable)
+  if (!verified.equals(binary)) return 'has a binary that differs from the one in its archive'
+  return undefined
+}
+
+/** Stores the verified archive and its binary as one tool-cache entry (replacing any earlier one). */
+async function cacheRelease(
+  name: ToolName,
+  version: string,
+  files: { asset: string; archive: Buffer; executable: string; binary: Buffer }
+): Promise<string> {
+  const dir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'hardening-tool-'))
+  try {
+    await writeFile(path.join(dir, files.asset), files.archive)
+    await writeFile(path.join(dir, files.executable), files.binary, { mode: 0o755 })
+    return await toolCache.cacheDir(dir, name, version)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
 async function expectedChecksum(
   name: ToolName,
@@ -138,25 +228,24 @@ async function expectedChecksum(
   return published
 }
 
-async function unpack(
+/** The executable's bytes inside a release archive (tar.gz read in-process; zip via the runner's unzip). */
+async function binaryFromArchive(
   archive: Buffer,
   asset: string,
   executable: string
-): Promise<{ file: string; cleanup: () => Promise<void> }> {
+): Promise<Buffer> {
+  if (!asset.endsWith('.zip')) return extractFileFromTarGz(archive, executable)
   const dir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'hardening-tool-'))
-  const cleanup = () => rm(dir, { recursive: true, force: true })
-  if (asset.endsWith('.zip')) {
+  try {
     const zipFile = path.join(dir, asset)
     await writeFile(zipFile, archive)
     const extracted = await toolCache.extractZip(zipFile, path.join(dir, 'out'))
     const entries = await readdir(extracted)
     if (!entries.includes(executable)) throw new Error(`Archive ${asset} has no ${executable}.`)
-    return { file: path.join(extracted, executable), cleanup }
+    return await readFile(path.join(extracted, executable))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
-  const file = path.join(dir, executable)
-  await writeFile(file, extractFileFromTarGz(archive, executable))
-  await chmod(file, 0o755)
-  return { file, cleanup }
 }
 
 /** The first x.y.z in `<binary> --version` (trivy prints `Version: x.y.z`, conftest `Conftest: x.y.z`). */

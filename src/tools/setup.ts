@@ -2,60 +2,93 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ScanConfig } from '../config/inputs.js'
 import type { Logger } from '../log.js'
-import { runTool } from '../scanners/run-tool.js'
+import { runTool, toolEnv } from '../scanners/run-tool.js'
 import type { Scanner } from '../scanners/scanner.js'
 import { restoreDbCache, saveDbCache } from './db-cache.js'
 import { installTool, type InstalledTool } from './install.js'
 import { currentPlatform } from './pins.js'
+import { redactUrls } from './urls.js'
+
+export interface InstalledTools {
+  tools: Partial<Record<'trivy' | 'conftest', InstalledTool>>
+  /**
+   * Why Trivy's vulnerability DB is unavailable, when it is: the vulnerability checks then
+   * report this instead of running, and every other scan runs as usual.
+   */
+  dbProblem?: string
+}
 
 /** Installs the tools the active scanners need, and brings Trivy's vulnerability DB up to date once. */
 export async function installTools(
   config: ScanConfig,
   scanners: Scanner[],
   log: Logger
-): Promise<Partial<Record<'trivy' | 'conftest', InstalledTool>>> {
+): Promise<InstalledTools> {
   const names = new Set(scanners.map((scanner) => scanner.name))
   const needsTrivy = names.has('image') || names.has('repository') || names.has('trivy-config')
   const platform = currentPlatform()
-  const options = { releaseBaseUrl: config.toolMirror, platform, log }
+  const options = {
+    releaseBaseUrl: config.toolMirror,
+    platform,
+    log,
+    trustedDirs: config.trustedToolDirs
+  }
   const [trivy, conftest] = await Promise.all([
     needsTrivy ? installTool('trivy', config.trivyVersion, options) : undefined,
     names.has('policies') ? installTool('conftest', config.conftestVersion, options) : undefined
   ])
+  const tools = { ...(trivy ? { trivy } : {}), ...(conftest ? { conftest } : {}) }
   const needsDb =
     (names.has('image') && config.imageScanners.includes('vuln')) ||
     (names.has('repository') && config.repositoryScanners.includes('vuln'))
-  if (trivy && needsDb) {
-    const restored = await restoreDbCache(config.trivyCacheDir, platform, log)
-    if (!config.skipDbUpdate) {
-      await updateTrivyDb(trivy, config, log)
-      await saveDbCache(config.trivyCacheDir, platform, restored, log)
-    }
+  if (!trivy || !needsDb) return { tools }
+  const restored = await restoreDbCache(config.trivyCacheDir, platform, log)
+  const dbProblem = config.skipDbUpdate
+    ? await missingDbProblem(config.trivyCacheDir)
+    : await updateTrivyDb(trivy, config, log)
+  if (dbProblem) {
+    log.warning(dbProblem)
+    return { tools, dbProblem }
   }
-  return { ...(trivy ? { trivy } : {}), ...(conftest ? { conftest } : {}) }
+  if (!config.skipDbUpdate) await saveDbCache(config.trivyCacheDir, platform, restored, log)
+  return { tools }
+}
+
+/** With `skip-db-update`, the DB must already be there (restored, or provided by the runner). */
+async function missingDbProblem(cacheDir: string): Promise<string | undefined> {
+  if (await hasDb(cacheDir)) return undefined
+  return `'skip-db-update' is set, but ${cacheDir} holds no Trivy vulnerability DB.`
 }
 
 /**
  * Downloads the DB once before the scans run in parallel (read-only) against it. Trivy itself
- * falls back between the listed repositories when one answers 429 or 5xx.
+ * falls back between the listed repositories when one answers 429 or 5xx. Returns why the
+ * download failed, if it did (URLs in Trivy's message redacted: they may carry signatures).
  */
-async function updateTrivyDb(trivy: InstalledTool, config: ScanConfig, log: Logger): Promise<void> {
+async function updateTrivyDb(
+  trivy: InstalledTool,
+  config: ScanConfig,
+  log: Logger
+): Promise<string | undefined> {
   await mkdir(config.trivyCacheDir, { recursive: true })
   const args = ['image', '--download-db-only', '--cache-dir', config.trivyCacheDir, '--quiet']
   if (config.dbRepositories.length > 0)
     args.push('--db-repository', config.dbRepositories.join(','))
   if (await dbIsCurrent(config.trivyCacheDir)) {
     log.info('The cached Trivy vulnerability DB is current; not updating it.')
-    return
+    return undefined
   }
   log.info('Updating the Trivy vulnerability DB.')
   try {
-    await runTool(trivy.path, args, { timeoutMs: config.scanTimeoutMs })
+    await runTool(trivy.path, args, {
+      timeoutMs: config.scanTimeoutMs,
+      env: toolEnv({ registryCredentials: true })
+    })
+    return undefined
   } catch (error) {
-    throw new Error(
+    return redactUrls(
       `Could not download the Trivy vulnerability DB (${(error as Error).message}). ` +
-        "Set 'db-repository' to a reachable mirror, or 'skip-db-update: true' with a cached DB.",
-      { cause: error }
+        "Set 'db-repository' to a reachable mirror, or 'skip-db-update: true' with a cached DB."
     )
   }
 }
@@ -70,9 +103,8 @@ const TRIVY_DB_SCHEMA = 2
  * to Trivy.
  */
 export async function dbIsCurrent(cacheDir: string, now = new Date()): Promise<boolean> {
+  if (!(await hasDb(cacheDir))) return false
   const dir = path.join(cacheDir, 'db')
-  const database = await stat(path.join(dir, 'trivy.db')).catch(() => undefined)
-  if (!database?.isFile()) return false
   let meta: { Version?: unknown; NextUpdate?: unknown; DownloadedAt?: unknown }
   try {
     meta = JSON.parse(await readFile(path.join(dir, 'metadata.json'), 'utf8')) as typeof meta
@@ -84,4 +116,9 @@ export async function dbIsCurrent(cacheDir: string, now = new Date()): Promise<b
   // Trivy treats a missing (zero) download time as a possibly corrupted DB and downloads it.
   if (meta.Version !== TRIVY_DB_SCHEMA || !(downloadedAt > 0)) return false
   return now.getTime() < nextUpdate || now.getTime() < downloadedAt + 60 * 60 * 1000
+}
+
+async function hasDb(cacheDir: string): Promise<boolean> {
+  const database = await stat(path.join(cacheDir, 'db', 'trivy.db')).catch(() => undefined)
+  return database?.isFile() ?? false
 }

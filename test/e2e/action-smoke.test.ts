@@ -29,10 +29,10 @@ describe.each(nodes)('dist/index.js on $name', ({ path: node }) => {
       workspace,
       inputs: {
         scanners: 'policies,trivy-config,repository',
-        'repository-scanners': 'secret,license'
-      },
-      // The tools are on PATH at the pinned versions, so the action uses them without downloading.
-      path: `${TOOLS_BIN}${path.delimiter}${process.env.PATH}`
+        'repository-scanners': 'secret,license',
+        // The opt-in for locally built tools: the action never runs PATH tools unpinned.
+        'trusted-tool-dir': TOOLS_BIN
+      }
     })
     runs.push(run)
     rmAfter.push(workspace)
@@ -50,9 +50,9 @@ describe.each(nodes)('dist/index.js on $name', ({ path: node }) => {
     expect(
       sarif.runs.map((r: { automationDetails: { id: string } }) => r.automationDetails.id).sort()
     ).toEqual([
-      'hardening-action/policies/manifests/',
-      'hardening-action/repository/repository/',
-      'hardening-action/trivy-config/manifests/'
+      'hardening-action/harden/policies/manifests/',
+      'hardening-action/harden/repository/repository/',
+      'hardening-action/harden/trivy-config/manifests/'
     ])
     const findings = JSON.parse(readFileSync(run.outputs['findings-file'], 'utf8'))
     const secret = findings.findings.find((f: { ruleId: string }) => f.ruleId.startsWith('secret/'))

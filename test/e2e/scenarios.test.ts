@@ -108,12 +108,14 @@ describe('end to end', () => {
     )
     expect(categories).toEqual(
       expect.arrayContaining([
-        'hardening-action/policies/manifests/',
-        'hardening-action/trivy-config/manifests/',
-        'hardening-action/repository/repository/'
+        'hardening-action/harden/policies/manifests/',
+        'hardening-action/harden/trivy-config/manifests/',
+        'hardening-action/harden/repository/repository/'
       ])
     )
-    expect(categories.some((c: string) => c.startsWith('hardening-action/image/'))).toBe(true)
+    expect(categories.some((c: string) => c.startsWith('hardening-action/harden/image/'))).toBe(
+      true
+    )
     const ids = ruleIds(sarif)
     expect(ids).toContain('CVE-2022-37434') // zlib in the Alpine image, from the fixture DB
     const zlib = sarif.runs
@@ -211,7 +213,7 @@ describe('end to end', () => {
     expect(run.exitCode, run.stdout.slice(-3000)).toBe(0)
     const sarif = sarifOf(run)
     const imageRun = sarif.runs.find((r: { automationDetails: { id: string } }) =>
-      r.automationDetails.id.startsWith('hardening-action/image/')
+      r.automationDetails.id.startsWith('hardening-action/harden/image/')
     )
     expect(imageRun.results.length).toBeGreaterThan(0)
   })

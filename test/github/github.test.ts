@@ -156,6 +156,60 @@ describe('GitHub API (loopback server, OpenAPI-checked)', () => {
       expect(api.comments(7)[0]!.body).toContain('quoted')
     })
 
+    it('leaves a comment with our marker by someone else alone and writes its own', async () => {
+      const forged = `${commentMarker()}\n## 🛡️ hardening-action: ✅ passed`
+      await start({
+        comments: [
+          { issue: 7, body: forged, login: 'attacker' },
+          // a bot, but not the one GITHUB_TOKEN writes as
+          { issue: 7, body: forged, login: 'dependabot[bot]' }
+        ]
+      })
+      const ctx = await contextFor(api, 'pull_request')
+      const log = capture()
+      const result = await upsertPrComment(client(), ctx, 'report', log)
+      expect(result.status).toBe('created')
+      expect(ops('issues/update-comment')).toHaveLength(0)
+      const [attacker, dependabot, ours] = api.comments(7)
+      expect(attacker!.body).toBe(forged)
+      expect(dependabot!.body).toBe(forged)
+      expect(ours!.user.login).toBe(BOT_LOGIN)
+      expect(log.lines.join('\n')).toContain('written by someone else (attacker, dependabot[bot])')
+      // the next run finds its own comment, still not the forged ones
+      expect(await upsertPrComment(client(), ctx, 'again', log)).toMatchObject({
+        status: 'updated',
+        id: ours!.id
+      })
+    })
+
+    it('with a personal access token, only the token user’s comments are ours', async () => {
+      await start({
+        tokenUser: 'maintainer',
+        comments: [
+          { issue: 7, body: `${commentMarker()}\nby the bot`, login: BOT_LOGIN },
+          { issue: 7, body: `${commentMarker()}\nold report`, login: 'maintainer' }
+        ]
+      })
+      const ctx = await contextFor(api, 'pull_request')
+      const result = await upsertPrComment(client(), ctx, 'new report', capture())
+      expect(result.status).toBe('updated')
+      expect(ops('users/get-authenticated').map((r) => r.status)).toEqual([200])
+      expect(api.comments(7).map((c) => c.body)).toEqual([
+        `${commentMarker()}\nby the bot`,
+        `${commentMarker()}\nnew report`
+      ])
+    })
+
+    it('asks who it is only when some comment carries its marker', async () => {
+      await start({ comments: fillerComments(7, 3) })
+      const ctx = await contextFor(api, 'pull_request')
+      await upsertPrComment(client(), ctx, 'report', capture())
+      expect(ops('users/get-authenticated')).toHaveLength(0)
+      await upsertPrComment(client(), ctx, 'report', capture())
+      // an installation token cannot read /user: a 403, then GitHub Actions' bot is who we are
+      expect(ops('users/get-authenticated').map((r) => r.status)).toEqual([403])
+    })
+
     it('turns a 403 into a warning naming pull-requests: write', async () => {
       await start({ faults: [{ operation: 'issues/create-comment', status: 403 }] })
       const ctx = await contextFor(api, 'pull_request')

@@ -72,6 +72,12 @@ export interface GitHubApiOptions {
   sarifErrors?: string[]
   /** Reject uploads whose gzip payload exceeds this many bytes with 413 (GitHub: 10 MB). */
   maxSarifGzipBytes?: number
+  /**
+   * The user the token belongs to (a personal access token): `GET /user` returns it and the
+   * comments the token writes are this user's. Default: an installation token (GITHUB_TOKEN),
+   * whose `GET /user` is a 403 and whose comments are `github-actions[bot]`'s.
+   */
+  tokenUser?: string
 }
 
 export interface GitHubApiServer {
@@ -286,7 +292,8 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
         )
       }
 
-      if (pathParams.owner !== owner || pathParams.repo !== repo) return error(404, 'Not Found', op)
+      if ('owner' in pathParams && (pathParams.owner !== owner || pathParams.repo !== repo))
+        return error(404, 'Not Found', op)
 
       // ---- faults
       for (const f of faults) {
@@ -360,9 +367,34 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
           links.length ? { link: links.join(', ') } : {}
         )
       }
+      case 'users/get-authenticated': {
+        if (!opts.tokenUser) return error(403, 'Resource not accessible by integration', op)
+        const login = opts.tokenUser
+        return send(
+          200,
+          {
+            ...user(login, base),
+            user_view_type: 'public',
+            name: login,
+            company: null,
+            blog: '',
+            location: null,
+            email: null,
+            hireable: null,
+            bio: null,
+            public_repos: 3,
+            public_gists: 0,
+            followers: 1,
+            following: 1,
+            created_at: '2020-01-01T00:00:00Z',
+            updated_at: '2026-01-01T00:00:00Z'
+          },
+          op
+        )
+      }
       case 'issues/create-comment': {
         const issue = Number(p.issue_number)
-        const c = newComment(issue, String(b.body), BOT_LOGIN)
+        const c = newComment(issue, String(b.body), opts.tokenUser ?? BOT_LOGIN)
         comments.set(issue, [...(comments.get(issue) ?? []), c])
         return send(201, c, op, { location: c.url })
       }

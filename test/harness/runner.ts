@@ -188,12 +188,24 @@ function unescapeProperty(s: string): string {
   return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',')
 }
 
-/** Parses `::command k=v,k2=v2::message` lines of a step's stdout. */
+/**
+ * Parses `::command k=v,k2=v2::message` lines of a step's stdout as the runner does: leading
+ * spaces are ignored, and between `::stop-commands::TOKEN` and `::TOKEN::` no command counts.
+ */
 export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
   const out: WorkflowCommand[] = []
-  for (const line of stdout.split(/\r?\n/)) {
+  let stoppedUntil: string | undefined
+  for (const line of stdout.split(/\r?\n/).map((l) => l.trimStart())) {
+    if (stoppedUntil !== undefined) {
+      if (line === stoppedUntil) stoppedUntil = undefined
+      continue
+    }
     const m = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
     if (!m) continue
+    if (m[1] === 'stop-commands') {
+      stoppedUntil = `::${m[3]}::`
+      continue
+    }
     const properties: Record<string, string> = {}
     for (const kv of (m[2] ?? '').split(',')) {
       const i = kv.indexOf('=')
@@ -257,6 +269,10 @@ export interface RunActionOptions {
   /** Extra environment (wins over everything). */
   env?: Record<string, string>
   timeoutMs?: number
+  /** The job's id (GITHUB_JOB, `github.job`); default `harden`. */
+  job?: string
+  /** The job's matrix values (`matrix`); default none, a job without a matrix. */
+  matrix?: Record<string, unknown>
 }
 
 export interface ActionRun {
@@ -291,7 +307,7 @@ export interface ActionRun {
 
 function inputDefaults(
   actionYml: string,
-  ctx: { token: string; workspace: string }
+  ctx: { token: string; workspace: string; job: string; matrix?: Record<string, unknown> }
 ): Record<string, string> {
   if (!existsSync(actionYml)) return {}
   const doc = parseYaml(readFileSync(actionYml, 'utf8')) as {
@@ -303,6 +319,9 @@ function inputDefaults(
     const value = String(def.default).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
       if (expr === 'github.token') return ctx.token
       if (expr === 'github.workspace') return ctx.workspace
+      if (expr === 'github.job') return ctx.job
+      // The runner's toJSON indents by two spaces; `matrix` is null in a job without one.
+      if (expr === 'toJSON(matrix)') return JSON.stringify(ctx.matrix ?? null, null, 2)
       throw new Error(
         `harness runner: unsupported expression \${{ ${expr} }} in the default of input ${name}`
       )
@@ -391,7 +410,7 @@ async function runIn(
     GITHUB_RUN_ID: '4815162342',
     GITHUB_RUN_NUMBER: '42',
     GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'harden',
+    GITHUB_JOB: o.job ?? 'harden',
     GITHUB_WORKFLOW: 'Hardening',
     GITHUB_WORKFLOW_REF: `${ctx.repository}/.github/workflows/harden.yml@${ctx.ref}`,
     GITHUB_RETENTION_DAYS: '90',
@@ -409,7 +428,12 @@ async function runIn(
     RUNNER_DEBUG: '0'
   }
   const inputs: Record<string, string> = {
-    ...inputDefaults(o.actionYml ?? path.join(REPO_ROOT, 'action.yml'), { token, workspace }),
+    ...inputDefaults(o.actionYml ?? path.join(REPO_ROOT, 'action.yml'), {
+      token,
+      workspace,
+      job: o.job ?? 'harden',
+      ...(o.matrix ? { matrix: o.matrix } : {})
+    }),
     ...Object.fromEntries(Object.entries(o.inputs ?? {}).map(([k, v]) => [k, String(v)]))
   }
   for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v

@@ -1,17 +1,14 @@
 // The bundled CLI (dist/cli/index.js) against the real conftest and Trivy: exit codes, the JSON
 // report against its published schema, waivers, baselines, and bad input that must not lose data.
-import { execFile } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterEach, describe, expect, it } from 'vitest'
-import { REPO_ROOT, TOOLS_BIN } from '../harness/paths.js'
+import { runCli } from '../harness/cli.js'
+import { REPO_ROOT } from '../harness/paths.js'
 
-const execFileAsync = promisify(execFile)
-const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'index.js')
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
@@ -20,27 +17,6 @@ function workspace(example?: string): string {
   dirs.push(dir)
   if (example) cpSync(path.join(REPO_ROOT, 'examples', example), dir, { recursive: true })
   return dir
-}
-
-async function cli(
-  cwd: string,
-  args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], {
-      cwd,
-      env: {
-        ...process.env,
-        PATH: `${TOOLS_BIN}${path.delimiter}${process.env.PATH}`,
-        RUNNER_TOOL_CACHE: path.join(cwd, '.tool-cache')
-      },
-      maxBuffer: 64 << 20
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
 }
 
 const schema = JSON.parse(
@@ -60,7 +36,7 @@ const SCANS = [
 describe('hardening scan', () => {
   it('fails the gate on the insecure app (exit 1) with a JSON report that matches its schema', async () => {
     const dir = workspace('insecure-app')
-    const { code, stdout } = await cli(dir, ['scan', '.', ...SCANS, '--format', 'json'])
+    const { code, stdout } = await runCli(dir, ['scan', '.', ...SCANS, '--format', 'json'])
     expect(code).toBe(1)
     const report = JSON.parse(stdout)
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true)
@@ -78,7 +54,7 @@ describe('hardening scan', () => {
   })
 
   it('passes the fixed app (exit 0)', async () => {
-    const { code, stdout } = await cli(workspace('fixed-app'), [
+    const { code, stdout } = await runCli(workspace('fixed-app'), [
       'scan',
       '.',
       '--scanners',
@@ -90,10 +66,10 @@ describe('hardening scan', () => {
 
   it('exits 2 on usage and configuration errors', async () => {
     const dir = workspace('fixed-app')
-    expect((await cli(dir, ['scan', '--fail-on', 'severe'])).code).toBe(2)
-    expect((await cli(dir, ['scan', '--no-such-flag'])).code).toBe(2)
-    expect((await cli(dir, ['lint'])).code).toBe(2)
-    const escape = await cli(dir, ['scan', '../'])
+    expect((await runCli(dir, ['scan', '--fail-on', 'severe'])).code).toBe(2)
+    expect((await runCli(dir, ['scan', '--no-such-flag'])).code).toBe(2)
+    expect((await runCli(dir, ['lint'])).code).toBe(2)
+    const escape = await runCli(dir, ['scan', '../'])
     expect(escape.code).toBe(2)
     expect(escape.stderr).toMatch(/outside the workspace/)
   })
@@ -104,7 +80,7 @@ describe('hardening scan', () => {
       path.join(dir, 'waivers.yaml'),
       `waivers:\n  - rule: "*"\n    path: "k8s/*"\n    reason: demo accepted risk\n    owner: platform\n    expires: 2999-01-01\n`
     )
-    const { code, stdout } = await cli(dir, [
+    const { code, stdout } = await runCli(dir, [
       'scan',
       'k8s',
       '--scanners',
@@ -131,7 +107,7 @@ describe('hardening scan', () => {
       path.join(dir, 'waivers.yaml'),
       `waivers:\n  - rule: CVE-2020-0001\n    reason: old\n    owner: alice\n    expires: 2020-01-01\n`
     )
-    const { code, stderr } = await cli(dir, [
+    const { code, stderr } = await runCli(dir, [
       'scan',
       '.',
       '--scanners',
@@ -147,7 +123,7 @@ describe('hardening scan', () => {
 
   it('with a baseline, fails only on findings the change introduces', async () => {
     const dir = workspace('insecure-app')
-    const first = await cli(dir, [
+    const first = await runCli(dir, [
       'scan',
       'k8s',
       '--scanners',
@@ -159,7 +135,7 @@ describe('hardening scan', () => {
     ])
     expect(first.code).toBe(1)
     expect(
-      (await cli(dir, ['scan', 'k8s', '--scanners', 'policies', '--baseline', 'baseline.json']))
+      (await runCli(dir, ['scan', 'k8s', '--scanners', 'policies', '--baseline', 'baseline.json']))
         .code
     ).toBe(0)
     const deployment = path.join(dir, 'k8s', 'deployment.yaml')
@@ -170,7 +146,7 @@ describe('hardening scan', () => {
         'hostNetwork: true\n      hostPID: true'
       )
     )
-    const { code, stdout } = await cli(dir, [
+    const { code, stdout } = await runCli(dir, [
       'scan',
       'k8s',
       '--scanners',
@@ -201,7 +177,7 @@ describe('hardening scan', () => {
       'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n'
     )
     symlinkSync('/etc/passwd', path.join(k8s, 'passwd.yaml'))
-    const { code, stdout } = await cli(dir, [
+    const { code, stdout } = await runCli(dir, [
       'scan',
       'k8s',
       '--scanners',
@@ -231,7 +207,7 @@ describe('hardening scan', () => {
       path.join(dir, 'broken-template.yaml'),
       `apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata: {name: broken}\nspec:\n  crd: {spec: {names: {kind: Broken}}}\n  targets:\n    - target: admission.k8s.gatekeeper.sh\n      rego: |\n        package broken\n        violation[{"msg": msg}] { this is not rego }\n---\napiVersion: constraints.gatekeeper.sh/v1beta1\nkind: Broken\nmetadata: {name: broken}\n`
     )
-    const { code, stderr } = await cli(dir, [
+    const { code, stderr } = await runCli(dir, [
       'scan',
       'k8s',
       '--scanners',

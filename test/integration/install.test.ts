@@ -1,7 +1,7 @@
 // The production install path (download, verify, extract, tool cache) against a loopback release
 // server that serves real release-shaped archives of the tools this project builds.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -153,11 +153,83 @@ describe('installTool', () => {
     expect(server.requests).toHaveLength(0)
   })
 
-  it('reuses a binary on PATH only when its version matches', async () => {
-    process.env.PATH = `${TOOLS_BIN}${path.delimiter}${process.env.PATH}`
-    const onPath = await installTool('trivy', '0.74.0', options())
-    expect(onPath).toMatchObject({ source: 'path', path: path.join(TOOLS_BIN, 'trivy') })
+  it('never runs a binary found on PATH, even one that reports the wanted version', async () => {
+    // First on PATH: a stand-in with the right --version and the wrong bytes; then the real one.
+    const fake = fakeTool('conftest', 'Conftest: 0.71.1')
+    process.env.PATH = [fake, TOOLS_BIN, process.env.PATH].join(path.delimiter)
+    const conftest = await installTool('conftest', '0.71.1', options())
+    expect(conftest.source).toBe('download')
+    expect(readFileSync(conftest.path).equals(readFileSync(path.join(TOOLS_BIN, 'conftest')))).toBe(
+      true
+    )
+  })
+
+  it("runs a trusted directory's tool unpinned only by opt-in, and only at the wanted version", async () => {
+    const trusted = await installTool('conftest', '0.71.1', options({ trustedDirs: [TOOLS_BIN] }))
+    expect(trusted).toMatchObject({
+      source: 'trusted-dir',
+      path: path.join(TOOLS_BIN, 'conftest')
+    })
     expect(server.requests).toHaveLength(0)
-    await expect(installTool('trivy', '0.73.0', options())).rejects.toThrow(DownloadError)
+    const stale = fakeTool('conftest', 'Conftest: 0.70.0')
+    const pinned = await installTool('conftest', '0.71.1', options({ trustedDirs: [stale] }))
+    expect(pinned.source).toBe('download')
+  })
+
+  it("replaces a tool-cache binary swapped after caching (a self-hosted runner's earlier job)", async () => {
+    const first = await installTool('conftest', '0.71.1', options())
+    const genuine = readFileSync(first.path)
+    writeFileSync(first.path, '#!/bin/sh\necho "Conftest: 0.71.1"\n')
+    const second = await installTool('conftest', '0.71.1', options())
+    expect(second.source).toBe('download')
+    expect(warnings.join('\n')).toMatch(
+      /conftest 0\.71\.1 .* has a binary that differs from the one in its archive; downloading it again/
+    )
+    expect(readFileSync(second.path).equals(genuine)).toBe(true)
+    expect(downloads()).toHaveLength(2)
+  })
+
+  it('never runs a binary planted in the tool cache without its verified archive', async () => {
+    // The layout @actions/tool-cache writes: <cache>/<tool>/<version>/<arch>, plus a marker file.
+    const dir = path.join(process.env.RUNNER_TOOL_CACHE as string, 'conftest', '0.71.1', os.arch())
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'conftest'), '#!/bin/sh\necho "Conftest: 0.71.1"\n', {
+      mode: 0o755
+    })
+    writeFileSync(`${dir}.complete`, '')
+    const conftest = await installTool('conftest', '0.71.1', options())
+    expect(conftest.source).toBe('download')
+    expect(warnings.join('\n')).toMatch(/lacks its release archive; downloading it again/)
+    expect(readFileSync(conftest.path).equals(readFileSync(path.join(TOOLS_BIN, 'conftest')))).toBe(
+      true
+    )
+  })
+
+  it('refuses a plain-http release host that is not loopback, before any request', async () => {
+    await expect(
+      installTool('conftest', '0.71.1', options({ releaseBaseUrl: 'http://mirror.example.com' }))
+    ).rejects.toThrow(
+      /^Refusing to download conftest: the release host must be an https URL \(plain http only for a loopback host\)/
+    )
+  })
+
+  it('refuses a release host URL with credentials, and never repeats them', async () => {
+    const withCredentials = server.url.replace('http://', 'http://ci-bot:ghp_s3cr3tToken@')
+    const error = await installTool(
+      'conftest',
+      '0.71.1',
+      options({ releaseBaseUrl: withCredentials })
+    ).catch((e: Error) => e)
+    expect((error as Error).message).toMatch(/must not contain credentials/)
+    expect((error as Error).message).not.toContain('s3cr3t')
+    expect(warnings.join('\n')).not.toContain('s3cr3t')
+    expect(server.requests).toHaveLength(0)
   })
 })
+
+/** A directory holding a stand-in `name` that prints `versionLine` for any arguments. */
+function fakeTool(name: string, versionLine: string): string {
+  const dir = mkdtempSync(path.join(process.env.RUNNER_TEMP as string, 'fake-tools-'))
+  writeFileSync(path.join(dir, name), `#!/bin/sh\necho "${versionLine}"\n`, { mode: 0o755 })
+  return dir
+}

@@ -60,10 +60,15 @@ async function engineViolations(manifests: string, bundle: string): Promise<stri
     manifests,
     'policy-bundle': bundle,
     policies: path.join(fixtures, 'policies'),
-    'policy-enforcement': 'as-declared',
-    'output-dir': mkdtempSync(path.join(os.tmpdir(), 'parity-out-'))
+    'policy-enforcement': 'as-declared'
   }
-  const config = readConfig((name) => inputs[name] ?? '', REPO_ROOT)
+  // .tools/bin is inside REPO_ROOT, which the trusted-tool-dir input refuses; set it directly.
+  const config = {
+    ...readConfig((name) => inputs[name] ?? '', REPO_ROOT),
+    trustedToolDirs: [TOOLS_BIN],
+    // reports outside the checkout (the output-dir input must stay inside it)
+    outputDir: mkdtempSync(path.join(os.tmpdir(), 'parity-out-'))
+  }
   const result = await runPipeline(config, {
     log: stderrLogger(),
     actionRoot: REPO_ROOT,

@@ -17,10 +17,15 @@ async function scan(target: string, pathEnv: string) {
     const inputs: Record<string, string> = {
       scanners: 'policies',
       manifests: target,
-      'policy-bundle': 'image-hygiene',
-      'output-dir': mkdtempSync(path.join(os.tmpdir(), 'kustomize-out-'))
+      'policy-bundle': 'image-hygiene'
     }
-    const config = readConfig((name) => inputs[name] ?? '', REPO_ROOT)
+    // .tools/bin is inside REPO_ROOT, which the trusted-tool-dir input refuses; set it directly.
+    const config = {
+      ...readConfig((name) => inputs[name] ?? '', REPO_ROOT),
+      trustedToolDirs: [TOOLS_BIN],
+      // reports outside the checkout (the output-dir input must stay inside it)
+      outputDir: mkdtempSync(path.join(os.tmpdir(), 'kustomize-out-'))
+    }
     return await runPipeline(config, {
       log: stderrLogger(),
       actionRoot: REPO_ROOT,

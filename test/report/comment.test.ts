@@ -77,7 +77,7 @@ describe('toCommentMarkdown', () => {
       `[app config/credentials.env:2](https://github.com/octo-org/demo-app/blob/${SHA}/app%20config/credentials.env#L2)`
     )
     // an image finding that no file names points at the image
-    expect(top).toContain(`<code>${ORPHAN_IMAGE.replace('@', '&#64;')}</code>`)
+    expect(top).toContain(`<code>${ORPHAN_IMAGE}</code>`)
   })
 
   it('shows only rule and location for secrets', () => {
@@ -140,6 +140,25 @@ describe('toCommentMarkdown', () => {
     expect(row).toContain('&#124;')
     expect(row).toContain('\\[link\\]')
     expect(row.split(' | ')).toHaveLength(4)
+  })
+
+  it('keeps a lone carriage return, HTML comments and closing tags in PR text on one inert line', () => {
+    const evil = finding({
+      ruleId: 'X',
+      severity: 'HIGH',
+      message: 'a\r## heading\u2028</details><!-- hide',
+      location: { path: 'deploy/<img src=x>\r(1).yaml', startLine: 1 }
+    })
+    const out = toCommentMarkdown(input([{ ...outcomes[0]!, findings: [evil] }]))
+    expect(out).not.toContain('\r')
+    expect(out).not.toContain('\u2028')
+    expect(out).not.toContain('<!-- hide')
+    expect(out).not.toContain('<img')
+    expect(out).not.toMatch(/^## heading/m)
+    // one closing tag per <details> we opened, none from the message
+    expect(out.split('</details>').length).toBe(out.split('<details>').length)
+    // the link target is percent-encoded, parentheses too, so the link is not cut short
+    expect(out).toContain(`/blob/${SHA}/deploy/%3Cimg%20src%3Dx%3E%0D%281%29.yaml#L1)`)
   })
 
   it('stays within 65,536 characters, shrinking gracefully', () => {

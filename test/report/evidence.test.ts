@@ -268,7 +268,7 @@ describe('toEvidence', () => {
       }
     ])
     expect(evidence.markdown).toContain(
-      '| HardeningRequiredResources | path deploy/* | team-a | 2099-12-31 | active | 1 | Batch job, sized by the scheduler. |'
+      '| HardeningRequiredResources | path deploy/\\* | team-a | 2099-12-31 | active | 1 | Batch job, sized by the scheduler. |'
     )
   })
 

@@ -127,6 +127,15 @@ describe('toSarif', () => {
     expect(b).toMatch(/^hardening-action\/image\/ghcr\.io-octo-org-demo-app-1\.4\.2-[0-9a-f]{8}\/$/)
   })
 
+  it("puts the job's report id in every category, so matrix jobs keep their own analyses", () => {
+    const ids = (reportId: string) =>
+      toSarif(sampleOutcomes(), '0.1.0', { reportId }).runs.map((r) => r.automationDetails.id)
+    const linux = ids('harden-os-linux-1a2b3c4d')
+    expect(linux).toContain('hardening-action/harden-os-linux-1a2b3c4d/trivy-config/manifests/')
+    const windows = ids('harden-os-windows-5e6f7a8b')
+    expect(windows.filter((id) => linux.includes(id))).toEqual([])
+  })
+
   it('describes rules fully and points results at them', () => {
     const sarif = log()
     for (const r of sarif.runs) {

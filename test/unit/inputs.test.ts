@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -8,7 +9,8 @@ import {
   list,
   PUBLISH_INPUT_DEFAULTS,
   readConfig,
-  readPublishConfig
+  readPublishConfig,
+  reportId
 } from '../../src/config/inputs.js'
 
 const workspace = '/work/repo'
@@ -41,6 +43,36 @@ describe('readConfig', () => {
     expect(() => readConfig(reader({ 'scan-path': '/etc' }), workspace)).toThrow(
       /outside the workspace/
     )
+  })
+
+  it('refuses an output-dir, waivers-file or baseline-file that leaves through a link', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'inputs-links-'))
+    try {
+      const checkout = path.join(root, 'checkout')
+      mkdirSync(path.join(checkout, 'real'), { recursive: true })
+      symlinkSync(root, path.join(checkout, 'out'))
+      symlinkSync(path.join(checkout, 'real'), path.join(checkout, 'inside'))
+      symlinkSync(path.join(root, 'missing'), path.join(checkout, 'dangling'))
+      const read = (inputs: Record<string, string>) => () => readConfig(reader(inputs), checkout)
+      expect(read({ 'output-dir': '../x' })).toThrow(/'output-dir' path '..\/x' is outside/)
+      expect(read({ 'output-dir': 'out/results' })).toThrow(
+        /'output-dir' path 'out\/results' leads outside the workspace .* through a symbolic link/
+      )
+      expect(read({ 'waivers-file': 'out/waivers.yaml' })).toThrow(/'waivers-file'/)
+      expect(read({ 'fail-on': 'new', 'baseline-file': 'out/base.json' })).toThrow(
+        /'baseline-file'/
+      )
+      expect(read({ 'output-dir': 'dangling' })).toThrow(/symbolic link to a missing target/)
+      // links that stay inside, and paths that do not exist yet, are fine
+      expect(read({ 'output-dir': 'inside/results' })().outputDir).toBe(
+        path.join(checkout, 'inside', 'results')
+      )
+      expect(read({ 'output-dir': 'new/results' })().outputDir).toBe(
+        path.join(checkout, 'new', 'results')
+      )
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 
   it('refuses image references with shell metacharacters', () => {
@@ -92,12 +124,29 @@ describe('readPublishConfig', () => {
     expect(readPublishConfig(reader({ token: ' t ' }))).toEqual({
       token: 't',
       uploadSarif: true,
-      comment: 'always'
+      comment: 'always',
+      commentId: 'report'
     })
     expect(() => readPublishConfig(reader({ comment: 'sometimes' }))).toThrow(
       "Input 'comment' must be one of always, on-failure, never; got 'sometimes'."
     )
     expect(() => readPublishConfig(reader({ 'upload-sarif': 'maybe' }))).toThrow(/'upload-sarif'/)
+  })
+})
+
+describe('reportId', () => {
+  it('keeps a plain id and tells the jobs of a matrix apart by a hash of their values', () => {
+    expect(reportId('deploy-scan')).toBe('deploy-scan')
+    // the action.yml default outside a matrix: the job id and `null`
+    expect(reportId('harden null')).toBe('harden')
+    const linux = reportId('harden {\n  "os": "linux",\n  "node": 20\n}')
+    const windows = reportId('harden {\n  "os": "windows",\n  "node": 20\n}')
+    expect(linux).toMatch(/^harden-os-linux-node-20-[0-9a-f]{8}$/)
+    expect(windows).not.toBe(linux)
+    // values that slug alike still differ
+    expect(reportId('a {"x": "b c"}')).not.toBe(reportId('a {"x": "b-c"}'))
+    expect(reportId('')).toBe('report')
+    expect(reportId('x'.repeat(200))).toMatch(/^x{48}-[0-9a-f]{8}$/)
   })
 })
 

@@ -78,7 +78,46 @@ describe('parseManifests', () => {
   })
 })
 
+describe('parseManifests reads as Kubernetes reads', () => {
+  it('reads YAML 1.1 spellings and merge keys as the cluster does', () => {
+    const ordered = `x-p: &p {privileged: on}\n${DEPLOYMENT.replace('privileged: true', '<<: *p')}`
+    const [object] = parseManifests(ordered, 'd.yaml').objects
+    const spec = object.object.spec as { template: { spec: { containers: unknown[] } } }
+    expect(spec.template.spec.containers[1]).toMatchObject({
+      securityContext: { privileged: true }
+    })
+    expect(object.lineOf('spec.template.spec.containers[1].securityContext.privileged')).toBe(1)
+  })
+
+  it('marks a problem blocking only when the file looks like a Kubernetes manifest', () => {
+    const manifest = parseManifests(`${DEPLOYMENT}    command: ["\\/"]\n`, 'd.yaml')
+    expect(manifest.problems).toEqual([expect.objectContaining({ line: 15, blocking: true })])
+    const other = parseManifests('name: ci\nsteps: [\n', 'ci.yaml')
+    expect(other.problems).toEqual([expect.not.objectContaining({ blocking: true })])
+  })
+})
+
 describe('loadManifests', () => {
+  it('reads UTF-16 with a byte order mark, as go-yaml does', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'manifests-'))
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DEPLOYMENT, 'utf16le')])
+    await writeFile(path.join(root, 'utf16.yaml'), utf16)
+    const { objects, problems } = await loadManifests(root, [root])
+    expect(problems).toEqual([])
+    expect(
+      objects.map((o) => [o.object.kind, o.lineOf('spec.template.spec.containers[1]')])
+    ).toEqual([['Deployment', 11]])
+  })
+
+  it('fails the gate on a binary file that looks like a manifest', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'manifests-'))
+    await writeFile(path.join(root, 'utf16.yaml'), Buffer.from(DEPLOYMENT, 'utf16le'))
+    const { problems } = await loadManifests(root, [root])
+    expect(problems).toEqual([
+      { file: 'utf16.yaml', message: 'binary file; not scanned', blocking: true }
+    ])
+  })
+
   it('reports binary, non-UTF-8 and escaping symlinks, and still loads the rest', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'manifests-'))
     const outside = await mkdtemp(path.join(os.tmpdir(), 'outside-'))

@@ -1,4 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -88,5 +98,93 @@ describe('reportFindings (the stages after the scans)', () => {
       'R3',
       'R4'
     ])
+  })
+
+  it('never writes through a link committed where a report goes: it removes the link', async () => {
+    const checkout = mkdtempSync(path.join(workspace, 'links-'))
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'report-findings-outside-'))
+    try {
+      const target = path.join(outside, 'bashrc')
+      writeFileSync(target, 'original\n')
+      mkdirSync(path.join(checkout, 'out'))
+      symlinkSync(target, path.join(checkout, 'out', 'summary.md'))
+      // a linked directory too, not just a linked file
+      symlinkSync(outside, path.join(checkout, 'out', 'evidence'))
+      // and something in the way that is not a link stays, and only its file is not written
+      mkdirSync(path.join(checkout, 'out', 'findings.json'))
+      const config = readConfig((name) => (name === 'output-dir' ? 'out' : ''), checkout)
+      const warnings: string[] = []
+      const result = await reportFindings([], {
+        config,
+        env: {
+          log: { info() {}, warning: (m) => warnings.push(m), debug() {} },
+          actionRoot: checkout,
+          actionVersion: 't'
+        },
+        tools: [],
+        waivers: [],
+        waiversFile: 'w.yaml',
+        baseline: undefined
+      })
+      expect(readFileSync(target, 'utf8')).toBe('original\n')
+      expect(readdirSync(outside)).toEqual(['bashrc'])
+      // the reports are real files where the links were
+      expect(lstatSync(result.files.summary).isFile()).toBe(true)
+      expect(readFileSync(result.files.summary, 'utf8')).toBe(result.summary)
+      expect(lstatSync(path.dirname(result.files.evidenceJson)).isDirectory()).toBe(true)
+      expect(existsSync(result.files.evidenceMarkdown)).toBe(true)
+      expect(readFileSync(result.files.sarif, 'utf8')).toContain('"version":"2.1.0"')
+      // the gate fails and says why
+      expect(result.decision.failed).toBe(true)
+      expect(result.decision.reasons).toEqual([
+        'out/findings.json is not a regular file; it was not written.',
+        'out/summary.md was a symbolic link in the checkout; it was removed, and the report written in its place instead of through it.',
+        'out/evidence was a symbolic link in the checkout; it was removed, and the report written in its place instead of through it.'
+      ])
+      expect(warnings).toEqual(result.decision.reasons)
+      expect(result.summary).toContain('out/summary.md was a symbolic link')
+    } finally {
+      rmSync(outside, { recursive: true, force: true })
+    }
+  })
+
+  it('fails the gate when the checkout already put files of its own in the output directory', async () => {
+    const checkout = mkdtempSync(path.join(workspace, 'planted-'))
+    mkdirSync(path.join(checkout, 'out', 'evidence'), { recursive: true })
+    // what an attacker would want uploaded next to our report, and a stale report of ours
+    writeFileSync(path.join(checkout, 'out', 'evidence', 'index.html'), '<h1>all clear</h1>')
+    writeFileSync(path.join(checkout, 'out', 'extra.sarif'), '{}')
+    writeFileSync(path.join(checkout, 'out', 'findings.json'), '{"findings":[]}')
+    const config = readConfig((name) => (name === 'output-dir' ? 'out' : ''), checkout)
+    const report = () =>
+      reportFindings([], {
+        config,
+        env: {
+          log: { info() {}, warning() {}, debug() {} },
+          actionRoot: checkout,
+          actionVersion: 't'
+        },
+        tools: [],
+        waivers: [],
+        waiversFile: 'w.yaml',
+        baseline: undefined
+      })
+    const result = await report()
+    expect(result.decision.failed).toBe(true)
+    expect(result.decision.reasons).toEqual([
+      'The output directory already held out/evidence/index.html, out/extra.sarif, which this run did not write; an upload of the directory would publish them with our report. Remove them from the repository or choose another output-dir.'
+    ])
+    // left as they are; our own report files are rewritten
+    expect(readFileSync(path.join(checkout, 'out', 'evidence', 'index.html'), 'utf8')).toBe(
+      '<h1>all clear</h1>'
+    )
+    expect(readFileSync(result.files.findings, 'utf8')).toContain('"findings"')
+    expect(readFileSync(result.files.findings, 'utf8')).not.toBe('{"findings":[]}')
+
+    // a second run into the same directory finds only its own files: no complaint
+    rmSync(path.join(checkout, 'out', 'evidence', 'index.html'))
+    rmSync(path.join(checkout, 'out', 'extra.sarif'))
+    const again = await report()
+    expect(again.decision.failed).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/config/inputs.js'
 import { finalize, type Finding } from '../../src/findings/model.js'
-import { applyWaivers, parseWaivers } from '../../src/findings/waivers.js'
+import { applyWaivers, globMatcher, parseWaivers } from '../../src/findings/waivers.js'
 
 const finding = (overrides: Partial<Finding> = {}): Finding =>
   finalize({
@@ -107,5 +107,52 @@ describe('waivers', () => {
     expect(
       applyWaivers([finding()], exactFirst, 'w.yaml', today).findings[0]!.suppression?.owner
     ).toBe('exact')
+  })
+})
+
+/** The matcher waivers used before: a regex, which backtracks exponentially on many stars. */
+function regexGlob(pattern: string): (value: string) => boolean {
+  const regex = new RegExp(
+    `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`
+  )
+  return (value) => regex.test(value)
+}
+
+/** A small deterministic PRNG (mulberry32), so a failing case can be replayed. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+describe('waiver globs', () => {
+  it('match exactly what the old regex matcher matched (property)', () => {
+    const next = random(5)
+    const pick = (alphabet: string, max: number): string =>
+      Array.from(
+        { length: Math.floor(next() * (max + 1)) },
+        () => alphabet[Math.floor(next() * alphabet.length)]
+      ).join('')
+    // few letters, so that literal parts recur; regex metacharacters and a line break included
+    for (let i = 0; i < 5000; i++) {
+      const pattern = pick('ab**.\n', 7)
+      const value = pick('ab.\n', 9)
+      expect(globMatcher(pattern)(value), JSON.stringify({ pattern, value })).toBe(
+        regexGlob(pattern)(value)
+      )
+    }
+  })
+
+  it('stay fast on patterns of many stars that do not match', () => {
+    const pattern = `${'a*'.repeat(12)}b`
+    const value = 'a'.repeat(5000)
+    const started = performance.now()
+    expect(globMatcher(pattern)(value)).toBe(false)
+    expect(globMatcher(`*${'a*'.repeat(12)}`)(value)).toBe(true)
+    expect(performance.now() - started).toBeLessThan(100)
   })
 })

@@ -161,6 +161,13 @@ const NOT_MIRRORED: Record<string, { passes?: string; why: string }> = {
   'github-token': {
     why: "the scan job's own GITHUB_TOKEN (the default); a token is never a workflow input"
   },
+  'trusted-tool-dir': {
+    why: "the called job starts on a fresh runner with none of the caller's tools; it runs the pinned, verified releases"
+  },
+  'comment-id': {
+    passes: '${{ steps.names.outputs.artifact }}',
+    why: "the action's default names the called workflow's own job, the same in every leg of a caller's matrix; the artifact name tells the legs apart"
+  },
   'upload-sarif': {
     passes: 'false',
     why: "the workflow's upload-sarif job uploads with its own token; the scan job cannot write security events"

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { mapBounded } from '../../util/concurrency.js'
-import { runTool, ToolError } from '../run-tool.js'
+import { runTool, ToolError, toolEnv } from '../run-tool.js'
 import type { Template } from './library.js'
 
 /** What Gatekeeper hands a template: the admission review and the constraint's parameters. */
@@ -170,10 +170,14 @@ function overlaps(name: string, packages: Map<string, string>): boolean {
   return false
 }
 
-/** Writes a set's templates, its distinct libraries and the entry point; returns the directory. */
+/**
+ * Writes a set's templates, its distinct libraries, the entry point and an empty conftest
+ * configuration (so conftest reads no `conftest.toml` but ours); returns the policy directory.
+ */
 async function writePolicySet(set: TemplateReviews[], dir: string): Promise<string> {
   const policyDir = path.join(dir, 'policy')
   await mkdir(policyDir, { recursive: true })
+  await writeFile(configFile(dir), '')
   const libs = new Map<string, string>()
   for (const { template } of set)
     for (const lib of template.libs)
@@ -212,6 +216,8 @@ import future.keywords.in
 ${rules.join('\n')}`
 }
 
+const configFile = (setDir: string) => path.join(setDir, 'conftest.toml')
+
 /** conftest ran but gave no report: it could not load a policy (a Rego error, say). */
 class NoReportError extends ToolError {}
 
@@ -236,14 +242,17 @@ async function conftestTest(
     '--output=json',
     `--rego-version=${set[0]!.template.regoVersion}`,
     '--namespace=hardening_engine',
+    `--config-file=${configFile(path.dirname(policyDir))}`,
     `--policy=${policyDir}`,
     '--parser=json',
     inputFile
   ]
-  // conftest exits 1 when there are failures; that is a result, not a tool error.
+  // conftest exits 1 when there are failures; that is a result, not a tool error. It needs no
+  // network, and Rego can read its environment (`opa.runtime().env`).
   const { stdout, stderr, exitCode } = await runTool(conftest, args, {
     timeoutMs,
-    okExitCodes: [0, 1]
+    okExitCodes: [0, 1],
+    env: toolEnv({ network: false })
   })
   let results: ConftestResult[]
   try {

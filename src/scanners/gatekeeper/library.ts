@@ -44,9 +44,17 @@ export interface PolicyLibrary {
 
 const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh'
 
-/** Splits loaded objects into templates and constraints; every other object is ignored. */
+/** A kind Gatekeeper accepts (a CRD kind); only such a kind may name one of our files. */
+const KIND = /^[A-Za-z][A-Za-z0-9]*$/
+
+/**
+ * Splits loaded objects into templates and constraints; every other object is ignored. A kind
+ * that is not an identifier, or one defined twice, is an error: a template never replaces
+ * another one (a bundled one in particular), and a kind never names a file it should not.
+ */
 export function readPolicyLibrary(objects: ManifestObject[]): PolicyLibrary {
   const library: PolicyLibrary = { templates: new Map(), skipped: [], constraints: [], orphans: [] }
+  const definedIn = new Map<string, string>()
   for (const entry of objects) {
     const { object } = entry
     if (
@@ -54,6 +62,19 @@ export function readPolicyLibrary(objects: ManifestObject[]): PolicyLibrary {
       String(object.apiVersion).startsWith('templates.gatekeeper.sh/')
     ) {
       const template = readTemplate(entry)
+      const where = `${template.name} (${template.file})`
+      if (!KIND.test(template.kind)) {
+        throw new Error(
+          `ConstraintTemplate ${where} has kind ${JSON.stringify(template.kind)}; a kind is letters and digits, starting with a letter, as Gatekeeper requires.`
+        )
+      }
+      const first = definedIn.get(template.kind)
+      if (first !== undefined) {
+        throw new Error(
+          `ConstraintTemplate ${where} defines kind ${template.kind}, already defined by ${first}; a template cannot replace another one (bundled templates included): give it its own kind.`
+        )
+      }
+      definedIn.set(template.kind, where)
       if ('reason' in template) library.skipped.push(template)
       else library.templates.set(template.kind, template)
     }

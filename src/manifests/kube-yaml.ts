@@ -1,0 +1,816 @@
+/**
+ * Reads YAML exactly as Kubernetes does. kubectl, the API server and gator split a file into
+ * documents with k8s.io/apimachinery's YAMLReader and turn each into JSON with
+ * sigs.k8s.io/yaml's YAMLToJSON (go-yaml v2: YAML 1.1 scalars, merge keys). The `yaml` package
+ * parses (it gives positions and syntax errors); everything it would resolve the YAML 1.2 way
+ * is resolved here instead, the go-yaml v2 way. Only field lines are kept, never the YAML tree.
+ * test/integration/kube-yaml-differential.test.ts compares every rule with the real thing.
+ */
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isScalar,
+  LineCounter,
+  Parser,
+  type Alias,
+  type Document,
+  type Node,
+  type Scalar,
+  type YAMLMap
+} from 'yaml'
+
+/** One document as sigs.k8s.io/yaml reads it: its JSON value, or why it refuses it. */
+export interface KubeDocument {
+  /** 1-based line where the document starts. */
+  line: number
+  /** The JSON value (null for an empty document); undefined when `error` is set. */
+  value?: unknown
+  /** Why Kubernetes would not read the document, and on which line. */
+  error?: { line: number; message: string }
+  /** The line of a field of `value` given as path segments: the key's line, or the item's. */
+  lineOf(path: ReadonlyArray<string | number>): number | undefined
+}
+
+/** Lines of the keys of a map (by JSON key) or of the items of a sequence. */
+type Lines = Map<string, number> | number[]
+
+const TAG = 'tag:yaml.org,2002:'
+const STR = `${TAG}str`
+const BINARY = `${TAG}binary`
+const MERGE = `${TAG}merge`
+const TIMESTAMP = `${TAG}timestamp`
+const INT = `${TAG}int`
+const FLOAT = `${TAG}float`
+const NULL = `${TAG}null`
+const RESOLVABLE = new Set(['', STR, `${TAG}bool`, INT, FLOAT, NULL, TIMESTAMP])
+
+/** go-yaml v2's resolve table: these exact spellings, everything else by its first character. */
+const SPELLINGS = new Map<string, [string, unknown]>()
+for (const [tag, value, words] of [
+  ['bool', true, 'y Y yes Yes YES true True TRUE on On ON'],
+  ['bool', false, 'n N no No NO false False FALSE off Off OFF'],
+  ['null', null, '~ null Null NULL'],
+  ['float', NaN, '.nan .NaN .NAN'],
+  ['float', Infinity, '.inf .Inf .INF +.inf +.Inf +.INF'],
+  ['float', -Infinity, '-.inf -.Inf -.INF']
+] as const) {
+  for (const word of words.split(' ')) SPELLINGS.set(word, [`${TAG}${tag}`, value])
+}
+SPELLINGS.set('', [NULL, null])
+
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/
+const INT64_MIN = -(2n ** 63n)
+const INT64_MAX = 2n ** 63n - 1n
+const UINT64_MAX = 2n ** 64n - 1n
+
+/**
+ * Splits `text` as apimachinery's YAMLReader does and reads each document. `split: false` reads
+ * the text as one stream (a UTF-16 file, which the byte-wise splitter never splits).
+ */
+export function* readKubeYaml(
+  text: string,
+  { split = true }: { split?: boolean } = {}
+): Generator<KubeDocument> {
+  if (!split) return yield readDocument(text, 1)
+  for (const chunk of splitDocuments(text)) {
+    if ('error' in chunk) {
+      yield refusal(chunk.line, chunk.line, chunk.error)
+      return // the reader stops at an invalid separator, and so does kubectl
+    }
+    yield readDocument(chunk.text, chunk.line)
+  }
+}
+
+/**
+ * apimachinery's YAMLReader: a line starting with `---` ends the document before it (the line
+ * itself is dropped, unless nothing precedes it), anything but a comment after the `---` is an
+ * error, and each line loses its `\r\n` (bufio.ReadLine) and ends with `\n`.
+ */
+function* splitDocuments(
+  text: string
+): Generator<{ text: string; line: number } | { error: string; line: number }> {
+  let start = 0 // offset of the pending document
+  let startLine = 1
+  let line = 1
+  let pos = 0
+  while (pos < text.length) {
+    const newline = text.indexOf('\n', pos)
+    const end = newline === -1 ? text.length : newline + 1
+    if (text.startsWith('---', pos)) {
+      const trimmed = goTrimSpace(text.slice(pos + 3, newline === -1 ? end : newline))
+      if (trimmed !== '' && trimmed[0] !== '#')
+        return yield { error: `invalid Yaml document separator: ${trimmed}`, line }
+      if (pos > start) {
+        yield { text: normalizeLines(text.slice(start, pos)), line: startLine }
+        start = end
+        startLine = line + 1
+      }
+    }
+    pos = end
+    line++
+  }
+  if (start < text.length) yield { text: normalizeLines(text.slice(start)), line: startLine }
+}
+
+function normalizeLines(chunk: string): string {
+  const lines = chunk.includes('\r\n') ? chunk.replace(/\r\n/g, '\n') : chunk
+  return lines.endsWith('\n') ? lines : `${lines}\n`
+}
+
+/** Go's strings.TrimSpace (Unicode White_Space; unlike String.trim, not U+FEFF). */
+function goTrimSpace(value: string): string {
+  return value.replace(
+    /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g,
+    ''
+  )
+}
+
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number
+  ) {
+    super(message)
+  }
+}
+
+function refusal(line: number, errorLine: number, message: string): KubeDocument {
+  return { line, error: { line: errorLine, message }, lineOf: () => undefined }
+}
+
+/** go-yaml v2 reads only the first YAML document of what the splitter gives it. */
+function readDocument(chunk: string, firstLine: number): KubeDocument {
+  const refused = goOnlyRefuses(chunk)
+  if (refused) return refusal(firstLine, firstLine + refused.lineIndex, refused.message)
+  // go-yaml reads a lone CR and NEL as line breaks; the yaml package does not.
+  const normalized = /[\r\u0085]/.test(chunk) ? chunk.replace(/[\r\u0085]/g, '\n') : chunk
+  let parsed
+  try {
+    parsed = firstDocument(normalized)
+    // go-yaml does not check the indentation of multi-line quoted scalars and flow collections;
+    // the yaml package does. Indenting their continuation lines changes no value, only the
+    // yaml package's verdict (and no line number).
+    if (syntaxError(parsed.document)) {
+      const reindented = reindentFlowContinuations(normalized)
+      if (reindented !== undefined) {
+        const again = firstDocument(reindented)
+        if (!syntaxError(again.document)) parsed = { ...again, text: reindented }
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return refusal(firstLine, firstLine, 'the document is nested too deeply')
+  }
+  const { document, counter, text } = parsed
+  const lineAt = (offset: number) => firstLine - 1 + counter.linePos(offset).line
+  if (!document) return { line: firstLine, value: null, lineOf: () => undefined }
+  const start = document.contents?.range ? lineAt(document.contents.range[0]) : firstLine
+  const syntax = syntaxError(document)
+  if (syntax) return refusal(start, lineAt(syntax.pos[0]), syntax.message.split('\n')[0])
+  const decoder = new Decoder(lineAt, (offset) => counter.linePos(offset).col - 1, text)
+  let value: unknown
+  try {
+    decoder.bind(document.contents)
+    decoder.count() // the document node
+    value = decoder.decode(document.contents)
+  } catch (error) {
+    if (error instanceof Refusal)
+      return refusal(
+        start,
+        error.offset === undefined ? start : lineAt(error.offset),
+        error.message
+      )
+    if (error instanceof RangeError)
+      return refusal(start, start, 'the document is nested too deeply')
+    throw error
+  }
+  const lines = decoder.lines
+  return {
+    line: start,
+    value,
+    lineOf(path) {
+      let current = value
+      let found: number | undefined
+      for (const segment of path) {
+        const table = lines.get(current as object)
+        if (Array.isArray(current) && typeof segment === 'number') {
+          if (segment >= current.length) return found
+          found = (table as number[])[segment]
+          current = current[segment]
+        } else if (isObject(current) && Object.hasOwn(current, String(segment))) {
+          found = (table as Map<string, number>).get(String(segment))
+          current = current[String(segment)]
+        } else return found
+      }
+      return found
+    }
+  }
+}
+
+function firstDocument(text: string) {
+  const counter = new LineCounter()
+  const composer = new Composer({ schema: 'failsafe', uniqueKeys: false })
+  let document: Document.Parsed | undefined
+  for (const doc of composer.compose(new Parser(counter.addNewLine).parse(text))) {
+    document = doc
+    break
+  }
+  return { document, counter, text }
+}
+
+/**
+ * The yaml package's syntax errors. Tags are resolved here, so its opinion about a tag is not an
+ * error, except for an undeclared tag handle, which go-yaml refuses too.
+ */
+function syntaxError(document: Document.Parsed | undefined) {
+  return document?.errors.find(
+    (error) =>
+      error.code !== 'TAG_RESOLVE_FAILED' || error.message.startsWith('Could not resolve tag')
+  )
+}
+
+/** What go-yaml refuses in a document that the yaml package reads. */
+function goOnlyRefuses(chunk: string): { message: string; lineIndex: number } | undefined {
+  const at = (index: number) => chunk.slice(0, index).split('\n').length - 1
+  // go-yaml's reader allows tab, LF, CR, NEL and printable Unicode, nothing else.
+  const control = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(chunk)
+  if (control)
+    return { message: 'control characters are not allowed', lineIndex: at(control.index) }
+  // A directive: the splitter has already taken the `---` that should follow it.
+  const directive = /^(?:\ufeff)?(?:[ \t]*(?:#.*)?\n)*%/.exec(chunk)
+  if (directive)
+    return { message: 'did not find expected <document start>', lineIndex: at(directive[0].length) }
+  if (/[\u2028\u2029]/.test(chunk))
+    return { message: 'line breaks other than LF, CR and NEL are not supported', lineIndex: 0 }
+  // go-yaml does not skip a tab after a block sequence's `-`.
+  const tab = /^[ ]*(?:-[ ]+)*-[ ]*\t/m.exec(chunk)
+  if (tab)
+    return { message: 'found character that cannot start any token', lineIndex: at(tab.index) }
+  return undefined
+}
+
+/**
+ * Indents the continuation lines of multi-line quoted scalars and flow collections in block
+ * context by one more than the line they start on (leading white space there is no part of the
+ * value). Undefined when nothing needed it, or when a continuation line starts with `...`, which
+ * go-yaml refuses there.
+ */
+function reindentFlowContinuations(text: string): string | undefined {
+  const lines = text.split('\n')
+  let changed = false
+  let quote = '' // the open quote, if any
+  let depth = 0 // flow collection depth
+  let constructIndent = -1 // indentation of the line the open construct started on
+  let blockScalarParent = -1 // indentation of the line that opened a block scalar
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n]
+    const indent = /^ */.exec(line)![0].length
+    if (quote || depth > 0) {
+      if (line.trim() !== '' && indent <= constructIndent) {
+        if (/^\.\.\.(\s|$)/.test(line)) return undefined
+        line = ' '.repeat(constructIndent + 1 - indent) + line
+        lines[n] = line
+        changed = true
+      }
+    } else if (blockScalarParent >= 0) {
+      if (line.trim() === '' || indent > blockScalarParent) continue
+      blockScalarParent = -1
+    }
+    let nodeStart = !quote && depth === 0
+    for (let i = quote || depth > 0 ? 0 : indent; i < line.length; i++) {
+      const c = line[i]
+      if (quote === '"') {
+        if (c === '\\') i++
+        else if (c === '"') quote = ''
+        continue
+      }
+      if (quote === "'") {
+        if (c === "'" && line[i + 1] === "'") i++
+        else if (c === "'") quote = ''
+        continue
+      }
+      if (c === ' ' || c === '\t') continue
+      if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break
+      const startOfNode = nodeStart || (depth > 0 && /[[{,:?]/.test(lastSignificant(line, i)))
+      if ((c === '"' || c === "'") && startOfNode) {
+        quote = c
+        if (depth === 0) constructIndent = indent
+      } else if ((c === '[' || c === '{') && startOfNode) {
+        if (depth === 0) constructIndent = indent
+        depth++
+      } else if ((c === ']' || c === '}') && depth > 0) depth--
+      else if ((c === '|' || c === '>') && nodeStart && depth === 0) {
+        blockScalarParent = indent
+        break
+      }
+      if ((c === '!' || c === '&') && nodeStart) {
+        i = skipToken(line, i) - 1 // a tag or an anchor: the node follows it
+        continue
+      }
+      nodeStart = depth === 0 && /[-?:]/.test(c) && /[ \t]|^$/.test(line[i + 1] ?? '')
+      if (!nodeStart && depth === 0 && !quote) {
+        // a plain scalar or key: skip to the next `: `, ` #` or the end of the line
+        const next = line.slice(i).search(/:[ \t]|:$| #/)
+        if (next === -1) break
+        i += next - 1
+      }
+    }
+  }
+  return changed ? lines.join('\n') : undefined
+}
+
+function lastSignificant(line: string, before: number): string {
+  for (let i = before - 1; i >= 0; i--) if (line[i] !== ' ' && line[i] !== '\t') return line[i]
+  return '['
+}
+
+function skipToken(line: string, i: number): number {
+  let j = i
+  while (j < line.length && line[j] !== ' ' && line[j] !== '\t') j++
+  return j
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * go-yaml v2's decoder into interface{}, then YAMLToJSON's key conversion, in one walk. It counts
+ * decode steps as go-yaml does, for its "excessive aliasing" limit.
+ */
+class Decoder {
+  readonly lines = new Map<object, Lines>()
+  private readonly targets = new Map<Alias, Node>()
+  private readonly expanding = new Set<Alias>()
+  private decodeCount = 0
+  private aliasCount = 0
+  private aliasDepth = 0
+
+  private readonly blockIndents = new Map<Scalar, number>()
+
+  constructor(
+    private readonly lineAt: (offset: number) => number,
+    private readonly columnAt: (offset: number) => number,
+    private readonly text: string
+  ) {}
+
+  /** Binds each alias to the latest anchor before it, as go-yaml's parser does. */
+  /**
+   * Binds each alias to the latest anchor before it, as go-yaml's parser does, and notes the
+   * indentation of the block collection around each block scalar (libyaml's parent indent).
+   */
+  bind(root: Node | null): void {
+    const anchors = new Map<string, Node>()
+    const walk = (node: unknown, parentIndent: number): void => {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source)
+        if (!target)
+          throw new Refusal(`unknown anchor '${node.source}' referenced`, node.range?.[0])
+        this.targets.set(node, target)
+        return
+      }
+      if (!node || typeof node !== 'object') return
+      if (isScalar(node)) {
+        this.checkScalar(node)
+        if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')
+          this.blockIndents.set(node, parentIndent)
+      }
+      const anchored = node as Node
+      if (anchored.anchor) anchors.set(anchored.anchor, anchored)
+      const indent = anchored.range ? this.columnAt(anchored.range[0]) : parentIndent
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          walk(pair.key, indent)
+          walk(pair.value, indent)
+        }
+      } else if ('items' in node)
+        for (const item of (node as { items: unknown[] }).items) walk(item, indent)
+    }
+    walk(root, -1)
+  }
+
+  /** Scalar syntax go-yaml v2 refuses and the yaml package reads. */
+  private checkScalar(node: Scalar): void {
+    const [start, end] = node.range ?? [0, 0]
+    if (node.type === 'QUOTE_DOUBLE' && /(^|[^\\])(\\\\)*\\\//.test(this.text.slice(start, end)))
+      throw new Refusal('found unknown escape character', start)
+    // A tag must be followed by a blank (or `,` in a flow collection): `{a: !!str}` is an error.
+    if (
+      node.tag &&
+      start === end &&
+      /[\]}]/.test(this.text[start] ?? '') &&
+      !/\s/.test(this.text[start - 1])
+    )
+      throw new Refusal('did not find expected whitespace or line break', start)
+  }
+
+  /** A scalar's value; block scalars as libyaml reads them (see blockScalar). */
+  private scalar(node: Scalar): ScalarValue {
+    const parentIndent = this.blockIndents.get(node)
+    const text =
+      parentIndent !== undefined && node.range
+        ? blockScalar(this.text, node.range[0], parentIndent)
+        : (node.source ?? String(node.value)) // tags are resolved here, not by `yaml`
+    return scalarValue(node, text)
+  }
+
+  count(): void {
+    this.decodeCount++
+    if (this.aliasDepth > 0) this.aliasCount++
+    if (
+      this.aliasCount > 100 &&
+      this.decodeCount > 1000 &&
+      this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)
+    )
+      throw new Refusal('document contains excessive aliasing')
+  }
+
+  /** The JSON value of a node (a missing node is an empty plain scalar: null). */
+  decode(node: Node | null): unknown {
+    this.count()
+    if (node === null) return null
+    if (isAlias(node)) return this.alias(node, (target) => this.decode(target))
+    if (isScalar(node)) return jsonScalar(this.scalar(node), node)
+    if (isMap(node)) {
+      const object: Record<string, unknown> = {}
+      const lines = new Map<string, number>()
+      this.lines.set(object, lines)
+      this.mapInto(node, object, lines)
+      return object
+    }
+    const items = (node as { items: Array<Node | null> }).items
+    const array = new Array<unknown>(items.length)
+    const lines = new Array<number>(items.length)
+    this.lines.set(array, lines)
+    items.forEach((item, index) => {
+      array[index] = this.decode(item)
+      lines[index] = this.lineAt(item?.range?.[0] ?? node.range?.[0] ?? 0)
+    })
+    return array
+  }
+
+  private alias<T>(node: Alias, decode: (target: Node) => T): T {
+    if (this.expanding.has(node))
+      throw new Refusal(`anchor '${node.source}' value contains itself`, node.range?.[0])
+    this.expanding.add(node)
+    this.aliasDepth++
+    const result = decode(this.targets.get(node) as Node)
+    this.aliasDepth--
+    this.expanding.delete(node)
+    return result
+  }
+
+  /** A mapping decoded into `object`: later keys (merged ones too) replace earlier ones. */
+  private mapInto(node: YAMLMap, object: Record<string, unknown>, lines: Map<string, number>) {
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null
+      const valueNode = pair.value as Node | null
+      if (isScalar(keyNode) && isMergeKey(keyNode)) {
+        this.merge(valueNode, object, lines)
+        continue
+      }
+      this.count()
+      const key = this.key(keyNode)
+      const value = this.decode(valueNode)
+      if (key === '__proto__')
+        Object.defineProperty(object, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true
+        })
+      else object[key] = value
+      lines.set(key, this.lineAt(keyNode?.range?.[0] ?? node.range?.[0] ?? 0))
+    }
+  }
+
+  /** `<<`: a map, an alias of one, or a sequence of them (the earliest wins there). */
+  private merge(node: Node | null, object: Record<string, unknown>, lines: Map<string, number>) {
+    const into = (source: Node | null): void => {
+      this.count()
+      if (isAlias(source)) {
+        if (!isMap(this.targets.get(source))) throw wantMap(source)
+        this.alias(source, (target) => into(target))
+      } else if (isMap(source)) this.mapInto(source, object, lines)
+      else throw wantMap(source ?? node)
+    }
+    if (node && !isScalar(node) && !isMap(node) && !isAlias(node)) {
+      const items = (node as { items: Array<Node | null> }).items
+      for (let i = items.length - 1; i >= 0; i--) into(items[i])
+    } else into(node)
+  }
+
+  /** A key as YAMLToJSON writes it; collections and null cannot be keys. */
+  private key(node: Node | null): string {
+    if (isAlias(node)) {
+      return this.alias(node, (target) => {
+        this.count()
+        return this.key(target)
+      })
+    }
+    if (node && !isScalar(node))
+      throw new Refusal('invalid map key: a map or sequence cannot be a key', node.range?.[0])
+    const value = node ? this.scalar(node) : null
+    if (value === null)
+      throw new Refusal('unsupported map key of type: <nil> (a null key)', node?.range?.[0])
+    if (typeof value === 'bigint') {
+      if (value > INT64_MAX)
+        throw new Refusal(`unsupported map key of type: uint64, key: ${value}`, node?.range?.[0])
+      return String(value)
+    }
+    if (typeof value === 'number') return goFloat32Key(value)
+    return String(value)
+  }
+}
+
+function wantMap(node: Node | null): Refusal {
+  return new Refusal('map merge requires map or sequence of maps as the value', node?.range?.[0])
+}
+
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= 400_000) return 0.99
+  if (decodeCount >= 4_000_000) return 0.1
+  return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000)
+}
+
+function isMergeKey(node: Scalar): boolean {
+  return (
+    (node.source ?? node.value) === '<<' &&
+    (node.tag === undefined ? node.type === 'PLAIN' : node.tag === MERGE || node.tag === '!')
+  )
+}
+
+/** ints stay exact (bigint) until they become JSON numbers; encoding/json refuses NaN and ±Inf. */
+function jsonScalar(value: ScalarValue, node: Scalar): unknown {
+  if (typeof value === 'bigint') return Number(value)
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new Refusal(
+      `json: unsupported value: ${Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'}`,
+      node.range?.[0]
+    )
+  return value
+}
+
+type ScalarValue = string | boolean | number | bigint | null
+
+/** go-yaml v2's d.scalar into interface{}: quoted and block scalars are strings unless tagged. */
+function scalarValue(node: Scalar, text: string): ScalarValue {
+  const tag = node.tag
+  if (tag === undefined && node.type !== 'PLAIN') return text
+  try {
+    return resolve(tag === undefined ? '' : tag, text)
+  } catch (error) {
+    if (error instanceof Refusal) throw new Refusal(error.message, node.range?.[0])
+    throw error
+  }
+}
+
+/**
+ * libyaml's scan_block_scalar from the `|` or `>` at `start`: the yaml package drops trailing
+ * lines of spaces that libyaml keeps as content when they are more indented than the block.
+ */
+function blockScalar(text: string, start: number, parentIndent: number): string {
+  const literal = text[start] === '|'
+  let i = start + 1
+  let chomp = 0
+  let increment = 0
+  for (let k = 0; k < 2; k++) {
+    if ((text[i] === '+' || text[i] === '-') && chomp === 0) chomp = text[i++] === '+' ? 1 : -1
+    else if (text[i] >= '1' && text[i] <= '9' && increment === 0) increment = Number(text[i++])
+  }
+  const eol = text.indexOf('\n', i)
+  if (eol === -1) return ''
+  i = eol + 1
+  let indent = increment ? Math.max(parentIndent, 0) + increment : 0
+  let column = 0
+  let value = ''
+  let leadingBreak = ''
+  let trailingBreaks = ''
+  let leadingBlank = false
+  const breaks = () => {
+    let maxIndent = 0
+    for (;;) {
+      column = 0
+      while ((indent === 0 || column < indent) && text[i] === ' ') {
+        i++
+        column++
+      }
+      maxIndent = Math.max(maxIndent, column)
+      if ((indent === 0 || column < indent) && text[i] === '\t')
+        throw new Refusal('found a tab character where an indentation space is expected', i)
+      if (text[i] !== '\n') break
+      trailingBreaks += '\n'
+      i++
+    }
+    if (indent === 0) indent = Math.max(maxIndent, parentIndent + 1, 1)
+  }
+  breaks()
+  while (column === indent && i < text.length) {
+    const trailingBlank = text[i] === ' ' || text[i] === '\t'
+    if (!literal && leadingBreak === '\n' && !leadingBlank && !trailingBlank) {
+      if (trailingBreaks === '') value += ' '
+    } else value += leadingBreak
+    leadingBreak = ''
+    value += trailingBreaks
+    trailingBreaks = ''
+    leadingBlank = trailingBlank
+    const end = text.indexOf('\n', i)
+    value += text.slice(i, end === -1 ? text.length : end)
+    if (end === -1) break
+    leadingBreak = '\n'
+    i = end + 1
+    breaks()
+  }
+  if (chomp !== -1) value += leadingBreak
+  if (chomp === 1) value += trailingBreaks
+  return value
+}
+
+function resolve(tag: string, text: string): ScalarValue {
+  if (!RESOLVABLE.has(tag)) return tag === BINARY ? decodeBinary(text) : text
+  const [rtag, value] = resolveImplicit(tag, text)
+  if (tag === '' || tag === rtag || tag === STR) return value
+  if (tag === FLOAT && rtag === INT) return Number(value as bigint)
+  throw new Refusal(`cannot decode ${shortTag(rtag)} \`${text}\` as a ${shortTag(tag)}`)
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith(TAG) ? `!!${tag.slice(TAG.length)}` : tag
+}
+
+function resolveImplicit(tag: string, text: string): [string, ScalarValue] {
+  const first = text[0]
+  const hint =
+    text === ''
+      ? 'N'
+      : first === '+' || first === '-'
+        ? 'S'
+        : first >= '0' && first <= '9'
+          ? 'D'
+          : 'yYnNtTfFoO~'.includes(first)
+            ? 'M'
+            : first === '.'
+              ? '.'
+              : ''
+  if (hint === '' || tag === STR) return [STR, text]
+  const known = SPELLINGS.get(text)
+  if (known) return known as [string, ScalarValue]
+  if (hint === '.') {
+    const float = goParseFloat(text)
+    if (float !== undefined) return [FLOAT, float]
+  } else if (hint === 'D' || hint === 'S') {
+    // A timestamp stays the string it is; it matters only for a !!timestamp tag.
+    if ((tag === '' || tag === TIMESTAMP) && isTimestamp(text)) return [TIMESTAMP, text]
+    const plain = text.replace(/_/g, '')
+    const int = goParseInt(plain, 0, true) ?? goParseInt(plain, 0, false)
+    if (int !== undefined) return [INT, int]
+    if (YAML_STYLE_FLOAT.test(plain)) {
+      const float = goParseFloat(plain)
+      if (float !== undefined) return [FLOAT, float]
+    }
+    const binary = plain.startsWith('0b')
+      ? plain.slice(2)
+      : plain.startsWith('-0b')
+        ? `-${plain.slice(3)}`
+        : undefined
+    if (binary !== undefined) {
+      const value = goParseInt(binary, 2, true) ?? goParseInt(binary, 2, false)
+      if (value !== undefined) return [INT, value]
+    }
+  }
+  return [STR, text]
+}
+
+const DIGITS: Record<number, RegExp> = {
+  2: /^[01]+$/,
+  8: /^[0-7]+$/,
+  10: /^[0-9]+$/,
+  16: /^[0-9a-fA-F]+$/
+}
+
+/** strconv.ParseInt (signed) / ParseUint: base 0 reads 0x, 0o, 0b and a leading 0 (octal). */
+function goParseInt(text: string, base: number, signed: boolean): bigint | undefined {
+  let digits = text
+  let negative = false
+  if (signed && (digits[0] === '+' || digits[0] === '-')) {
+    negative = digits[0] === '-'
+    digits = digits.slice(1)
+  }
+  let radix = base
+  if (base === 0) {
+    radix = 10
+    if (digits[0] === '0' && digits.length > 1) {
+      const prefix = digits[1].toLowerCase()
+      radix = prefix === 'x' ? 16 : prefix === 'b' ? 2 : 8
+      digits = digits.slice(prefix === 'x' || prefix === 'b' || prefix === 'o' ? 2 : 1)
+    }
+  }
+  if (!DIGITS[radix].test(digits)) return undefined
+  const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : ''
+  const magnitude = BigInt(prefix + digits)
+  const value = negative ? -magnitude : magnitude
+  if (signed ? value < INT64_MIN || value > INT64_MAX : value > UINT64_MAX) return undefined
+  return value
+}
+
+/** strconv.ParseFloat for the decimal forms YAML can reach here; out of range is an error. */
+function goParseFloat(text: string): number | undefined {
+  if (!/^[-+]?([0-9_]+\.?[0-9_]*|\.[0-9_]+)([eE][-+]?[0-9_]+)?$/.test(text)) return undefined
+  if (text.includes('_') && !underscoresBetweenDigits(text)) return undefined
+  const value = Number(text.replace(/_/g, ''))
+  return Number.isFinite(value) ? value : undefined
+}
+
+/** strconv's underscoreOK for base 10: each `_` sits between two digits. */
+function underscoresBetweenDigits(text: string): boolean {
+  return !/(^|[^0-9])_|_($|[^0-9])/.test(text.replace(/^[-+]/, ''))
+}
+
+/** go-yaml v2's timestamp layouts (time.Parse): date, and optionally a time and zone. */
+function isTimestamp(text: string): boolean {
+  const match =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(
+      text
+    )
+  if (!match) return false
+  const [, year, month, day, separator, hour, minute, second, zone] = match
+  if (separator && (separator === ' ') !== (zone === undefined)) return false
+  if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4)) > 59))
+    return false
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()
+  return (
+    Number(month) >= 1 &&
+    Number(month) <= 12 &&
+    Number(day) >= 1 &&
+    Number(day) <= daysInMonth &&
+    (hour === undefined || (Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60))
+  )
+}
+
+/** !!binary: standard base64 (newlines ignored), bytes read as Go reads a string into JSON. */
+function decodeBinary(text: string): string {
+  const compact = text.replace(/[\r\n]/g, '')
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact))
+    throw new Refusal('!!binary value contains invalid base64 data')
+  return goString(Buffer.from(compact, 'base64'))
+}
+
+/** encoding/json writes each byte that is not part of valid UTF-8 as U+FFFD. */
+function goString(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length;) {
+    const size = utf8Size(bytes, i)
+    out += size === 0 ? '\ufffd' : Buffer.from(bytes.subarray(i, i + size)).toString('utf8')
+    i += size || 1
+  }
+  return out
+}
+
+/** Length of the valid UTF-8 sequence at `i` (Go's utf8.DecodeRune), 0 when invalid. */
+function utf8Size(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]
+  if (b < 0x80) return 1
+  const cont = (k: number, lo = 0x80, hi = 0xbf) =>
+    i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0
+  if (b >= 0xe0 && b <= 0xef) {
+    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf]
+    return cont(1, lo, hi) && cont(2) ? 3 : 0
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf]
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0
+  }
+  return 0
+}
+
+/** A float key as YAMLToJSON writes it: strconv.FormatFloat(key, 'g', -1, 32). */
+function goFloat32Key(value: number): string {
+  if (Number.isNaN(value)) return '.nan'
+  const single = Math.fround(value)
+  if (!Number.isFinite(single)) return single > 0 ? '.inf' : '-.inf'
+  const sign = single < 0 || Object.is(single, -0) ? '-' : ''
+  const magnitude = Math.abs(single)
+  if (magnitude === 0) return `${sign}0`
+  let digits = ''
+  let exponent = 0
+  for (let precision = 1; precision <= 9; precision++) {
+    const [mantissa, exp] = magnitude.toExponential(precision - 1).split('e')
+    if (Math.fround(Number(`${mantissa}e${exp}`)) === magnitude) {
+      digits = mantissa.replace('.', '')
+      exponent = Number(exp)
+      break
+    }
+  }
+  digits = digits.replace(/0+$/, '') || '0'
+  if (exponent < -4 || exponent >= 6) {
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits
+    const exp = Math.abs(exponent).toString().padStart(2, '0')
+    return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${exp}`
+  }
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`
+  const whole = digits.padEnd(exponent + 1, '0')
+  const fraction = digits.slice(exponent + 1)
+  return `${sign}${whole.slice(0, exponent + 1)}${fraction ? `.${fraction}` : ''}`
+}

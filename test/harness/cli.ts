@@ -1,0 +1,39 @@
+// Runs the bundled CLI (dist/cli/index.js; `npm run bundle` first) the way a user would, with the
+// pinned tools from .tools/bin on PATH.
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { REPO_ROOT, TOOLS_BIN } from './paths.js'
+
+const execFileAsync = promisify(execFile)
+export const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'index.js')
+
+export interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** `hardening ARGS` in `cwd`; `env` adds to (or, with undefined, removes from) the environment. */
+export async function runCli(
+  cwd: string,
+  args: string[],
+  env: Record<string, string | undefined> = {}
+): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], {
+      cwd,
+      env: {
+        ...process.env,
+        PATH: `${TOOLS_BIN}${path.delimiter}${process.env.PATH}`,
+        RUNNER_TOOL_CACHE: path.join(cwd, '.tool-cache'),
+        ...env
+      },
+      maxBuffer: 64 << 20
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
