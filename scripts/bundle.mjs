@@ -2,7 +2,15 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc as ES modules.
 // --check: bundles into a temporary directory and fails when dist/ differs (dist/ is generated).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,6 +36,10 @@ for (const [entry, dir] of [
 }
 // Node reads dist/*.js as ES modules only with a package.json saying so.
 writeFileSync(path.join(out, 'package.json'), '{\n  "type": "module"\n}\n')
+// The CLI is package.json's `bin`: npm links it as an executable, which needs the interpreter line.
+const cli = path.join(out, 'cli', 'index.js')
+writeFileSync(cli, `#!/usr/bin/env node\n${readFileSync(cli, 'utf8')}`)
+chmodSync(cli, 0o755)
 
 if (check) {
   const differences = compare(out, path.join(root, 'dist'))

@@ -38,6 +38,7 @@ Options (each is the action input of the same name):
   --format FORMAT              table | json | sarif | markdown (default table)
   --output FILE                write the report there instead of standard output
   --output-dir DIR             where results.sarif, findings.json and summary.md go
+  --version                    print the version and exit
 Exit codes: 0 passed, 1 gate failed, 2 usage or configuration error, 3 a tool failed.`
 
 const FLAG_TO_INPUT: Record<string, InputName> = {
@@ -77,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
         'pinned-tools': { type: 'boolean' },
         'ignore-unfixed': { type: 'boolean' },
         verbose: { type: 'boolean' },
+        version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -87,6 +89,10 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parsed
   if (values.help) {
     process.stdout.write(`${USAGE}\n`)
+    return EXIT.pass
+  }
+  if (values.version) {
+    process.stdout.write(`hardening ${ACTION_VERSION}\n`)
     return EXIT.pass
   }
   const [command, ...paths] = positionals

@@ -14,14 +14,18 @@ export interface CliRun {
   stderr: string
 }
 
-/** `hardening ARGS` in `cwd`; `env` adds to (or, with undefined, removes from) the environment. */
+/**
+ * `hardening ARGS` in `cwd`; `env` adds to (or, with undefined, removes from) the environment;
+ * `entry` is the CLI script to run (an installed copy, say).
+ */
 export async function runCli(
   cwd: string,
   args: string[],
-  env: Record<string, string | undefined> = {}
+  env: Record<string, string | undefined> = {},
+  entry = CLI
 ): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [entry, ...args], {
       cwd,
       env: {
         ...process.env,
