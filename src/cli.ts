@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { ACTION_ROOT, ACTION_VERSION } from './action-root.js'
 import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from './config/inputs.js'
-import { stderrLogger } from './log.js'
+import { printable, stderrLogger } from './log.js'
 import { pathDirs } from './util/which.js'
 import { runPipeline, type PipelineResult } from './pipeline.js'
 import { toFindingsDocument } from './report/findings-file.js'
@@ -138,14 +138,14 @@ export async function main(argv: string[]): Promise<number> {
       actionVersion: ACTION_VERSION
     })
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`)
+    process.stderr.write(`error: ${printable((error as Error).message)}\n`)
     return error instanceof ConfigError ? EXIT.usage : EXIT.toolFailed
   }
 
   const report = render(result, format)
   if (values.output) await writeFile(String(values.output), report)
   else process.stdout.write(report)
-  for (const reason of result.decision.reasons) process.stderr.write(`${reason}\n`)
+  for (const reason of result.decision.reasons) process.stderr.write(`${printable(reason)}\n`)
   if (result.outcomes.some((outcome) => outcome.error)) return EXIT.toolFailed
   return result.decision.failed ? EXIT.gateFailed : EXIT.pass
 }
@@ -164,12 +164,14 @@ function render(result: PipelineResult, format: string): string {
 }
 
 function table(result: PipelineResult): string {
-  const rows = sortBySeverity(result.findings).map((f) => [
-    f.suppression ? `${f.severity} (waived)` : f.severity,
-    f.ruleId,
-    f.location ? `${f.location.path}:${f.location.startLine}` : f.target,
-    f.message
-  ])
+  const rows = sortBySeverity(result.findings).map((f) =>
+    [
+      f.suppression ? `${f.severity} (waived)` : f.severity,
+      f.ruleId,
+      f.location ? `${f.location.path}:${f.location.startLine}` : f.target,
+      f.message
+    ].map((cell) => printable(cell, { oneLine: true }))
+  )
   const header = ['SEVERITY', 'RULE', 'WHERE', 'MESSAGE']
   const widths = header.map((h, i) =>
     Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length)))
@@ -185,7 +187,7 @@ function table(result: PipelineResult): string {
     line(header),
     ...rows.map(line),
     '',
-    ...notices.map((n) => `not scanned: ${n}`),
+    ...notices.map((n) => `not scanned: ${printable(n, { oneLine: true })}`),
     `${verdict}: ${result.findings.length} finding(s); see ${result.files.sarif}`,
     ''
   ].join('\n')

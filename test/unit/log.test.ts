@@ -1,6 +1,6 @@
 // PR text in a log line must not become a workflow command (annotation, mask, output) in our name.
 import { describe, expect, it } from 'vitest'
-import { inertLogText } from '../../src/log.js'
+import { inertLogText, printable } from '../../src/log.js'
 import { parseWorkflowCommands } from '../harness/runner.js'
 
 describe('inertLogText', () => {
@@ -28,5 +28,20 @@ describe('inertLogText', () => {
     const first = inertLogText('::error::x')
     const second = inertLogText('::error::x')
     expect(first).not.toBe(second)
+  })
+})
+
+describe('printable', () => {
+  it('shows escape sequences, carriage returns and bidi overrides instead of sending them', () => {
+    const hostile = 'a\u001b[2J\u001b]0;title\u0007b\rc\u009bd\u202ee\tf'
+    const shown = printable(hostile)
+    expect(shown).toBe('a\\u001b[2J\\u001b]0;title\\u0007b\\u000dc\\u009bd\\u202ee\tf')
+    // eslint-disable-next-line no-control-regex -- control characters are what this finds
+    expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
+  })
+
+  it('keeps line feeds in a message and escapes them in a table cell', () => {
+    expect(printable('one\ntwo')).toBe('one\ntwo')
+    expect(printable('one\ntwo', { oneLine: true })).toBe('one\\ntwo')
   })
 })
