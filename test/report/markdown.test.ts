@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { encodeUrlPath, escapeMarkdown } from '../../src/report/markdown.js'
-
-/** A small deterministic PRNG (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { random } from '../harness/random.js'
 
 // Everything with a meaning in Markdown or HTML, line breaks of every kind, and plain text.
 const PIECES = [

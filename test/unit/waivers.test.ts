@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/config/inputs.js'
 import { finalize, type Finding } from '../../src/findings/model.js'
 import { applyWaivers, globMatcher, parseWaivers } from '../../src/findings/waivers.js'
+import { random } from '../harness/random.js'
 
 const finding = (overrides: Partial<Finding> = {}): Finding =>
   finalize({
@@ -116,17 +117,6 @@ function regexGlob(pattern: string): (value: string) => boolean {
     `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`
   )
   return (value) => regex.test(value)
-}
-
-/** A small deterministic PRNG (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 describe('waiver globs', () => {
