@@ -50,9 +50,13 @@ export function mirrorUrlProblem(value: string): string | undefined {
   if (url.search || url.hash) {
     return `must be a base URL without a ?query or #fragment; got '${shown}'.`
   }
-  if (url.protocol === 'https:') return undefined
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined
+  if (isSafeTransport(url)) return undefined
   return `must be an https URL (plain http only for a loopback host); got '${shown}'.`
+}
+
+/** https, or plain http that never leaves the machine. */
+export function isSafeTransport(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))
 }
 
 function isLoopback(hostname: string): boolean {

@@ -1,10 +1,13 @@
 // Which tools may run and from where: URL redaction, the release-host rules, the opt-in directory
 // of unpinned tools, and the decision to use or refuse a tool-cache entry.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readConfig } from '../../src/config/inputs.js'
+import { download, DownloadError } from '../../src/tools/download.js'
 import { cacheEntryProblem } from '../../src/tools/install.js'
 import { mirrorUrlProblem, redactUrl, redactUrls } from '../../src/tools/urls.js'
 import { sha256, tarGz } from '../harness/archive.js'
@@ -150,5 +153,46 @@ describe('cacheEntryProblem', () => {
     expect(await cacheEntryProblem(dir, asset, 'trivy', sha256(archive))).toBe(
       'lacks its release archive'
     )
+  })
+})
+
+describe('download: redirects', () => {
+  /** A loopback server answering each path from `routes` (status and Location), else 200 "ok". */
+  async function serve(routes: Record<string, string>): Promise<{ base: string; hits: string[] }> {
+    const hits: string[] = []
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '')
+      const location = routes[req.url ?? '']
+      if (location) res.writeHead(302, { location }).end()
+      else res.end('ok')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    servers.push(server)
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits }
+  }
+  const servers: Server[] = []
+  afterEach(() => servers.splice(0).forEach((server) => server.close()))
+  const once = { attempts: 1, initialDelayMs: 0 }
+
+  it('follows redirects that stay on https or loopback', async () => {
+    const { base, hits } = await serve({ '/a': '/b', '/b': '/c' })
+    expect((await download(`${base}/a`, once)).toString()).toBe('ok')
+    expect(hits).toEqual(['/a', '/b', '/c'])
+  })
+
+  it('refuses a redirect to plain http off the machine before requesting it', async () => {
+    const { base, hits } = await serve({ '/asset': 'http://mirror.invalid/asset?token=s3cret' })
+    const failure = download(`${base}/asset`, once)
+    await expect(failure).rejects.toThrow(DownloadError)
+    await expect(failure).rejects.toThrow(
+      /redirected to http:\/\/mirror\.invalid\/asset.*not https/
+    )
+    await expect(failure).rejects.not.toThrow(/s3cret/)
+    expect(hits).toEqual(['/asset'])
+  })
+
+  it('stops a redirect loop', async () => {
+    const { base } = await serve({ '/loop': '/loop' })
+    await expect(download(`${base}/loop`, once)).rejects.toThrow(/redirected too many times/)
   })
 })
