@@ -34,6 +34,17 @@ const finding = (ruleId: string, severity: Severity, file: string, line: number)
     location: { path: file, startLine: line }
   })
 
+/** The post-scan stages with no findings, writing into `<checkout>/out`. */
+const reportNothingInto = (checkout: string, warning: (message: string) => void = () => {}) =>
+  reportFindings([], {
+    config: readConfig((name) => (name === 'output-dir' ? 'out' : ''), checkout),
+    env: { log: { info() {}, warning, debug() {} }, actionRoot: checkout, actionVersion: 't' },
+    tools: [],
+    waivers: [],
+    waiversFile: 'w.yaml',
+    baseline: undefined
+  })
+
 describe('reportFindings (the stages after the scans)', () => {
   it("waives, marks new, keeps each outcome's findings with it and times every stage", async () => {
     const config = readConfig(
@@ -112,20 +123,8 @@ describe('reportFindings (the stages after the scans)', () => {
       symlinkSync(outside, path.join(checkout, 'out', 'evidence'))
       // and something in the way that is not a link stays, and only its file is not written
       mkdirSync(path.join(checkout, 'out', 'findings.json'))
-      const config = readConfig((name) => (name === 'output-dir' ? 'out' : ''), checkout)
       const warnings: string[] = []
-      const result = await reportFindings([], {
-        config,
-        env: {
-          log: { info() {}, warning: (m) => warnings.push(m), debug() {} },
-          actionRoot: checkout,
-          actionVersion: 't'
-        },
-        tools: [],
-        waivers: [],
-        waiversFile: 'w.yaml',
-        baseline: undefined
-      })
+      const result = await reportNothingInto(checkout, (m) => warnings.push(m))
       expect(readFileSync(target, 'utf8')).toBe('original\n')
       expect(readdirSync(outside)).toEqual(['bashrc'])
       // the reports are real files where the links were
@@ -155,21 +154,7 @@ describe('reportFindings (the stages after the scans)', () => {
     writeFileSync(path.join(checkout, 'out', 'evidence', 'index.html'), '<h1>all clear</h1>')
     writeFileSync(path.join(checkout, 'out', 'extra.sarif'), '{}')
     writeFileSync(path.join(checkout, 'out', 'findings.json'), '{"findings":[]}')
-    const config = readConfig((name) => (name === 'output-dir' ? 'out' : ''), checkout)
-    const report = () =>
-      reportFindings([], {
-        config,
-        env: {
-          log: { info() {}, warning() {}, debug() {} },
-          actionRoot: checkout,
-          actionVersion: 't'
-        },
-        tools: [],
-        waivers: [],
-        waiversFile: 'w.yaml',
-        baseline: undefined
-      })
-    const result = await report()
+    const result = await reportNothingInto(checkout)
     expect(result.decision.failed).toBe(true)
     expect(result.decision.reasons).toEqual([
       'The output directory already held out/evidence/index.html, out/extra.sarif, which this run did not write; an upload of the directory would publish them with our report. Remove them from the repository or choose another output-dir.'
@@ -184,7 +169,7 @@ describe('reportFindings (the stages after the scans)', () => {
     // a second run into the same directory finds only its own files: no complaint
     rmSync(path.join(checkout, 'out', 'evidence', 'index.html'))
     rmSync(path.join(checkout, 'out', 'extra.sarif'))
-    const again = await report()
+    const again = await reportNothingInto(checkout)
     expect(again.decision.failed).toBe(false)
   })
 })
