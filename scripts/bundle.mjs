@@ -23,7 +23,7 @@ const ncc = path.join(root, 'node_modules', '.bin', 'ncc')
 rmSync(out, { recursive: true, force: true })
 for (const [entry, dir] of [
   ['src/index.ts', out],
-  ['src/cli.ts', path.join(out, 'cli')]
+  ['src/cli/index.ts', path.join(out, 'cli')]
 ]) {
   execFileSync(
     ncc,

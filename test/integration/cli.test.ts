@@ -7,6 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../harness/cli.js'
+import { SCAN_USAGE } from '../../src/cli/scan.js'
 import { REPO_ROOT } from '../harness/paths.js'
 
 const dirs: string[] = []
@@ -72,6 +73,19 @@ describe('hardening scan', () => {
     const escape = await runCli(dir, ['scan', '../'])
     expect(escape.code).toBe(2)
     expect(escape.stderr).toMatch(/outside the workspace/)
+  })
+
+  it("prints the commands, each command's options and the version without scanning", async () => {
+    const dir = workspace('fixed-app')
+    const help = await runCli(dir, ['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^ {2}scan {2}/m)
+    const scanHelp = await runCli(dir, ['scan', '--help'])
+    expect(scanHelp.code).toBe(0)
+    expect(scanHelp.stdout).toBe(`${SCAN_USAGE}\n`)
+    const missing = await runCli(dir, [])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/^Missing command\./)
   })
 
   it('keeps waived findings in the report as suppressed and lets them pass the gate', async () => {

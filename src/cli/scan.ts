@@ -1,16 +1,15 @@
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { ACTION_ROOT, ACTION_VERSION } from './action-root.js'
-import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from './config/inputs.js'
-import { printable, stderrLogger } from './log.js'
-import { pathDirs } from './util/which.js'
-import { runPipeline, type PipelineResult } from './pipeline.js'
-import { toFindingsDocument } from './report/findings-file.js'
-import { sortBySeverity } from './findings/order.js'
+import { ACTION_ROOT, ACTION_VERSION } from '../action-root.js'
+import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from '../config/inputs.js'
+import { printable, stderrLogger } from '../log.js'
+import { pathDirs } from '../util/which.js'
+import { runPipeline, type PipelineResult } from '../pipeline.js'
+import { toFindingsDocument } from '../report/findings-file.js'
+import { sortBySeverity } from '../findings/order.js'
+import { EXIT, EXIT_CODES_HELP } from './exit.js'
 
-export const EXIT = { pass: 0, gateFailed: 1, usage: 2, toolFailed: 3 } as const
-
-const USAGE = `Usage: hardening scan [PATH ...] [options]
+export const SCAN_USAGE = `Usage: hardening scan [PATH ...] [options]
 
 Scans Kubernetes manifests (PATH, default .) with the bundled Gatekeeper policies and Trivy,
 the repository for secrets, licenses and vulnerable dependencies, and --images.
@@ -24,6 +23,7 @@ Options (each is the action input of the same name):
                                as Kubernetes reads it fails the gate, or only warns (default fail)
   --scanners LIST              image,repository,policies,trivy-config
   --repository-scanners LIST   Trivy checks for the repository (default vuln,secret,license)
+  --image-scanners LIST        Trivy checks for images (default ${INPUT_DEFAULTS['image-scanners']})
   --fail-on SEVERITY           critical | high | medium | low | none (default high)
   --fail-on-by-scanner LIST    per-scanner thresholds, e.g. image=critical,policies=high
   --baseline FILE              fail only on findings missing from this earlier findings.json
@@ -34,12 +34,15 @@ Options (each is the action input of the same name):
                                a pin (default: those on PATH, when at the pinned versions)
   --pinned-tools               run only pinned releases, verified by SHA-256 (as the action does)
   --db-repository REPO[,REPO]  Trivy DB mirrors
+  --tool-mirror URL            where to download the pinned Trivy and conftest releases from
+  --scan-timeout SECONDS       time limit for each scan (default ${INPUT_DEFAULTS['scan-timeout']})
   --ignore-unfixed             skip vulnerabilities without a fix
   --format FORMAT              table | json | sarif | markdown (default table)
   --output FILE                write the report there instead of standard output
   --output-dir DIR             where results.sarif, findings.json and summary.md go
-  --version                    print the version and exit
-Exit codes: 0 passed, 1 gate failed, 2 usage or configuration error, 3 a tool failed.`
+  --verbose                    log each step and every tool command to standard error
+  -h, --help                   this help
+${EXIT_CODES_HELP}`
 
 const FLAG_TO_INPUT: Record<string, InputName> = {
   images: 'images',
@@ -61,46 +64,33 @@ const FLAG_TO_INPUT: Record<string, InputName> = {
   'trusted-tool-dir': 'trusted-tool-dir'
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Every option `hardening scan` takes (the usage text lists each; a test checks it). */
+export const SCAN_OPTIONS = {
+  ...Object.fromEntries(
+    Object.keys(FLAG_TO_INPUT).map((flag) => [flag, { type: 'string' as const }])
+  ),
+  baseline: { type: 'string' },
+  format: { type: 'string', default: 'table' },
+  output: { type: 'string' },
+  'skip-db-update': { type: 'boolean' },
+  'pinned-tools': { type: 'boolean' },
+  'ignore-unfixed': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+export async function runScan(argv: string[]): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...Object.fromEntries(
-          Object.keys(FLAG_TO_INPUT).map((flag) => [flag, { type: 'string' as const }])
-        ),
-        baseline: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        output: { type: 'string' },
-        'skip-db-update': { type: 'boolean' },
-        'pinned-tools': { type: 'boolean' },
-        'ignore-unfixed': { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        version: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    })
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: SCAN_OPTIONS })
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`)
+    process.stderr.write(`${(error as Error).message}\n\n${SCAN_USAGE}\n`)
     return EXIT.usage
   }
-  const { values, positionals } = parsed
+  const { values, positionals: paths } = parsed
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
+    process.stdout.write(`${SCAN_USAGE}\n`)
     return EXIT.pass
-  }
-  if (values.version) {
-    process.stdout.write(`hardening ${ACTION_VERSION}\n`)
-    return EXIT.pass
-  }
-  const [command, ...paths] = positionals
-  if (command !== 'scan') {
-    process.stderr.write(
-      `${command ? `Unknown command '${command}'.` : 'Missing command.'}\n\n${USAGE}\n`
-    )
-    return EXIT.usage
   }
   const format = String(values.format)
   if (!['table', 'json', 'sarif', 'markdown'].includes(format)) {
@@ -196,5 +186,3 @@ function table(result: PipelineResult): string {
 function defaultToolCache(): string {
   return `${process.env.HOME ?? '.'}/.cache/hardening-action/tool-cache`
 }
-
-process.exitCode = await main(process.argv.slice(2))
