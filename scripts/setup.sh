@@ -2,6 +2,8 @@
 # Installs whatever is missing for the demo and the tests on a machine with Node.js, npm and Go:
 # npm dependencies, the pinned tools (built from their Go modules) and Node 24 (the action's runtime).
 # Idempotent: a second run with nothing changed takes seconds.
+# Usage: scripts/setup.sh [TOOL ...]   with tool names: only the npm dependencies and those tools
+# (what `make demo` needs first), so a first result does not wait for every tool to build.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -14,6 +16,12 @@ if [[ ! -f node_modules/.package-lock.json ]] || ! cmp -s package-lock.json node
   cp package-lock.json node_modules/.setup-lock
 else
   step "npm dependencies up to date"
+fi
+
+if [[ $# -gt 0 ]]; then
+  step "tools: $*"
+  bash scripts/build-tools.sh "$@"
+  exit 0
 fi
 
 # The cluster kit's offline schema validators have their own small npm project.
