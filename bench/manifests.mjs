@@ -9,7 +9,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseAllDocuments, stringify } from 'yaml'
+import { packageOf } from '../scripts/policy-conventions.mjs'
 import { compare, countInFile, measure, table } from './lib.mjs'
+import { corpus } from './corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, '.tools', 'bin', name)
@@ -18,42 +20,6 @@ const roundsFor = (size) => (process.argv[3] ? Number(process.argv[3]) : size > 
 const only = process.argv[4]?.split(',')
 const TRIVY_MAX_RESOURCES = 5000
 const COLUMNS = ['resources', 'contender', 'median s', 'resources/s', 'vs conftest', 'vs gator', 'peak MiB', 'growth per resource', 'work done']
-
-/** A realistic mix: Deployments (half with problems), StatefulSets, CronJobs, Pods, Services, ConfigMaps. */
-function corpus(size) {
-  const docs = []
-  for (let i = 0; i < size; i++) {
-    const bad = i % 2 === 0
-    const container = {
-      name: 'app',
-      image: bad ? `registry.example.com/app-${i}:latest` : `registry.example.com/app-${i}:1.${i % 9}.0`,
-      ...(bad ? {} : { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } } }),
-      securityContext: bad
-        ? { privileged: true }
-        : { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } }
-    }
-    const podSpec = { containers: [container] }
-    const meta = { name: `w-${i}`, namespace: `team-${i % 20}`, labels: { app: `w-${i}` } }
-    switch (i % 6) {
-      case 0:
-      case 1:
-        docs.push({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: { selector: { matchLabels: meta.labels }, template: { metadata: { labels: meta.labels }, spec: podSpec } } })
-        break
-      case 2:
-        docs.push({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta, spec: { serviceName: meta.name, selector: { matchLabels: meta.labels }, template: { metadata: { labels: meta.labels }, spec: podSpec } } })
-        break
-      case 3:
-        docs.push({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta, spec: { schedule: '0 * * * *', jobTemplate: { spec: { template: { spec: { ...podSpec, restartPolicy: 'Never' } } } } } })
-        break
-      case 4:
-        docs.push({ apiVersion: 'v1', kind: 'Service', metadata: { ...meta, ...(bad ? {} : { annotations: { 'networking.gke.io/load-balancer-type': 'Internal' } }) }, spec: { type: 'LoadBalancer', selector: meta.labels, ports: [{ port: 80 }] } })
-        break
-      default:
-        docs.push({ apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: podSpec })
-    }
-  }
-  return docs
-}
 
 /** Bare conftest: every bundled template's Rego, with a `main` package feeding it each plain document. */
 function bareConftestPolicy(dir, bundleFile) {
@@ -64,9 +30,9 @@ function bareConftestPolicy(dir, bundleFile) {
   const rules = []
   for (const template of templates) {
     const target = template.spec.targets[0]
-    const pkg = /package\s+([\w.]+)/.exec(target.rego)[1]
+    const pkg = packageOf(target.rego)
     writeFileSync(path.join(dir, `${pkg}.rego`), target.rego)
-    for (const lib of target.libs ?? []) libs.set(/package\s+([\w.]+)/.exec(lib)[1], lib)
+    for (const lib of target.libs ?? []) libs.set(packageOf(lib), lib)
     for (const constraint of constraints.filter((c) => c.kind === template.spec.crd.spec.names.kind)) {
       rules.push(
         `deny contains msg if {\n\tsome v in data.${pkg}.violation with input as {"review": {"object": input}, "parameters": ${JSON.stringify(constraint.spec.parameters ?? {})}}\n\tmsg := v.msg\n}`

@@ -25,6 +25,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
+import { packageOf } from '../scripts/policy-conventions.mjs'
 
 const countArg = process.argv.indexOf('--count')
 const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 3
@@ -94,7 +95,7 @@ const rows = []
 for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
   const t = YAML.parse(readFileSync(join(root, 'policies', 'templates', f), 'utf8'))
   const target = t.spec.targets[0]
-  const pkg = target.rego.match(/^package\s+([\w.]+)/m)[1]
+  const pkg = packageOf(target.rego)
   const kind = t.spec.crd.spec.names.kind
   const files = [target.rego, ...(target.libs ?? [])].map((src, i) => {
     const file = join(work, `${pkg}-${i}.rego`)

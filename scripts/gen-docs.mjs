@@ -3,14 +3,18 @@
 //   action.yml                          -> docs/inputs.md   (every input and output, with defaults)
 //   policies/<p>/template.yaml + samples -> docs/policies.md (every policy from its ConstraintTemplate
 //                                          annotations, parameters and an example violation)
+//   templates, bundles, action.yml, argocd/, monitoring/, policies/frameworks.json
+//                                       -> docs/coverage.md (control coverage, scripts/coverage.mjs)
 // Usage: node scripts/gen-docs.mjs [--check] [--action FILE] [--out FILE] [--policies DIR]
-//                                  [--policies-out FILE]
+//                                  [--policies-out FILE] [--coverage-out FILE]
 // --check writes nothing and exits 1 when a page is missing or differs from what would be
 // generated. The other options exist for tests; the defaults are the repository's files.
 import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
+import { buildCoverage, loadCoverageSources, renderCoverage } from './coverage.mjs'
+import { ANNOTATION_PREFIX as ANN, COMPLIANCE } from './policy-conventions.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -23,6 +27,7 @@ const actionFile = opt('--action', join(root, 'action.yml'))
 const outFile = opt('--out', join(root, 'docs', 'inputs.md'))
 const policiesDir = opt('--policies', join(root, 'policies'))
 const policiesOut = opt('--policies-out', join(root, 'docs', 'policies.md'))
+const coverageOut = opt('--coverage-out', join(root, 'docs', 'coverage.md'))
 
 // One table cell: single line, pipes escaped.
 const cell = (s) =>
@@ -77,13 +82,6 @@ export function render(action) {
   return lines.join('\n')
 }
 
-const ANN = 'hardening-action.io'
-const COMPLIANCE = [
-  ['cis-kubernetes', 'CIS Kubernetes v1.12'],
-  ['soc2', 'SOC 2'],
-  ['iso27001-2022', 'ISO/IEC 27001:2022'],
-  ['hipaa', 'HIPAA 45 CFR 164.312']
-]
 const json = (s, fallback) => {
   try {
     return s ? JSON.parse(s) : fallback
@@ -166,7 +164,7 @@ export function renderPolicies(policies) {
         lines.push(`| ${code(k)} | ${cell(typeOf(v))} | ${cell(v.description)} |`)
     } else lines.push('Parameters: none.')
     lines.push('', '| framework | controls |', '| --- | --- |')
-    for (const [k, label] of COMPLIANCE)
+    for (const [k, { label }] of COMPLIANCE)
       lines.push(`| ${label} | ${cell((compliance[k] ?? []).join(', ') || '-')} |`)
     if (refs.length) {
       lines.push('', 'References:', '')
@@ -197,7 +195,8 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(imp
 if (isMain) {
   const pages = [
     [outFile, render(YAML.parse(readFileSync(actionFile, 'utf8')))],
-    [policiesOut, renderPolicies(loadPolicies(policiesDir))]
+    [policiesOut, renderPolicies(loadPolicies(policiesDir))],
+    [coverageOut, renderCoverage(buildCoverage(loadCoverageSources(root)))]
   ]
   let stale = 0
   for (const [file, want] of pages) {

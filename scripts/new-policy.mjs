@@ -15,6 +15,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import YAML from 'yaml'
+import { COMPLIANCE, COMPLIANCE_KEYS, MATCH, regoMetadata } from './policy-conventions.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const usage =
@@ -60,21 +62,15 @@ const pkg = kind.toLowerCase()
 const dir = join(root, 'policies', name)
 if (existsSync(dir)) die(`policies/${name} already exists`)
 
-const matchKinds = `    kinds:
-      - apiGroups: ['']
-        kinds: [Pod, ReplicationController, PodTemplate]
-      - apiGroups: [apps]
-        kinds: [Deployment, StatefulSet, DaemonSet, ReplicaSet]
-      - apiGroups: [batch]
-        kinds: [Job, CronJob]`
+// Title and description live in metadata.yaml; src.rego's METADATA block repeats them for OPA
+// and Regal (gen-templates keeps it in step).
+const title = camel
+const description =
+  'TODO: what the policy checks. Example: containers, initContainers and ephemeralContainers must not use an image whose reference starts with one of the disallowed prefixes.'
+const indent = (text, spaces) => text.trimEnd().replace(/^/gm, ' '.repeat(spaces))
 
 const files = {
-  'src.rego': `# METADATA
-# title: ${camel}
-# description: |
-#   Replace with one sentence on what this policy forbids and why it matters.
-#   Example logic: containers must not use an image that starts with a disallowed prefix.
-package ${pkg}
+  'src.rego': `${regoMetadata({ title, description })}package ${pkg}
 
 import future.keywords.contains
 import future.keywords.if
@@ -149,19 +145,14 @@ test_message_names_value_and_fix if {
 # Schema: policies/README.md ("ConstraintTemplate annotations"). Replace every TODO.
 kind: ${kind}
 version: 0.1.0
-title: '${camel}'
-description: >-
-  TODO: what the policy checks. Example: containers, initContainers and ephemeralContainers must
-  not use an image whose reference starts with one of the disallowed prefixes.
+title: ${JSON.stringify(title)}
+description: ${JSON.stringify(description)}
 severity: MEDIUM # CRITICAL, HIGH, MEDIUM or LOW: the impact of one violation
 remediation: >-
   TODO: how to fix a violation. Example: use an image from an approved registry.
 references: [] # e.g. - {title: Kubernetes - Images, url: https://kubernetes.io/docs/concepts/containers/images/}
-compliance: # CIS Kubernetes v1.12, SOC 2, ISO/IEC 27001:2022, HIPAA 164.312 ids (lists may stay empty)
-  cis-kubernetes: []
-  soc2: []
-  iso27001-2022: []
-  hipaa: []
+compliance: # ${COMPLIANCE.map(([, f]) => f.label).join(', ')} ids (lists may stay empty; catalogue: policies/frameworks.json)
+${COMPLIANCE_KEYS.map((key) => `  ${key}: []`).join('\n')}
 match: workloads # or services
 parameters:
   prefixes:
@@ -181,7 +172,8 @@ metadata:
   name: ${name}
 spec:
   match:
-${matchKinds}
+    kinds:
+${indent(YAML.stringify(MATCH.workloads), 6)}
   parameters:
     prefixes: ['bad.example/']
 `,

@@ -15,6 +15,7 @@ import { tmpdir, availableParallelism } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
+import { packageOf } from './policy-conventions.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => {
@@ -54,7 +55,7 @@ for (const p of policies) {
   const templateFile = join(dir, 'template.yaml')
   const template = YAML.parse(readFileSync(templateFile, 'utf8'))
   const target = template.spec.targets[0]
-  const pkg = target.rego.match(/^package\s+([\w.]+)/m)[1]
+  const pkg = packageOf(target.rego)
   // The rego exactly as embedded in the template: the policy plus its libraries.
   const policyFiles = [target.rego, ...(target.libs ?? [])].map((src, i) => {
     const f = join(work, `${p}-${i}.rego`)

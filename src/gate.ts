@@ -1,4 +1,4 @@
-import type { ScannerName } from './config/inputs.js'
+import type { ScannerName } from './config/scan-config.js'
 import type { Finding } from './findings/model.js'
 import { severityRank, type Severity } from './findings/severity.js'
 

@@ -1,25 +1,26 @@
 import * as core from '@actions/core'
 import { ACTION_ROOT, ACTION_VERSION } from './action-root.js'
-import {
-  readConfig,
-  readPublishConfig,
-  type PublishConfig,
-  type ScanConfig
-} from './config/inputs.js'
+import { readConfig, readPublishConfig, type PublishConfig } from './config/inputs.js'
+import type { ScanConfig } from './config/scan-config.js'
 import type { Finding } from './findings/model.js'
 import {
   commentMarker,
+  publishFixSuggestions,
   publishToGitHub,
+  toCommentFixes,
   readRunContext,
   workflowLocation,
   type RunContext
 } from './github/index.js'
 import { inertLogText, type Logger } from './log.js'
 import { runPipeline, type PipelineResult } from './pipeline.js'
-import { toCommentMarkdown } from './report/comment.js'
+import { fixesMarkdown, toCommentMarkdown, type CommentFixes } from './report/comment.js'
+import { planFixes } from './fix/plan.js'
+import { DigestResolver } from './fix/registry.js'
 import { countFindings } from './report/counts.js'
 import { escapeMarkdown } from './report/markdown.js'
-import { checkoutUri, levelOf } from './report/sarif.js'
+import { levelOf } from './report/level.js'
+import { checkoutUri } from './report/sarif.js'
 import { sortBySeverity } from './findings/order.js'
 
 // Warnings and debug lines are escaped workflow commands already; plain info lines are not.
@@ -53,7 +54,8 @@ export async function run(): Promise<void> {
         repository: `${ctx.owner}/${ctx.repo}`,
         commit: ctx.sha,
         ref: ctx.ref,
-        runUrl: runUrl(ctx)
+        runUrl: runUrl(ctx),
+        repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`
       },
       fallbackLocation: (finding) =>
         finding.scanner === 'image'
@@ -68,7 +70,9 @@ export async function run(): Promise<void> {
     )
     setOutputs(result)
     annotate(result.findings)
-    await publishResults(result, config, publish, ctx)
+    const fixes = await publishResults(result, config, publish, ctx)
+    // The fixes reach the summary too: a fork PR's run can post neither suggestions nor comment.
+    if (fixes) summary += `\n${fixesMarkdown(fixes, linkBase(ctx)).join('\n')}`
     if (result.decision.failed) core.setFailed(result.decision.reasons.join(' '))
     else core.info(`hardening-action passed: ${result.findings.length} finding(s), none blocking.`)
   } catch (error) {
@@ -93,14 +97,18 @@ async function publishResults(
   config: ScanConfig,
   publish: PublishConfig,
   ctx: RunContext
-): Promise<void> {
+): Promise<CommentFixes | undefined> {
+  const fixes =
+    publish.suggestFixes && ctx.pullRequest
+      ? await suggestFixes(result, config, publish, ctx)
+      : undefined
   const body = ctx.pullRequest
     ? toCommentMarkdown({
+        ...(fixes ? { fixes } : {}),
         outcomes: result.outcomes,
         findings: result.findings,
         decision: result.decision,
-        repository: ctx,
-        sha: ctx.pullRequest.headSha || ctx.sha,
+        ...linkBase(ctx),
         baseline: config.baselineFile !== null,
         marker: commentMarker(publish.commentId),
         ...(runUrl(ctx) ? { runUrl: runUrl(ctx) } : {})
@@ -126,6 +134,58 @@ async function publishResults(
     },
     coreLogger
   )
+  return fixes
+}
+
+/** Links in the PR comment point at the pull request's head commit. */
+function linkBase(ctx: RunContext): { repository: RunContext; sha: string } {
+  return { repository: ctx, sha: ctx.pullRequest?.headSha || ctx.sha }
+}
+
+/**
+ * `suggest-fixes`: verified fixes for the policy findings, those on the PR's changed lines posted
+ * as suggestions, the rest for the comment. A failure here is a warning; the verdict stands.
+ */
+async function suggestFixes(
+  result: PipelineResult,
+  config: ScanConfig,
+  publish: PublishConfig,
+  ctx: RunContext
+): Promise<CommentFixes | undefined> {
+  try {
+    const plan = await planFixes(result.findings, {
+      context: {
+        config,
+        tools: Object.fromEntries(result.tools.map((tool) => [tool.name, tool])),
+        actionRoot: ACTION_ROOT,
+        log: coreLogger,
+        timeoutMs: config.scanTimeoutMs
+      },
+      // Image names come from the pull request: the runner must not be made to call hosts
+      // (internal services, other registries with its credentials) because a PR names them.
+      digests: new DigestResolver({
+        offlineReason:
+          'the action does not ask registries named in a pull request; run `hardening fix` on your machine to pin the digest'
+      })
+    })
+    const review = await publishFixSuggestions(
+      {
+        ctx,
+        token: publish.token,
+        plan,
+        findings: result.findings,
+        workspace: config.workspace,
+        markerId: publish.commentId
+      },
+      coreLogger
+    )
+    return toCommentFixes(review)
+  } catch (error) {
+    core.warning(
+      `No fix suggestions: planning the fixes failed (${(error as Error).message}). The scan result is unaffected.`
+    )
+    return undefined
+  }
 }
 
 function setOutputs(result: PipelineResult): void {

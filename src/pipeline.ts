@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { ScanConfig, ScannerName } from './config/inputs.js'
+import type { ScanConfig } from './config/scan-config.js'
 import { loadBaseline, markNew } from './findings/baseline.js'
 import type { Finding, Location } from './findings/model.js'
 import { applyWaivers, loadWaivers, type Waiver } from './findings/waivers.js'
@@ -8,6 +8,7 @@ import { decide, type GateDecision } from './gate.js'
 import type { Logger } from './log.js'
 import { toFindingsDocument } from './report/findings-file.js'
 import { toEvidence } from './report/evidence.js'
+import { evidenceHtml } from './report/evidence-html.js'
 import {
   foreignOutputProblem,
   prepareOutputFile,
@@ -18,18 +19,11 @@ import { buildSarif } from './report/sarif.js'
 import { toSummaryMarkdown } from './report/summary.js'
 import { stopwatch } from './util/stopwatch.js'
 import { privateTempDir } from './util/temp.js'
-import { policiesScanner } from './scanners/policies.js'
+import { isPolicyScanOutcome } from './scanners/policies.js'
+import { scannerNamed } from './scanners/registry.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanners/scanner.js'
-import { imageScanner, repositoryScanner, trivyConfigScanner } from './scanners/trivy.js'
 import { installTools, type InstalledTools } from './tools/setup.js'
 import type { InstalledTool } from './tools/install.js'
-
-const SCANNERS: Record<ScannerName, Scanner> = {
-  image: imageScanner,
-  repository: repositoryScanner,
-  policies: policiesScanner,
-  'trivy-config': trivyConfigScanner
-}
 
 export interface PipelineEnvironment {
   log: Logger
@@ -39,7 +33,14 @@ export interface PipelineEnvironment {
   /** Tells this job's SARIF categories from other jobs' (the action's `comment-id` input). */
   reportId?: string
   /** Where the run happens, for the evidence report (the action reads it from the runner). */
-  run?: { repository: string; commit: string; ref?: string; runUrl?: string }
+  run?: {
+    repository: string
+    commit: string
+    ref?: string
+    runUrl?: string
+    /** `<server>/<owner>/<repo>`: the HTML evidence links file:line into it at the commit. */
+    repositoryUrl?: string
+  }
   /** Where to point a finding that names no file (e.g. the workflow line listing the image). */
   fallbackLocation?: (finding: Finding) => Location | undefined
 }
@@ -55,6 +56,7 @@ export interface PipelineResult {
     summary: string
     evidenceJson: string
     evidenceMarkdown: string
+    evidenceHtml: string
   }
   summary: string
   /** The SARIF as written to the file, and as GitHub's upload API takes it (gzip, within 10 MB). */
@@ -76,7 +78,14 @@ export async function runPipeline(
 
   const lap = stopwatch()
   const scanners = activeScanners(config)
-  const installed = await installTools(config, scanners, env.log)
+  const installed = await installTools(
+    config,
+    {
+      tools: [...new Set(scanners.flatMap((scanner) => scanner.tools))],
+      vulnerabilityDb: scanners.some((scanner) => scanner.needsVulnerabilityDb?.(config))
+    },
+    env.log
+  )
   const install = lap()
   // Work files (policy sets, reviews, Trivy reports) live outside the checkout, so nothing in
   // it can be loaded as one of them, and are gone after the scans.
@@ -139,7 +148,8 @@ export async function reportFindings(
     findings: path.join(config.outputDir, 'findings.json'),
     summary: path.join(config.outputDir, 'summary.md'),
     evidenceJson: path.join(config.outputDir, 'evidence', 'evidence.json'),
-    evidenceMarkdown: path.join(config.outputDir, 'evidence', 'evidence.md')
+    evidenceMarkdown: path.join(config.outputDir, 'evidence', 'evidence.md'),
+    evidenceHtml: path.join(config.outputDir, 'evidence', 'index.html')
   }
   // Prepared before the verdict: a link planted where a report goes is removed and fails the
   // gate, and the reports say so; a file that cannot be written leaves the others written.
@@ -180,7 +190,7 @@ export async function reportFindings(
     ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {})
   })
   timings.sarif = lap()
-  const policyOutcome = reportedOutcomes.find((outcome) => outcome.policies)
+  const policyOutcome = reportedOutcomes.find(isPolicyScanOutcome)
   const evidence = toEvidence({
     generatedAt: new Date(),
     repository: env.run?.repository ?? path.basename(config.workspace),
@@ -200,6 +210,10 @@ export async function reportFindings(
     waivers,
     waiversFile
   })
+  const evidencePage = evidenceHtml(
+    evidence.document,
+    env.run?.repositoryUrl ? { repositoryUrl: env.run.repositoryUrl } : {}
+  )
   timings.evidence = lap()
   const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision)
   const contents: Array<[string, string]> = [
@@ -207,7 +221,8 @@ export async function reportFindings(
     [files.findings, `${JSON.stringify(findingsDocument, null, 2)}\n`],
     [files.summary, summary],
     [files.evidenceJson, evidence.json],
-    [files.evidenceMarkdown, evidence.markdown]
+    [files.evidenceMarkdown, evidence.markdown],
+    [files.evidenceHtml, evidencePage]
   ]
   for (const problem of outputProblems) env.log.warning(problem)
   for (const [file, content] of contents)
@@ -226,10 +241,15 @@ export async function reportFindings(
   }
 }
 
+/** The selected scanners that have something to scan, in the order selected. */
 function activeScanners(config: ScanConfig): Scanner[] {
   return config.scanners
-    .filter((name) => name !== 'image' || config.images.length > 0)
-    .map((name) => SCANNERS[name])
+    .map((name) => {
+      const scanner = scannerNamed(name)
+      if (!scanner) throw new Error(`No scanner is registered as '${name}'.`)
+      return scanner
+    })
+    .filter((scanner) => scanner.enabled?.(config) ?? true)
 }
 
 /** Runs every scanner concurrently; one that fails becomes an outcome with an error, never a lost run. */
@@ -259,13 +279,10 @@ async function scan(
         return [
           {
             scanner: scanner.name,
-            target:
-              scanner.name === 'policies' || scanner.name === 'trivy-config'
-                ? 'manifests'
-                : scanner.name,
+            target: scanner.failureTarget,
             findings: [],
             notices: [],
-            tool: { name: scanner.name === 'policies' ? 'conftest' : 'trivy', version: '' },
+            tool: { name: scanner.tools[0] ?? scanner.name, version: '' },
             error: message
           } satisfies ScanOutcome
         ]

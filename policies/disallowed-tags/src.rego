@@ -1,9 +1,9 @@
 # METADATA
 # title: Disallowed image tags
-# description: |
-#   Containers must not use mutable image tags such as `latest`, nor images
-#   without any tag (which the runtime resolves to `latest`). Images pinned by
-#   digest always pass.
+# description: Containers, initContainers and ephemeralContainers must not use a mutable image tag
+#   (by default `latest`) or an image without a tag, which the runtime resolves to `latest`. A
+#   registry port (`registry:5000/app`) is not a tag; images pinned by digest (`name@sha256:...`)
+#   always pass.
 package hardeningdisallowedtags
 
 import future.keywords.contains

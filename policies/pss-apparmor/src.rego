@@ -1,10 +1,9 @@
 # METADATA
-# title: "Pod Security Standards (baseline): AppArmor"
-# description: |
-#   AppArmor must not be disabled: securityContext.appArmorProfile.type (pod or
-#   container) must be RuntimeDefault or Localhost, and the deprecated
-#   container.apparmor.security.beta.kubernetes.io annotations must be
-#   runtime/default or localhost/<profile>.
+# title: "PSS baseline: AppArmor"
+# description: "AppArmor must not be disabled or overridden: securityContext.appArmorProfile.type
+#   on the pod or a container must be RuntimeDefault or Localhost, and
+#   container.apparmor.security.beta.kubernetes.io/* annotations must be runtime/default or
+#   localhost/<profile>."
 package hardeningpssapparmor
 
 import future.keywords.contains

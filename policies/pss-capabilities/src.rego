@@ -1,9 +1,9 @@
 # METADATA
-# title: "Pod Security Standards: capabilities"
-# description: |
-#   baseline: containers may add only the default container-runtime
-#   capabilities. restricted: containers must drop ALL and may add only
-#   NET_BIND_SERVICE; pods with spec.os.name windows are exempt.
+# title: "PSS: Linux capabilities"
+# description: "baseline: containers may add only the container runtime's default capabilities
+#   (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP,
+#   SETGID, SETPCAP, SETUID, SYS_CHROOT). restricted: every container must drop ALL and may add
+#   back only NET_BIND_SERVICE; pods with spec.os.name windows are exempt."
 package hardeningpsscapabilities
 
 import future.keywords.contains

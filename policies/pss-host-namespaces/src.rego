@@ -1,6 +1,7 @@
 # METADATA
-# title: "Pod Security Standards (baseline): host namespaces"
-# description: Pods must not share the node's network, PID or IPC namespace.
+# title: "PSS baseline: host namespaces"
+# description: Pods must not share the node's network, PID or IPC namespace (spec.hostNetwork,
+#   spec.hostPID, spec.hostIPC).
 package hardeningpsshostnamespaces
 
 import future.keywords.contains

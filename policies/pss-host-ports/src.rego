@@ -1,6 +1,6 @@
 # METADATA
-# title: "Pod Security Standards (baseline): host ports"
-# description: Containers must not bind host ports.
+# title: "PSS baseline: host ports"
+# description: Containers must not bind ports on the node (ports[].hostPort must be unset or 0).
 package hardeningpsshostports
 
 import future.keywords.contains

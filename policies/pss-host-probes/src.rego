@@ -1,8 +1,8 @@
 # METADATA
-# title: "Pod Security Standards (baseline): host probes and lifecycle hooks"
-# description: |
-#   Probes and lifecycle handlers must not set httpGet.host or tcpSocket.host,
-#   which would let the kubelet reach arbitrary hosts on the pod's behalf.
+# title: "PSS baseline: host probes and lifecycle hooks"
+# description: Liveness, readiness and startup probes and postStart/preStop lifecycle handlers
+#   must not set httpGet.host or tcpSocket.host, which would make the kubelet connect to arbitrary
+#   hosts on the pod's behalf.
 package hardeningpsshostprobes
 
 import future.keywords.contains

@@ -1,8 +1,7 @@
 # METADATA
-# title: "Pod Security Standards (restricted): privilege escalation"
-# description: |
-#   Every container must set securityContext.allowPrivilegeEscalation: false;
-#   pods with spec.os.name windows are exempt.
+# title: "PSS restricted: privilege escalation"
+# description: "Every container must set securityContext.allowPrivilegeEscalation: false; pods
+#   with spec.os.name windows are exempt."
 package hardeningpssprivilegeescalation
 
 import future.keywords.contains

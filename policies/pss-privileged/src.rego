@@ -1,6 +1,7 @@
 # METADATA
-# title: "Pod Security Standards (baseline): privileged containers"
-# description: Containers must not run privileged.
+# title: "PSS baseline: privileged containers"
+# description: "Containers, initContainers and ephemeralContainers must not set
+#   securityContext.privileged: true."
 package hardeningpssprivileged
 
 import future.keywords.contains

@@ -1,9 +1,8 @@
 # METADATA
-# title: "Pod Security Standards: /proc mount type"
-# description: |
-#   securityContext.procMount must be unset or Default. baseline (Kubernetes
-#   1.35+) allows any value for pods in a user namespace (hostUsers: false);
-#   restricted does not.
+# title: "PSS: /proc mount type"
+# description: "securityContext.procMount must be unset or Default. baseline allows other values
+#   for pods in a user namespace (spec.hostUsers: false, Kubernetes 1.35+); restricted never
+#   does."
 package hardeningpssprocmount
 
 import future.keywords.contains

@@ -1,9 +1,8 @@
 # METADATA
-# title: "Pod Security Standards (restricted): running as non-root"
-# description: |
-#   Containers must run with runAsNonRoot: true, set on the container or the
-#   pod, and none may set it to false. Pods in a user namespace (hostUsers:
-#   false) are exempt (Kubernetes 1.35+).
+# title: "PSS restricted: running as non-root"
+# description: "Every container must run with runAsNonRoot: true, set on the container or
+#   inherited from the pod, and neither may set it to false. Pods in a user namespace
+#   (spec.hostUsers: false) are exempt (Kubernetes 1.35+)."
 package hardeningpssrunasnonroot
 
 import future.keywords.contains

@@ -1,8 +1,7 @@
 # METADATA
-# title: "Pod Security Standards (restricted): non-root user ID"
-# description: |
-#   Neither the pod nor any container may set runAsUser: 0. Pods in a user
-#   namespace (hostUsers: false) are exempt (Kubernetes 1.35+).
+# title: "PSS restricted: running as non-root user"
+# description: "Neither the pod nor any container may set runAsUser: 0. Pods in a user namespace
+#   (spec.hostUsers: false) are exempt (Kubernetes 1.35+)."
 package hardeningpssrunasuser
 
 import future.keywords.contains

@@ -1,10 +1,8 @@
 # METADATA
-# title: "Pod Security Standards: seccomp"
-# description: |
-#   baseline: a seccompProfile, where set on the pod or a container, must be
-#   RuntimeDefault or Localhost. restricted: additionally every container must
-#   get one, from its own securityContext or the pod's; pods with spec.os.name
-#   windows are exempt.
+# title: "PSS: seccomp profile"
+# description: "baseline: a seccompProfile set on the pod or a container must be RuntimeDefault or
+#   Localhost (never Unconfined). restricted: additionally every container must have one, set on
+#   the container or inherited from the pod; pods with spec.os.name windows are exempt."
 package hardeningpssseccomp
 
 import future.keywords.contains

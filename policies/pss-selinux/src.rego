@@ -1,9 +1,7 @@
 # METADATA
-# title: "Pod Security Standards (baseline): SELinux"
-# description: |
-#   seLinuxOptions (pod or container) may set only an allowed type
-#   (container_t, container_init_t, container_kvm_t, container_engine_t) and
-#   must not set user or role.
+# title: "PSS baseline: SELinux"
+# description: seLinuxOptions on the pod or a container may set type only to container_t,
+#   container_init_t, container_kvm_t or container_engine_t, and must not set user or role.
 package hardeningpssselinux
 
 import future.keywords.contains

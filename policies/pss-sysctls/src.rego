@@ -1,6 +1,7 @@
 # METADATA
-# title: "Pod Security Standards (baseline): sysctls"
-# description: Pods may set only the namespaced, isolated "safe" sysctls.
+# title: "PSS baseline: sysctls"
+# description: spec.securityContext.sysctls may set only the namespaced, isolated safe sysctls of
+#   Kubernetes 1.37.
 package hardeningpsssysctls
 
 import future.keywords.contains

@@ -1,9 +1,8 @@
 # METADATA
-# title: "Pod Security Standards: volume types"
-# description: |
-#   baseline: no hostPath volumes. restricted: only configMap, csi,
-#   downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected
-#   and secret volumes.
+# title: "PSS: volume types"
+# description: "baseline: pods must not use hostPath volumes. restricted: pods may use only
+#   configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and
+#   secret volumes."
 package hardeningpssvolumes
 
 import future.keywords.contains

@@ -1,6 +1,6 @@
 # METADATA
-# title: "Pod Security Standards (baseline): Windows HostProcess"
-# description: Pods and containers must not run as Windows HostProcess containers.
+# title: "PSS baseline: Windows HostProcess"
+# description: "Pods and containers must not set securityContext.windowsOptions.hostProcess: true."
 package hardeningpsswindowshostprocess
 
 import future.keywords.contains

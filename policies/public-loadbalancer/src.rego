@@ -1,9 +1,8 @@
 # METADATA
 # title: No public LoadBalancer Services
-# description: |
-#   A Service of type LoadBalancer must carry its cloud's "internal" annotation,
-#   unless its namespace is listed in allowedNamespaces. Annotation values are
-#   compared the way the cloud controllers compare them (see README).
+# description: A Service of type LoadBalancer must carry its cloud's internal-load-balancer
+#   annotation (AWS, GKE or Azure) unless its namespace is allowed to publish load balancers.
+#   Values are compared the way the cloud controllers compare them.
 package hardeningpubliclb
 
 import future.keywords.contains

@@ -1,10 +1,9 @@
 # METADATA
 # title: Required resource requests and limits
-# description: |
-#   Containers and initContainers must declare CPU and memory requests and
-#   limits (each switchable), optionally an ephemeral-storage limit, and may be
-#   held under maximums. Ephemeral containers are skipped: the API forbids
-#   resources on them.
+# description: Containers and initContainers must declare CPU and memory requests and limits (each
+#   requirement can be switched off), optionally an ephemeral-storage limit, and may be held under
+#   maximums. Pod-level resources (spec.resources) satisfy the requirement for every container.
+#   Ephemeral containers are skipped because the API forbids resources on them.
 package hardeningrequiredresources
 
 import future.keywords.contains

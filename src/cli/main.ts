@@ -11,6 +11,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Run> }> = 
   scan: {
     summary: 'scan manifests, images and the repository; report and gate',
     load: async () => (await import('./scan.js')).runScan
+  },
+  fix: {
+    summary: 'fix policy findings in manifests, keeping their formatting (--dry-run: print a diff)',
+    load: async () => (await import('./fix.js')).runFix
+  },
+  fleet: {
+    summary: "merge many repositories' results into one report (fleet merge DIR...)",
+    load: async () => (await import('./fleet.js')).runFleet
   }
 }
 

@@ -7,6 +7,7 @@ import { pathDirs } from '../util/which.js'
 import { runPipeline, type PipelineResult } from '../pipeline.js'
 import { toFindingsDocument } from '../report/findings-file.js'
 import { sortBySeverity } from '../findings/order.js'
+import { registeredScanners } from '../scanners/registry.js'
 import { EXIT, EXIT_CODES_HELP } from './exit.js'
 
 export const SCAN_USAGE = `Usage: hardening scan [PATH ...] [options]
@@ -21,8 +22,8 @@ Options (each is the action input of the same name):
   --policy-enforcement MODE    deny | warn | dryrun | as-declared (default deny)
   --unreadable-manifests MODE  fail | warn: a file that looks like a manifest but cannot be read
                                as Kubernetes reads it fails the gate, or only warns (default fail)
-  --scanners LIST              image,repository,policies,trivy-config
-  --repository-scanners LIST   Trivy checks for the repository (default vuln,secret,license)
+  --scanners LIST              which scanners run (default ${INPUT_DEFAULTS.scanners}); see below
+  --repository-scanners LIST   Trivy checks for the repository (default ${INPUT_DEFAULTS['repository-scanners']})
   --image-scanners LIST        Trivy checks for images (default ${INPUT_DEFAULTS['image-scanners']})
   --fail-on SEVERITY           critical | high | medium | low | none (default high)
   --fail-on-by-scanner LIST    per-scanner thresholds, e.g. image=critical,policies=high
@@ -39,9 +40,15 @@ Options (each is the action input of the same name):
   --ignore-unfixed             skip vulnerabilities without a fix
   --format FORMAT              table | json | sarif | markdown (default table)
   --output FILE                write the report there instead of standard output
-  --output-dir DIR             where results.sarif, findings.json and summary.md go
+  --output-dir DIR             where results.sarif, findings.json, summary.md and evidence/ go
   --verbose                    log each step and every tool command to standard error
   -h, --help                   this help
+
+Scanners:
+${registeredScanners()
+  .map((scanner) => `  ${scanner.name.padEnd(13)}${scanner.description}`)
+  .join('\n')}
+
 ${EXIT_CODES_HELP}`
 
 const FLAG_TO_INPUT: Record<string, InputName> = {

@@ -2,81 +2,21 @@ import { createHash } from 'node:crypto'
 import { lstatSync, realpathSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { ConfigError } from '../errors.js'
 import type { Severity } from '../findings/severity.js'
+import { scannerNames } from '../scanners/registry.js'
 import { mirrorUrlProblem } from '../tools/urls.js'
+import {
+  FAIL_ON_SEVERITIES,
+  POLICY_ENFORCEMENTS,
+  TRIVY_CHECKS,
+  UNREADABLE_MANIFEST_MODES,
+  type FailOnSeverity,
+  type ScanConfig
+} from './scan-config.js'
 
-export const SCANNER_NAMES = ['image', 'repository', 'policies', 'trivy-config'] as const
-export type ScannerName = (typeof SCANNER_NAMES)[number]
-
-export const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'] as const
-export type TrivyCheck = (typeof TRIVY_CHECKS)[number]
-
-export const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'] as const
-export type PolicyEnforcement = (typeof POLICY_ENFORCEMENTS)[number]
-
-export const UNREADABLE_MANIFEST_MODES = ['fail', 'warn'] as const
-export type UnreadableManifestMode = (typeof UNREADABLE_MANIFEST_MODES)[number]
-
-export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'] as const
-export type FailOnSeverity = (typeof FAIL_ON_SEVERITIES)[number]
-
-/** Everything the pipeline needs, validated once here; later stages never read raw inputs. */
-export interface ScanConfig {
-  /** Absolute path of the checked-out repository; every reported path is relative to it. */
-  workspace: string
-  /** Absolute directory the repository scanner (secrets, licenses, dependencies) walks. */
-  scanPath: string
-  /** Absolute paths of manifest files or directories. */
-  manifests: string[]
-  images: string[]
-  /** Bundled policy bundle to evaluate (`all`, `pss-restricted`, ...) or `none`. */
-  policyBundle: string
-  /** Extra directories holding ConstraintTemplates and Constraints. */
-  extraPolicies: string[]
-  /** Enforcement for the bundled constraints in CI, or `as-declared` to keep each constraint's own. */
-  policyEnforcement: PolicyEnforcement
-  /**
-   * A file that looks like a Kubernetes manifest but cannot be read as Kubernetes reads it (or a
-   * manifest size limit): `fail` fails the gate, `warn` only reports it.
-   */
-  unreadableManifests: UnreadableManifestMode
-  scanners: ScannerName[]
-  /** Trivy `--scanners` for the repository scan and for images. */
-  repositoryScanners: TrivyCheck[]
-  imageScanners: TrivyCheck[]
-  /** Lowest severity that fails the run, or null when the gate never fails on severity. */
-  failOnSeverity: Severity | null
-  /** Per-scanner thresholds (`image=critical,policies=high`) that replace failOnSeverity. */
-  failOnSeverityByScanner: Partial<Record<ScannerName, Severity | null>>
-  ignoreUnfixed: boolean
-  trivyVersion: string
-  conftestVersion: string
-  skipDbUpdate: boolean
-  dbRepositories: string[]
-  trivyCacheDir: string
-  /** Base URL of the release host for tool downloads (a mirror in air-gapped networks). */
-  toolMirror: string
-  /**
-   * Directories whose trivy/conftest run without being checked against a pin (`trusted-tool-dir`,
-   * or the CLI's PATH); empty: only pinned, verified releases run.
-   */
-  trustedToolDirs: string[]
-  waiversFile: string
-  /** A `.trivyignore` or `.trivyignore.yaml` whose entries become waived findings; Trivy never reads it. */
-  trivyIgnoreFile: string | null
-  /** Only findings missing from this earlier findings file fail the gate (fail-on: new). */
-  baselineFile: string | null
-  scanTimeoutMs: number
-  outputDir: string
-}
-
-/** A bad input: the message names the input and the accepted values. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ConfigError'
-  }
-}
+/** Readers of the configuration catch it from here; it lives lower so that findings/ can throw it. */
+export { ConfigError }
 
 /** Reads one raw input by its action.yml name; returns '' when unset. */
 export type InputReader = (name: string) => string
@@ -89,7 +29,7 @@ export const INPUT_DEFAULTS = {
   policies: '',
   'policy-enforcement': 'deny',
   'unreadable-manifests': 'fail',
-  scanners: SCANNER_NAMES.join(','),
+  scanners: scannerNames().join(','),
   'repository-scanners': 'vuln,secret,license',
   'image-scanners': 'vuln',
   'fail-on-severity': 'high',
@@ -120,7 +60,8 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
 
   const failOn = oneOf(get('fail-on-severity'), FAIL_ON_SEVERITIES, 'fail-on-severity')
 
-  const scanners = list(get('scanners')).map((name) => oneOf(name, SCANNER_NAMES, 'scanners'))
+  const known = scannerNames()
+  const scanners = list(get('scanners')).map((name) => oneOf(name, known, 'scanners'))
 
   const images = list(get('images'))
   for (const image of images) {
@@ -166,10 +107,7 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
         if (severity === undefined) {
           throw new ConfigError(`Input '${name}' entries look like image=critical; got '${entry}'.`)
         }
-        return [
-          oneOf(scanner, SCANNER_NAMES, name),
-          toThreshold(oneOf(severity, FAIL_ON_SEVERITIES, name))
-        ]
+        return [oneOf(scanner, known, name), toThreshold(oneOf(severity, FAIL_ON_SEVERITIES, name))]
       })
     ),
     ignoreUnfixed: bool(get('ignore-unfixed'), 'ignore-unfixed'),
@@ -323,15 +261,20 @@ export const PUBLISH_INPUT_DEFAULTS = {
   token: '${{ github.token }}',
   'upload-sarif': 'true',
   comment: 'always',
+  'suggest-fixes': 'false',
   'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}'
 } as const
 
-export const COMMENT_CHOICES = ['always', 'on-failure', 'never'] as const
+/** When the action writes its PR comment (the `comment` input). */
+export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
 
 export interface PublishConfig {
   token: string
   uploadSarif: boolean
-  comment: (typeof COMMENT_CHOICES)[number]
+  comment: CommentMode
+  /** Post verified fixes as suggestions on the pull request's changed lines. */
+  suggestFixes: boolean
   /** Tells this job's PR comment and SARIF categories from other jobs' (see `reportId`). */
   commentId: string
 }
@@ -345,8 +288,12 @@ export function readPublishConfig(read: InputReader): PublishConfig {
     ),
     comment: oneOf(
       read('comment').trim() || PUBLISH_INPUT_DEFAULTS.comment,
-      COMMENT_CHOICES,
+      COMMENT_MODES,
       'comment'
+    ),
+    suggestFixes: bool(
+      read('suggest-fixes').trim() || PUBLISH_INPUT_DEFAULTS['suggest-fixes'],
+      'suggest-fixes'
     ),
     commentId: reportId(read('comment-id'))
   }

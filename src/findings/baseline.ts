@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { ConfigError } from '../config/inputs.js'
+import { ConfigError } from '../errors.js'
 import type { Finding } from './model.js'
 
 /** Fingerprints from an earlier run's findings file (our `findings-file` output). */

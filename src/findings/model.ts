@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import type { ScannerName } from '../config/inputs.js'
+import type { ScannerName } from '../config/scan-config.js'
 import type { Severity } from './severity.js'
 
 /** A place in the repository, with a repo-relative POSIX path and 1-based lines. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
-import { ConfigError } from '../config/inputs.js'
+import { ConfigError } from '../errors.js'
 import type { Finding } from './model.js'
 
 /** An accepted risk: which findings it covers, who owns it, why, and until when. */

@@ -1,9 +1,7 @@
+import type { CommentMode } from '../config/inputs.js'
 import type { Logger } from '../log.js'
 import { messageOf, statusOf, withRetry, type GitHubClient, type RetryOptions } from './client.js'
 import { readOnlyReason, type RunContext } from './context.js'
-
-export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
 
 export const PULL_REQUESTS_PERMISSION = 'pull-requests: write'
 
@@ -22,7 +20,7 @@ type Author = { login?: string; id?: number; type?: string } | null | undefined
  * access token), else — an installation token such as GITHUB_TOKEN cannot read `/user` —
  * GitHub Actions' bot. A marker in anyone else's comment is text they wrote, not our report.
  */
-async function ourAuthor(
+export async function ourAuthor(
   client: GitHubClient,
   log: Logger,
   retry: Partial<RetryOptions> | undefined

@@ -1,7 +1,8 @@
-// The only code that talks to the GitHub API: SARIF upload and the PR comment.
+// The only code that talks to the GitHub API: SARIF upload, the PR comment and fix suggestions.
+import type { CommentMode } from '../config/inputs.js'
 import type { Logger } from '../log.js'
 import { createClient, type GitHubClient, type RetryOptions } from './client.js'
-import { upsertPrComment, type CommentMode, type CommentResult } from './comment.js'
+import { upsertPrComment, type CommentResult } from './comment.js'
 import { readOnlyReason, type RunContext } from './context.js'
 import { uploadSarif, type UploadOptions, type UploadResult } from './upload.js'
 
@@ -17,12 +18,16 @@ export {
 export {
   commentMarker,
   upsertPrComment,
-  COMMENT_MODES,
   PULL_REQUESTS_PERMISSION,
-  type CommentMode,
   type CommentOptions,
   type CommentResult
 } from './comment.js'
+export {
+  publishFixSuggestions,
+  toCommentFixes,
+  type FixSuggestionRequest,
+  type FixSuggestionResult
+} from './review.js'
 export {
   uploadSarif,
   SECURITY_EVENTS_PERMISSION,

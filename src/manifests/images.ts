@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Location } from '../findings/model.js'
 import { collectFiles } from './load.js'
+import { relativePosix } from '../util/posix-path.js'
 
 const REFERENCING_FILE =
   /\.(ya?ml)$|^(Dockerfile|Containerfile)([.-].*)?$|\.(Dockerfile|Containerfile)$/i
@@ -21,7 +21,7 @@ export async function findImageReferences(
   for (const file of files) {
     const text = await readFile(file, 'utf8').catch(() => '')
     if (text.includes('\u0000')) continue
-    const relative = path.relative(workspace, file).split(path.sep).join('/')
+    const relative = relativePosix(workspace, file)
     text.split('\n').forEach((line, index) => {
       const image = (IMAGE_LINE.exec(line) ?? FROM_LINE.exec(line))?.[1]
       if (image && !references.has(image))

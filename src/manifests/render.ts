@@ -1,9 +1,10 @@
 import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { runTool } from '../scanners/run-tool.js'
+import { runTool } from '../util/run-tool.js'
 import { findOnPath } from '../util/which.js'
 import { readKubeYaml } from './kube-yaml.js'
-import { parseManifests, type LoadResult, type ManifestObject } from './load.js'
+import { parseManifests, type LoadResult, type ManifestObject } from './parse.js'
+import { relativePosix } from '../util/posix-path.js'
 
 export const KUSTOMIZATION_FILES = new Set([
   'kustomization.yaml',
@@ -40,10 +41,7 @@ export async function renderKustomization(
   sources: ManifestObject[],
   timeoutMs: number
 ): Promise<Rendered> {
-  const kustomizationFile = path
-    .relative(workspace, path.join(dir, 'kustomization.yaml'))
-    .split(path.sep)
-    .join('/')
+  const kustomizationFile = relativePosix(workspace, path.join(dir, 'kustomization.yaml'))
   const render = await renderer()
   if (!render) {
     return {
@@ -79,9 +77,7 @@ export async function renderKustomization(
   const listed = await kustomizationFiles(dir).catch(() => [] as string[])
   for (const file of listed) {
     const text = await readFile(file, 'utf8').catch(() => '')
-    sources.push(
-      ...parseManifests(text, path.relative(workspace, file).split(path.sep).join('/')).objects
-    )
+    sources.push(...parseManifests(text, relativePosix(workspace, file)).objects)
   }
   const objects = parsed.objects.map((rendered) => {
     const { kind, name } = identity(rendered.object)
@@ -162,7 +158,7 @@ export async function renderHelmChart(
   dir: string,
   timeoutMs: number
 ): Promise<Rendered> {
-  const relative = (file: string) => path.relative(workspace, file).split(path.sep).join('/')
+  const relative = (file: string) => relativePosix(workspace, file)
   const chartFile = relative(path.join(dir, HELM_CHART_FILE))
   // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
   const link = await linkLeaving(dir)

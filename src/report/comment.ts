@@ -23,6 +23,8 @@ export interface CommentInput {
   marker?: string
   /** Link to the workflow run (job summary, SARIF artifact). */
   runUrl?: string
+  /** Verified fixes (`suggest-fixes`): the "Fixes" section. */
+  fixes?: CommentFixes
   /** How many findings the "Top findings" table shows (default 10). */
   top?: number
   maxLength?: number
@@ -50,9 +52,13 @@ function isSecret(finding: Finding): boolean {
   return finding.ruleId.startsWith('secret/')
 }
 
-function where(finding: Finding, input: CommentInput): string {
-  const location = finding.location
-  if (!location) return code(finding.target)
+type LinkBase = Pick<CommentInput, 'repository' | 'sha'>
+
+function where(finding: Finding, input: LinkBase): string {
+  return finding.location ? fileLink(finding.location, input) : code(finding.target)
+}
+
+function fileLink(location: { path: string; startLine: number }, input: LinkBase): string {
   const { serverUrl, owner, repo } = input.repository
   const url = `${serverUrl}/${owner}/${repo}/blob/${input.sha}/${encodeUrlPath(location.path)}#L${location.startLine}`
   return `[${inert(`${location.path}:${location.startLine}`, 120)}](${url})`
@@ -238,6 +244,7 @@ function render(
     out.push('')
     if (open.length > top.length) out.push(`…and ${open.length - top.length} more.`, '')
   }
+  if (input.fixes) out.push(...fixesMarkdown(input.fixes, input))
 
   if (shape.detailRows > 0) {
     for (const [index, outcome] of input.outcomes.entries()) {
@@ -288,6 +295,72 @@ function render(
   out.push(footer(input))
   const text = `${out.lines.join('\n')}\n`
   return text.length <= max ? text : undefined
+}
+
+/** What the fix engine offers for this scan, and what of it the pull request shows as suggestions. */
+export interface CommentFixes {
+  /** Fixes posted (or kept) as suggestions on the pull request. */
+  suggested: number
+  reviewUrl?: string
+  /** Fixes to apply with `hardening fix`: where, how many findings each resolves, and why not a suggestion. */
+  elsewhere: Array<{ path: string; startLine: number; resolves: number; reason: string }>
+  /** Findings without a safe automatic fix, and why. */
+  manual: Array<{ finding: Finding; reason: string }>
+}
+
+/** Rows per table of the fixes section; the CLI lists everything. */
+const FIX_ROWS = 20
+/** A path that is one plain shell word (and no option): anything else stays out of the command. */
+const PLAIN_PATH = /^[A-Za-z0-9._][A-Za-z0-9._/-]*$/
+
+/** The "Fixes" section of the PR comment (and of the job summary on a run that cannot comment). */
+export function fixesMarkdown(fixes: CommentFixes, input: LinkBase): string[] {
+  const { suggested, elsewhere, manual } = fixes
+  if (!suggested && !elsewhere.length && !manual.length) return []
+  const plural = (n: number, word: string) => `**${n}** ${word}${n === 1 ? '' : 'es'}`
+  const lines = ['### 🔧 Fixes', '']
+  if (suggested)
+    lines.push(
+      `${plural(suggested, 'verified fix')} suggested on the changed lines${fixes.reviewUrl ? ` in [this review](${fixes.reviewUrl})` : ''}: commit from the *Files changed* tab.`,
+      ''
+    )
+  if (elsewhere.length) {
+    const paths = [...new Set(elsewhere.map((fix) => fix.path))]
+    const command = `npx hardening fix${paths.every((p) => PLAIN_PATH.test(p)) ? ` ${paths.join(' ')}` : ''}`
+    lines.push(
+      `${plural(elsewhere.length, suggested ? 'more verified fix' : 'verified fix')} to apply in a checkout of this branch:`,
+      '',
+      '```bash',
+      command,
+      '```',
+      '',
+      '| Where | Resolves | Not suggested because |',
+      '| --- | ---: | --- |',
+      ...elsewhere
+        .slice(0, FIX_ROWS)
+        .map((fix) => `| ${fileLink(fix, input)} | ${fix.resolves} | ${inert(fix.reason, 200)} |`),
+      ''
+    )
+    if (elsewhere.length > FIX_ROWS) lines.push(`…and ${elsewhere.length - FIX_ROWS} more.`, '')
+  }
+  if (manual.length) {
+    lines.push(
+      `<details><summary>No safe automatic fix: ${manual.length}</summary>`,
+      '',
+      '| Rule | Where | Why |',
+      '| --- | --- | --- |',
+      ...manual
+        .slice(0, FIX_ROWS)
+        .map(
+          ({ finding, reason }) =>
+            `| ${code(finding.ruleId)} | ${where(finding, input)} | ${inert(reason, 300)} |`
+        ),
+      ''
+    )
+    if (manual.length > FIX_ROWS) lines.push(`…and ${manual.length - FIX_ROWS} more.`, '')
+    lines.push('</details>', '')
+  }
+  return lines
 }
 
 function footer(input: CommentInput): string {

@@ -98,3 +98,23 @@ export function encodeUrlPath(file: string): string {
     )
     .join('/')
 }
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
+
+/**
+ * `text` as inert HTML that reads as the same text, for an element's text or a quoted attribute
+ * value of a real HTML page (the evidence report), where Markdown's escapes would show: markup
+ * and quotes become entities, line breaks and controls spaces, bidirectional overrides U+FFFD.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(BREAKS, ' ')
+    .replace(BIDI, '\ufffd')
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
+}

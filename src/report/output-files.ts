@@ -6,6 +6,7 @@
 import { constants } from 'node:fs'
 import { lstat, mkdir, open, readdir, unlink } from 'node:fs/promises'
 import path from 'node:path'
+import { relativePosix } from '../util/posix-path.js'
 
 export interface PreparedOutput {
   /** False when something that is neither a link nor what we need is in the way. */
@@ -75,7 +76,7 @@ const LISTED_FOREIGN_ENTRIES = 5
 
 /**
  * What the checkout already holds in the output directory besides our report files. The artifact
- * upload publishes the whole directory, so a committed `evidence/index.html` or an extra SARIF
+ * upload publishes the whole directory, so a committed `evidence/report.html` or an extra SARIF
  * would travel as part of our report: the gate fails naming them (they are left as they are).
  * Links are listed, never followed. An output directory that is the workspace itself is not ours
  * to police.
@@ -95,7 +96,7 @@ export async function foreignOutputProblem(
       const full = path.join(dir, entry.name)
       if (ours.has(full)) continue
       if (entry.isDirectory() && ourDirs.has(full)) await walk(full)
-      else foreign.push(path.relative(workspace, full).split(path.sep).join('/'))
+      else foreign.push(relativePosix(workspace, full))
     }
   }
   await walk(path.resolve(outputDir))

@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { readFile } from 'node:fs/promises'
 import { finalize, type Finding } from '../findings/model.js'
-import { bundleDigest, evaluatedPolicy } from '../report/evidence.js'
 import { byText } from '../findings/order.js'
 import { parseSeverity } from '../findings/severity.js'
-import { loadManifests, type ManifestObject } from '../manifests/load.js'
+import { loadManifests } from '../manifests/load.js'
+import type { ManifestObject } from '../manifests/parse.js'
 import { kustomizationFiles } from '../manifests/render.js'
 import { evaluateTemplates, type Review } from './gatekeeper/evaluate.js'
 import {
@@ -21,14 +21,35 @@ import {
   nameOf,
   namespaceOf
 } from './gatekeeper/match.js'
-import { TEMPLATE_ANNOTATIONS } from './gatekeeper/annotations.js'
+import {
+  evaluatedPolicy,
+  TEMPLATE_ANNOTATIONS,
+  type EvaluatedPolicy
+} from './gatekeeper/annotations.js'
+import { bundleDigest } from './gatekeeper/bundle-digest.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
+import { relativePosix } from '../util/posix-path.js'
 
-const ANNOTATION = TEMPLATE_ANNOTATIONS
+/** The policies scanner's outcome: a plain outcome plus what the evidence report needs. */
+export interface PolicyScanOutcome extends ScanOutcome {
+  /** Every template evaluated. */
+  policies: EvaluatedPolicy[]
+  /** Digest of the bundled policy files (sha256:…). */
+  policyBundleDigest?: string
+}
+
+export function isPolicyScanOutcome(outcome: ScanOutcome): outcome is PolicyScanOutcome {
+  return 'policies' in outcome
+}
 
 /** Gatekeeper ConstraintTemplates + Constraints, evaluated through conftest as Gatekeeper would. */
 export const policiesScanner: Scanner = {
   name: 'policies',
+  description: 'the bundled and extra Gatekeeper policies on the manifests, through conftest',
+  tools: ['conftest'],
+  failureTarget: 'manifests',
+  sarifTool: 'Gatekeeper policies',
+  sarifTags: ['misconfiguration', 'kubernetes'],
   async run(context) {
     const { config, log } = context
     const conftest = context.tools.conftest
@@ -120,7 +141,7 @@ export const policiesScanner: Scanner = {
           )
         ),
         ...(digest ? { policyBundleDigest: digest } : {})
-      } satisfies ScanOutcome
+      } satisfies PolicyScanOutcome
     ]
   }
 }
@@ -160,7 +181,7 @@ async function loadLibrary(context: ScanContext, notices: string[]): Promise<Loa
       ? bundleDigest(
           await Promise.all(
             bundleFiles.map(async (file) => ({
-              path: path.relative(context.actionRoot, file).split(path.sep).join('/'),
+              path: relativePosix(context.actionRoot, file),
               content: await readFile(file)
             }))
           )
@@ -210,15 +231,17 @@ function toFinding(
     target: 'manifests',
     ruleId: template.kind,
     title:
-      annotations[ANNOTATION.title] ?? annotations[ANNOTATION.gatekeeperTitle] ?? template.kind,
-    severity: annotations[ANNOTATION.severity]
-      ? parseSeverity(annotations[ANNOTATION.severity])
+      annotations[TEMPLATE_ANNOTATIONS.title] ??
+      annotations[TEMPLATE_ANNOTATIONS.gatekeeperTitle] ??
+      template.kind,
+    severity: annotations[TEMPLATE_ANNOTATIONS.severity]
+      ? parseSeverity(annotations[TEMPLATE_ANNOTATIONS.severity])
       : 'MEDIUM',
     message: msg,
     resource: [entry.object.kind, namespace, nameOf(entry.object)].filter(Boolean).join('/'),
     location: { path: entry.file, startLine: line },
-    remediation: annotations[ANNOTATION.remediation],
-    references: parseReferences(annotations[ANNOTATION.references]),
+    remediation: annotations[TEMPLATE_ANNOTATIONS.remediation],
+    references: parseReferences(annotations[TEMPLATE_ANNOTATIONS.references]),
     enforcementAction: constraint.enforcementAction,
     constraint: `${constraint.kind}/${constraint.name}`
   })

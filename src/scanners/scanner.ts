@@ -1,12 +1,13 @@
-import type { ScanConfig, ScannerName } from '../config/inputs.js'
+import type { ScanConfig, ScannerName } from '../config/scan-config.js'
 import type { Finding } from '../findings/model.js'
 import type { Logger } from '../log.js'
-import type { EvaluatedPolicy } from '../report/evidence.js'
 import type { InstalledTool } from '../tools/install.js'
+import type { ToolName } from '../tools/pins.js'
 
 export interface ScanContext {
   config: ScanConfig
-  tools: Partial<Record<'trivy' | 'conftest', InstalledTool>>
+  /** The tools the active scanners declared (`Scanner.tools`), installed and verified. */
+  tools: Partial<Record<ToolName, InstalledTool>>
   /** Why Trivy's vulnerability DB is unavailable, if it is: vulnerability checks report it instead of running. */
   dbProblem?: string
   /** Private scratch directory for this scanner. */
@@ -30,14 +31,29 @@ export interface ScanOutcome {
   error?: string
   /** Problems that fail the gate whatever the findings (a manifest that could not be read). */
   gateFailures?: string[]
-  /** Policy scans: every template evaluated, for the evidence report. */
-  policies?: EvaluatedPolicy[]
-  /** Policy scans: digest of the bundled policy files (sha256:…). */
-  policyBundleDigest?: string
 }
 
-/** Every scanner implements this; the pipeline runs the enabled ones concurrently. */
+/**
+ * A scanner and everything the rest of the pipeline needs to know about it. Its entry in
+ * `registry.ts` is its whole registration: the inputs, tool setup, the pipeline and SARIF read
+ * it from there.
+ */
 export interface Scanner {
+  /** What users select it by (`scanners`, `fail-on-severity-by-scanner`); part of SARIF categories. */
   name: ScannerName
+  /** One line for the CLI usage (`registeredScanners()`): what it scans and with what. */
+  description: string
+  /** Tools it runs, installed (pinned, verified) before the scans; the first names a failed scan's tool. */
+  tools: ToolName[]
+  /** The target its outcome names when the scan fails before it could say (`manifests`, `repository`). */
+  failureTarget: string
+  /** SARIF `tool.driver.name` of its runs. */
+  sarifTool: string
+  /** Tags every SARIF rule of its results carries, besides `security` and the scanner's name. */
+  sarifTags?: string[]
+  /** Whether this configuration gives it anything to scan (default: yes). */
+  enabled?(config: ScanConfig): boolean
+  /** Whether it reads Trivy's vulnerability DB with this configuration (default: no). */
+  needsVulnerabilityDb?(config: ScanConfig): boolean
   run(context: ScanContext): Promise<ScanOutcome[]>
 }

@@ -1,8 +1,9 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
-import { ConfigError } from '../config/inputs.js'
+import { ConfigError } from '../errors.js'
 import type { Suppression } from '../findings/model.js'
+import { relativePosix } from '../util/posix-path.js'
 
 /** The finding classes of a Trivy ignore file (the sections of `.trivyignore.yaml`). */
 export const IGNORE_CLASSES = [
@@ -42,7 +43,7 @@ export async function loadTrivyIgnore(
   workspace: string
 ): Promise<TrivyIgnore | undefined> {
   if (file === null) return undefined
-  const name = path.relative(workspace, file).split(path.sep).join('/')
+  const name = relativePosix(workspace, file)
   let text: string
   try {
     text = await readFile(file, 'utf8')

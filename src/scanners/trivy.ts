@@ -1,13 +1,14 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { ScannerName, TrivyCheck } from '../config/inputs.js'
+import type { ScannerName, TrivyCheck } from '../config/scan-config.js'
 import { finalize, type Finding, type Location } from '../findings/model.js'
 import { parseSeverity } from '../findings/severity.js'
 import { findImageReferences } from '../manifests/images.js'
 import { mapBounded } from '../util/concurrency.js'
-import { runTool, toolEnv } from './run-tool.js'
+import { runTool, toolEnv } from '../util/run-tool.js'
 import { findInlineIgnores, ignoredBy, loadTrivyIgnore, type TrivyIgnore } from './trivy-ignore.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
+import { relativePosix } from '../util/posix-path.js'
 
 /** The parts of Trivy's JSON report we read. */
 interface TrivyReport {
@@ -279,11 +280,16 @@ function runnableChecks(
 }
 
 const repoRelative = (context: ScanContext, base: string) => (trivyTarget: string) =>
-  path.relative(context.config.workspace, path.resolve(base, trivyTarget)).split(path.sep).join('/')
+  relativePosix(context.config.workspace, path.resolve(base, trivyTarget))
 
 /** `trivy fs` on the scan path: dependency vulnerabilities, secrets and licenses. */
 export const repositoryScanner: Scanner = {
   name: 'repository',
+  description: 'trivy fs on the scan path: vulnerable dependencies, secrets, licenses',
+  tools: ['trivy'],
+  failureTarget: 'repository',
+  sarifTool: 'Trivy repository',
+  needsVulnerabilityDb: (config) => config.repositoryScanners.includes('vuln'),
   async run(context) {
     const { config } = context
     const { checks, error } = runnableChecks(config.repositoryScanners, context)
@@ -315,6 +321,11 @@ export const repositoryScanner: Scanner = {
 /** `trivy config` on the manifests: Trivy's own embedded misconfiguration checks. */
 export const trivyConfigScanner: Scanner = {
   name: 'trivy-config',
+  description: "trivy config on the manifests: Trivy's own misconfiguration checks",
+  tools: ['trivy'],
+  failureTarget: 'manifests',
+  sarifTool: 'Trivy misconfiguration',
+  sarifTags: ['misconfiguration', 'kubernetes'],
   async run(context) {
     const { config } = context
     const findings: Finding[] = []
@@ -349,8 +360,7 @@ async function inlineIgnoreFindings(
   notices: string[]
 ): Promise<Finding[]> {
   const { ignores, tooLarge } = await findInlineIgnores(dir)
-  const relative = (file: string) =>
-    path.relative(context.config.workspace, file).split(path.sep).join('/')
+  const relative = (file: string) => relativePosix(context.config.workspace, file)
   for (const file of tooLarge)
     notices.push(`${relative(file)}: too large to check for Trivy inline ignore comments`)
   return ignores.map(({ file, line, comment }) =>
@@ -372,6 +382,12 @@ async function inlineIgnoreFindings(
 /** `trivy image` for each image reference or image tarball. */
 export const imageScanner: Scanner = {
   name: 'image',
+  description: 'trivy image on each image or image tarball given',
+  tools: ['trivy'],
+  failureTarget: 'image',
+  sarifTool: 'Trivy image',
+  enabled: (config) => config.images.length > 0,
+  needsVulnerabilityDb: (config) => config.imageScanners.includes('vuln'),
   async run(context) {
     const { config } = context
     const references = await findImageReferences(config.workspace, config.scanPath)

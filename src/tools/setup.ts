@@ -1,16 +1,21 @@
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { ScanConfig } from '../config/inputs.js'
+import type { ScanConfig } from '../config/scan-config.js'
 import type { Logger } from '../log.js'
-import { runTool, toolEnv } from '../scanners/run-tool.js'
-import type { Scanner } from '../scanners/scanner.js'
+import { runTool, toolEnv } from '../util/run-tool.js'
 import { restoreDbCache, saveDbCache } from './db-cache.js'
 import { installTool, type InstalledTool } from './install.js'
-import { currentPlatform } from './pins.js'
+import { currentPlatform, type ToolName } from './pins.js'
 import { redactUrls } from './urls.js'
 
+/** What the active scanners need installed (their `tools`, and whether one reads the vulnerability DB). */
+export interface ToolNeeds {
+  tools: ToolName[]
+  vulnerabilityDb: boolean
+}
+
 export interface InstalledTools {
-  tools: Partial<Record<'trivy' | 'conftest', InstalledTool>>
+  tools: Partial<Record<ToolName, InstalledTool>>
   /**
    * Why Trivy's vulnerability DB is unavailable, when it is: the vulnerability checks then
    * report this instead of running, and every other scan runs as usual.
@@ -21,11 +26,9 @@ export interface InstalledTools {
 /** Installs the tools the active scanners need, and brings Trivy's vulnerability DB up to date once. */
 export async function installTools(
   config: ScanConfig,
-  scanners: Scanner[],
+  needs: ToolNeeds,
   log: Logger
 ): Promise<InstalledTools> {
-  const names = new Set(scanners.map((scanner) => scanner.name))
-  const needsTrivy = names.has('image') || names.has('repository') || names.has('trivy-config')
   const platform = currentPlatform()
   const options = {
     releaseBaseUrl: config.toolMirror,
@@ -33,15 +36,18 @@ export async function installTools(
     log,
     trustedDirs: config.trustedToolDirs
   }
-  const [trivy, conftest] = await Promise.all([
-    needsTrivy ? installTool('trivy', config.trivyVersion, options) : undefined,
-    names.has('policies') ? installTool('conftest', config.conftestVersion, options) : undefined
-  ])
-  const tools = { ...(trivy ? { trivy } : {}), ...(conftest ? { conftest } : {}) }
-  const needsDb =
-    (names.has('image') && config.imageScanners.includes('vuln')) ||
-    (names.has('repository') && config.repositoryScanners.includes('vuln'))
-  if (!trivy || !needsDb) return { tools }
+  const versions: Record<ToolName, string> = {
+    trivy: config.trivyVersion,
+    conftest: config.conftestVersion
+  }
+  const installed = await Promise.all(
+    needs.tools.map(
+      async (name) => [name, await installTool(name, versions[name], options)] as const
+    )
+  )
+  const tools: InstalledTools['tools'] = Object.fromEntries(installed)
+  const trivy = tools.trivy
+  if (!trivy || !needs.vulnerabilityDb) return { tools }
   const restored = await restoreDbCache(config.trivyCacheDir, platform, log)
   const dbProblem = config.skipDbUpdate
     ? await missingDbProblem(config.trivyCacheDir)

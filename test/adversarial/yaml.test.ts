@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_DOCUMENTS_PER_FILE, MAX_MANIFEST_BYTES } from '../../src/manifests/load.js'
+import { MAX_MANIFEST_BYTES } from '../../src/manifests/load.js'
+import { MAX_DOCUMENTS_PER_FILE } from '../../src/manifests/parse.js'
 import { hasTool, REPO_ROOT, requireTool, TOOLS_BIN } from '../harness/paths.js'
 
 const execFileAsync = promisify(execFile)

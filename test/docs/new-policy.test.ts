@@ -33,7 +33,13 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'new-policy-'))
   cpSync(join(ROOT, 'policies'), join(dir, 'policies'), { recursive: true })
   mkdirSync(join(dir, 'scripts'))
-  for (const f of ['gen-templates.mjs', 'new-policy.mjs', 'gen-docs.mjs'])
+  for (const f of [
+    'gen-templates.mjs',
+    'new-policy.mjs',
+    'gen-docs.mjs',
+    'policy-conventions.mjs',
+    'coverage.mjs'
+  ])
     cpSync(join(ROOT, 'scripts', f), join(dir, 'scripts', f))
   for (const f of ['.prettierrc.json', '.prettierignore', 'action.yml'])
     if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(dir, f))

@@ -5,6 +5,7 @@
 // 404 / 422). Tests call `assertNoViolations()`.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createHash } from 'node:crypto'
 import { gunzipSync } from 'node:zlib'
 import { githubOpenApi, type Operation } from './openapi.js'
 
@@ -58,6 +59,25 @@ export interface SeedComment {
   login?: string
 }
 
+/** A file of a pull request as `pulls/list-files` lists it; `patch` is its unified diff. */
+export interface PullFile {
+  filename: string
+  status?: 'added' | 'removed' | 'modified' | 'renamed'
+  /** Unified diff hunks (`@@ -a,b +c,d @@` …), e.g. from `git diff`; absent for binary files. */
+  patch?: string
+}
+
+/** A submitted pull-request review and the comments it was created with. */
+export interface PullReview {
+  id: number
+  body: string
+  event: string
+  commit_id?: string
+  comments: number[]
+}
+
+export type ReviewComment = ReturnType<typeof newReviewCommentShape>
+
 export interface GitHubApiOptions {
   owner?: string
   repo?: string
@@ -78,6 +98,20 @@ export interface GitHubApiOptions {
    * whose `GET /user` is a 403 and whose comments are `github-actions[bot]`'s.
    */
   tokenUser?: string
+  /** Files (with patches) of pull requests, by number: `pulls/list-files` and the lines reviews may comment on. */
+  pullFiles?: Record<number, PullFile[]>
+  /** Existing review comments (e.g. a reviewer's, or an earlier run's as `github-actions[bot]`). */
+  reviewComments?: SeedReviewComment[]
+}
+
+export interface SeedReviewComment {
+  pull: number
+  path: string
+  line: number
+  start_line?: number
+  body: string
+  /** Author login (default `someone-else`). */
+  login?: string
 }
 
 export interface GitHubApiServer {
@@ -91,6 +125,17 @@ export interface GitHubApiServer {
   sarifUploads: SarifUpload[]
   /** Current comments of an issue / PR, oldest first. */
   comments(issue: number): IssueComment[]
+  /** Current review comments of a PR, oldest first. */
+  reviewComments(pull: number): ReviewComment[]
+  /** Reviews submitted on a PR, oldest first. */
+  reviews(pull: number): PullReview[]
+  /** Replaces a PR's files (a push). */
+  setPullFiles(pull: number, files: PullFile[]): void
+  /**
+   * Replaces a PR's files once they have next been listed to the last page: a push that lands
+   * while the action runs, so a review of the diff it read is outdated.
+   */
+  queuePullFiles(pull: number, files: PullFile[]): void
   setFaults(faults: ApiFault[]): void
   /** Throws listing every violation (use in afterEach). */
   assertNoViolations(): void
@@ -115,6 +160,8 @@ export function readOnlyTokenFaults(): ApiFault[] {
   return [
     { operation: 'issues/create-comment', status: 403 },
     { operation: 'issues/update-comment', status: 403 },
+    { operation: 'pulls/create-review', status: 403 },
+    { operation: 'pulls/delete-review-comment', status: 403 },
     { operation: 'code-scanning/upload-sarif', status: 403 }
   ]
 }
@@ -155,6 +202,64 @@ function user(login: string, base = 'https://api.github.com') {
 
 const DOCS = 'https://docs.github.com/rest'
 
+/** The RIGHT-side line numbers of each hunk of a unified diff, checked against the hunk header's counts. */
+export function hunkLines(patch: string | undefined): number[][] {
+  const hunks: number[][] = []
+  for (const block of (patch ?? '').split(/^(?=@@ )/m).filter((b) => b.startsWith('@@ '))) {
+    const [header, ...body] = block.replace(/\n$/, '').split('\n')
+    const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(header!)
+    if (!m) throw new Error(`bad hunk header: ${header}`)
+    const right = body.filter((l) => l.startsWith('+') || l.startsWith(' '))
+    const left = body.filter((l) => l.startsWith('-') || l.startsWith(' '))
+    if (right.length !== Number(m[3] ?? 1) || left.length !== Number(m[1] ?? 1))
+      throw new Error(`hunk line counts differ from its header: ${header}`)
+    hunks.push(right.map((_, i) => Number(m[2]) + i))
+  }
+  return hunks
+}
+
+function newReviewCommentShape(
+  base: string,
+  owner: string,
+  repo: string,
+  pull: number,
+  id: number,
+  reviewId: number,
+  c: { path: string; body: string; line: number; start_line?: number; commit: string },
+  login: string,
+  ts: string
+) {
+  const url = `${base}/repos/${owner}/${repo}/pulls/comments/${id}`
+  const html = `https://github.com/${owner}/${repo}/pull/${pull}#discussion_r${id}`
+  const pr = `${base}/repos/${owner}/${repo}/pulls/${pull}`
+  return {
+    url,
+    pull_request_review_id: reviewId,
+    id,
+    node_id: Buffer.from(`024:PullRequestReviewComment${id}`).toString('base64'),
+    diff_hunk: '@@',
+    path: c.path,
+    commit_id: c.commit,
+    original_commit_id: c.commit,
+    user: user(login, base),
+    body: c.body,
+    created_at: ts,
+    updated_at: ts,
+    html_url: html,
+    pull_request_url: pr,
+    author_association: login === BOT_LOGIN ? 'NONE' : 'MEMBER',
+    _links: { self: { href: url }, html: { href: html }, pull_request: { href: pr } },
+    start_line: c.start_line ?? null,
+    original_start_line: c.start_line ?? null,
+    // GitHub sends null for a one-line comment; the description's enum does not admit it.
+    ...(c.start_line ? { start_side: 'RIGHT' as const } : {}),
+    line: c.line,
+    original_line: c.line,
+    side: 'RIGHT' as const,
+    subject_type: 'line' as const
+  }
+}
+
 export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHubApiServer> {
   const oa = githubOpenApi()
   const owner = opts.owner ?? 'octo-org'
@@ -167,6 +272,13 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
   const sarifUploads: SarifUpload[] = []
   const comments = new Map<number, IssueComment[]>()
   const sarifPolls = new Map<string, number>()
+  const pullFiles = new Map<number, PullFile[]>(
+    Object.entries(opts.pullFiles ?? {}).map(([n, files]) => [Number(n), files])
+  )
+  const queuedPullFiles = new Map<number, PullFile[]>()
+  const reviewComments = new Map<number, ReviewComment[]>()
+  const reviews = new Map<number, PullReview[]>()
+  let nextReviewId = 80_000_001
   let nextCommentId = 1_000_001
   let clock = Date.parse('2026-01-01T00:00:00Z')
   let base = ''
@@ -331,6 +443,54 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
   ) => void
   type Err = (status: number, message: string, op?: Operation) => void
 
+  /** One page of `list` as GitHub serves it: `per_page` (max 100), `page`, `Link` header. */
+  function paginate<T>(
+    list: T[],
+    q: URLSearchParams,
+    route: string
+  ): { items: T[]; headers: Record<string, string>; lastPage: boolean } {
+    const perPage = Math.min(Number(q.get('per_page') ?? 30), 100)
+    const page = Math.max(Number(q.get('page') ?? 1), 1)
+    const last = Math.max(Math.ceil(list.length / perPage), 1)
+    const link = (n: number): string => {
+      const u = new URL(`${base}${route}`)
+      for (const [k, v] of q) if (k !== 'page' && k !== 'per_page') u.searchParams.set(k, v)
+      u.searchParams.set('per_page', String(perPage))
+      u.searchParams.set('page', String(n))
+      return u.toString()
+    }
+    const links: string[] = []
+    if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`)
+    if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`)
+    return {
+      items: list.slice((page - 1) * perPage, page * perPage),
+      headers: links.length ? { link: links.join(', ') } : {},
+      lastPage: page >= last
+    }
+  }
+
+  function diffEntry(f: PullFile) {
+    const lines = (f.patch ?? '').split('\n')
+    const additions = lines.filter((l) => l.startsWith('+')).length
+    const deletions = lines.filter((l) => l.startsWith('-')).length
+    const sha = createHash('sha1')
+      .update(`${f.filename}\0${f.patch ?? ''}`)
+      .digest('hex')
+    const path = f.filename.split('/').map(encodeURIComponent).join('/')
+    return {
+      sha,
+      filename: f.filename,
+      status: f.status ?? 'modified',
+      additions,
+      deletions,
+      changes: additions + deletions,
+      blob_url: `https://github.com/${owner}/${repo}/blob/${sha}/${path}`,
+      raw_url: `https://github.com/${owner}/${repo}/raw/${sha}/${path}`,
+      contents_url: `${base}/repos/${owner}/${repo}/contents/${path}?ref=${sha}`,
+      ...(f.patch !== undefined ? { patch: f.patch } : {})
+    }
+  }
+
   function handle(
     op: Operation,
     p: Record<string, string>,
@@ -346,26 +506,128 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
         const all = comments.get(Number(p.issue_number)) ?? []
         const since = q.get('since')
         const list = since ? all.filter((c) => c.updated_at >= since) : all
-        const perPage = Math.min(Number(q.get('per_page') ?? 30), 100)
-        const page = Math.max(Number(q.get('page') ?? 1), 1)
-        const last = Math.max(Math.ceil(list.length / perPage), 1)
-        const link = (n: number): string => {
-          const u = new URL(`${base}/repos/${owner}/${repo}/issues/${p.issue_number}/comments`)
-          if (since) u.searchParams.set('since', since)
-          u.searchParams.set('per_page', String(perPage))
-          u.searchParams.set('page', String(n))
-          return u.toString()
+        const { items, headers } = paginate(
+          list,
+          q,
+          `/repos/${owner}/${repo}/issues/${p.issue_number}/comments`
+        )
+        return send(200, items, op, headers)
+      }
+      case 'pulls/list-files': {
+        const pull = Number(p.pull_number)
+        const files = (pullFiles.get(pull) ?? []).map((f) => diffEntry(f))
+        const { items, headers, lastPage } = paginate(
+          files,
+          q,
+          `/repos/${owner}/${repo}/pulls/${pull}/files`
+        )
+        const queued = queuedPullFiles.get(pull)
+        if (lastPage && queued) {
+          pullFiles.set(pull, queued)
+          queuedPullFiles.delete(pull)
         }
-        const links: string[] = []
-        if (page < last)
-          links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`)
-        if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`)
+        return send(200, items, op, headers)
+      }
+      case 'pulls/list-review-comments': {
+        const pull = Number(p.pull_number)
+        const { items, headers } = paginate(
+          reviewComments.get(pull) ?? [],
+          q,
+          `/repos/${owner}/${repo}/pulls/${pull}/comments`
+        )
+        return send(200, items, op, headers)
+      }
+      case 'pulls/create-review': {
+        const pull = Number(p.pull_number)
+        const wanted = (b.comments ?? []) as Array<Record<string, unknown>>
+        // GitHub accepts a comment only on RIGHT-side lines of one hunk of the PR's current diff.
+        const problems = wanted.flatMap((c) => {
+          if (c.position !== undefined) return ['harness: use line/side, not position']
+          const hunks = hunkLines(
+            pullFiles.get(pull)?.find((f) => f.filename === c.path && f.status !== 'removed')?.patch
+          )
+          const line = Number(c.line)
+          const start = c.start_line === undefined ? line : Number(c.start_line)
+          const hunk = hunks.find((h) => h.includes(line))
+          if (c.side !== 'RIGHT' || (c.start_line !== undefined && c.start_side !== 'RIGHT'))
+            return ['harness: comments go on the RIGHT side']
+          if (!hunk || !hunk.includes(start) || start > line) return ['Line could not be resolved']
+          if (c.start_line !== undefined && start === line) return ['start_line must precede line']
+          return []
+        })
+        if (problems.length)
+          return send(
+            422,
+            { message: 'Unprocessable Entity', documentation_url: DOCS, errors: problems },
+            op
+          )
+        const id = nextReviewId++
+        const login = opts.tokenUser ?? BOT_LOGIN
+        const commit = String(b.commit_id ?? 'f'.repeat(40))
+        const ts = now()
+        const created = wanted.map((c) =>
+          newReviewCommentShape(
+            base,
+            owner,
+            repo,
+            pull,
+            nextCommentId++,
+            id,
+            {
+              path: String(c.path),
+              body: String(c.body),
+              line: Number(c.line),
+              ...(c.start_line !== undefined ? { start_line: Number(c.start_line) } : {}),
+              commit
+            },
+            login,
+            ts
+          )
+        )
+        reviewComments.set(pull, [...(reviewComments.get(pull) ?? []), ...created])
+        reviews.set(pull, [
+          ...(reviews.get(pull) ?? []),
+          {
+            id,
+            body: String(b.body ?? ''),
+            event: String(b.event ?? 'PENDING'),
+            ...(b.commit_id !== undefined ? { commit_id: String(b.commit_id) } : {}),
+            comments: created.map((c) => c.id)
+          }
+        ])
+        const html = `https://github.com/${owner}/${repo}/pull/${pull}#pullrequestreview-${id}`
         return send(
           200,
-          list.slice((page - 1) * perPage, page * perPage),
-          op,
-          links.length ? { link: links.join(', ') } : {}
+          {
+            id,
+            node_id: Buffer.from(`017:PullRequestReview${id}`).toString('base64'),
+            user: user(login, base),
+            body: String(b.body ?? ''),
+            state: b.event === 'COMMENT' ? 'COMMENTED' : 'PENDING',
+            html_url: html,
+            pull_request_url: `${base}/repos/${owner}/${repo}/pulls/${pull}`,
+            _links: {
+              html: { href: html },
+              pull_request: { href: `${base}/repos/${owner}/${repo}/pulls/${pull}` }
+            },
+            submitted_at: ts,
+            commit_id: commit,
+            author_association: login === BOT_LOGIN ? 'NONE' : 'MEMBER'
+          },
+          op
         )
+      }
+      case 'pulls/delete-review-comment': {
+        const id = Number(p.comment_id)
+        for (const [pull, list] of reviewComments) {
+          if (!list.some((c) => c.id === id)) continue
+          reviewComments.set(
+            pull,
+            list.filter((c) => c.id !== id)
+          )
+          return send(204, undefined, op)
+        }
+        return send(404, { message: 'Not Found', documentation_url: DOCS }, op)
       }
       case 'users/get-authenticated': {
         if (!opts.tokenUser) return error(403, 'Resource not accessible by integration', op)
@@ -484,6 +746,20 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  for (const s of opts.reviewComments ?? []) {
+    const c = newReviewCommentShape(
+      base,
+      owner,
+      repo,
+      s.pull,
+      nextCommentId++,
+      nextReviewId++,
+      { ...s, commit: 'e'.repeat(40) },
+      s.login ?? 'someone-else',
+      now()
+    )
+    reviewComments.set(s.pull, [...(reviewComments.get(s.pull) ?? []), c])
+  }
   for (const s of opts.comments ?? []) {
     comments.set(s.issue, [
       ...(comments.get(s.issue) ?? []),
@@ -500,6 +776,10 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
     violations,
     sarifUploads,
     comments: (issue) => [...(comments.get(issue) ?? [])],
+    reviewComments: (pull) => [...(reviewComments.get(pull) ?? [])],
+    reviews: (pull) => [...(reviews.get(pull) ?? [])],
+    setPullFiles: (pull, files) => void pullFiles.set(pull, files),
+    queuePullFiles: (pull, files) => void queuedPullFiles.set(pull, files),
     setFaults: (f) => {
       faults = f
       faultHits.clear()

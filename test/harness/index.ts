@@ -44,6 +44,10 @@ export {
   type GitHubApiOptions,
   type ApiFault,
   type IssueComment,
+  type PullFile,
+  type PullReview,
+  type ReviewComment,
+  type SeedReviewComment,
   type SarifUpload,
   type SeedComment
 } from './github-api.js'

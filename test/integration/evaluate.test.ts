@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { regoPackageOf } from '../../src/scanners/gatekeeper/annotations.js'
 import { evaluateTemplates, type Review } from '../../src/scanners/gatekeeper/evaluate.js'
 import type { Template } from '../../src/scanners/gatekeeper/library.js'
 import { TOOLS_BIN } from '../harness/paths.js'
@@ -24,7 +25,7 @@ const template = (
   rego,
   libs,
   regoVersion,
-  regoPackage: /package\s+([\w.]+)/.exec(rego)![1]!,
+  regoPackage: regoPackageOf(rego)!,
   annotations: {},
   file: `${kind}.yaml`
 })

@@ -3,13 +3,9 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { decide } from '../../src/gate.js'
-import {
-  bundleDigest,
-  evaluatedPolicy,
-  toEvidence,
-  type EvaluatedPolicy,
-  type EvidenceInput
-} from '../../src/report/evidence.js'
+import { toEvidence, type EvidenceInput } from '../../src/report/evidence.js'
+import { evaluatedPolicy, type EvaluatedPolicy } from '../../src/scanners/gatekeeper/annotations.js'
+import { bundleDigest } from '../../src/scanners/gatekeeper/bundle-digest.js'
 import type { ScanOutcome } from '../../src/scanners/scanner.js'
 import { finding, sampleOutcomes } from './fixtures.js'
 

@@ -8,16 +8,10 @@ import { gunzipSync } from 'node:zlib'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  addLineHashes,
-  buildSarif,
-  GITHUB_LIMITS,
-  lineHashes,
-  securitySeverity,
-  serializeSarif,
-  toSarif,
-  type SarifLog
-} from '../../src/report/sarif.js'
+import { buildSarif, toSarif } from '../../src/report/sarif.js'
+import { securitySeverity } from '../../src/report/sarif-rules.js'
+import { serializeSarif } from '../../src/report/sarif-serialize.js'
+import { GITHUB_LIMITS, type SarifLog } from '../../src/report/sarif-types.js'
 import type { ScanOutcome } from '../../src/scanners/scanner.js'
 import { finding, IMAGE, ORPHAN_IMAGE, sampleOutcomes, workspaceWithFiles } from './fixtures.js'
 
@@ -33,62 +27,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true })
-})
-
-describe('lineHashes (github/codeql-action fingerprints.ts test vectors)', () => {
-  const cases: Array<[string, string[]]> = [
-    ['', ['c129715d7a2bc9a3:1']],
-    [
-      ' a\nb\n  \t\tc\n d',
-      ['271789c17abda88f:1', '54703d4cd895b18:1', '180aee12dab6264:1', 'a23a3dc5e078b07b:1']
-    ],
-    [
-      ' hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End',
-      [
-        '8b7cf3e952e7aeb2:1',
-        'b1ae1287ec4718d9:1',
-        'bff680108adb0fcc:1',
-        'c6805c5e1288b612:1',
-        'b86d3392aea1be30:1',
-        'e6ceba753e1a442:1'
-      ]
-    ]
-  ]
-  const trailing = [
-    'e9496ae3ebfced30:1',
-    'fb7c023a8b9ccb3f:1',
-    'ce8ba1a563dcdaca:1',
-    'e20e36e16fcb0cc8:1',
-    'b3edc88f2938467e:1',
-    'c8e28b0b4002a3a0:1',
-    'c129715d7a2bc9a3:1'
-  ]
-  for (const text of [
-    ' hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n',
-    ' hello; \t\nworld!!!\r\r\r  \t\tGreetings\r End\r',
-    ' hello; \t\r\nworld!!!\r\n\r\n\r\n  \t\tGreetings\r\n End\r\n',
-    ' hello; \t\nworld!!!\r\n\n\r  \t\tGreetings\r End\r\n'
-  ])
-    cases.push([text, trailing])
-  cases.push([
-    'Lorem ipsum dolor sit amet.\n'.repeat(10),
-    [
-      'a7f2ff13bc495cf2:1',
-      'a7f2ff13bc495cf2:2',
-      'a7f2ff13bc495cf2:3',
-      'a7f2ff13bc495cf2:4',
-      'a7f2ff13bc495cf2:5',
-      'a7f2ff13bc495cf2:6',
-      'a7f2ff1481e87703:1',
-      'a9cf91f7bbf1862b:1',
-      '55ec222b86bcae53:1',
-      'cc97dc7b1d7d8f7b:1',
-      'c129715d7a2bc9a3:1'
-    ]
-  ])
-  it.each(cases)('hashes %j', (text, expected) => {
-    expect(lineHashes(text)).toEqual(expected)
-  })
 })
 
 describe('toSarif', () => {
@@ -287,51 +225,6 @@ describe('GitHub limits', () => {
     expect(parsed.runs[1]!.results).toHaveLength(10)
     expect(JSON.parse(small.json)).toEqual(parsed)
     expect(sarif.runs[0]!.results).toHaveLength(3000) // input not mutated
-  })
-})
-
-describe('primaryLocationLineHash', () => {
-  it('hashes the referenced line of files in the workspace, skipping missing files', async () => {
-    const sarif = await addLineHashes(toSarif(sampleOutcomes(), '0.1.0', { workspace }), workspace)
-    const manifest = lineHashes(readFileSync(path.join(workspace, 'deploy/web.yaml'), 'utf8'))
-    const privileged = sarif.runs[0]!.results[0]!
-    expect(privileged.partialFingerprints.primaryLocationLineHash).toBe(manifest[12])
-    const secret = sarif.runs[2]!.results[0]!
-    const env = lineHashes(readFileSync(path.join(workspace, 'app config/credentials.env'), 'utf8'))
-    expect(secret.partialFingerprints.primaryLocationLineHash).toBe(env[1])
-    const orphan = sarif.runs[4]!.results[0]!
-    expect(orphan.partialFingerprints.primaryLocationLineHash).toBeUndefined()
-    expect(orphan.partialFingerprints['hardeningFinding/v1']).toMatch(/^[0-9a-f]{32}$/)
-  })
-
-  it('does not read files outside the workspace', async () => {
-    const outside = finding({
-      ruleId: 'X',
-      location: { path: '../outside.yaml', startLine: 1 }
-    })
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'sarif-out-'))
-    await writeFile(path.join(path.dirname(workspace), 'outside.yaml'), 'a: 1\n')
-    try {
-      const sarif = await addLineHashes(
-        toSarif(
-          [
-            {
-              scanner: 'policies',
-              target: 'manifests',
-              findings: [outside],
-              notices: [],
-              tool: { name: 'conftest', version: '1' }
-            }
-          ],
-          '0.1.0'
-        ),
-        workspace
-      )
-      expect(sarif.runs[0]!.results[0]!.partialFingerprints.primaryLocationLineHash).toBeUndefined()
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-      await rm(path.join(path.dirname(workspace), 'outside.yaml'), { force: true })
-    }
   })
 })
 

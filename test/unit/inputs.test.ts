@@ -120,13 +120,18 @@ describe('readConfig', () => {
 })
 
 describe('readPublishConfig', () => {
-  it('defaults to uploading and always commenting, and validates both', () => {
+  it('defaults to uploading, always commenting and no fix suggestions, and validates each', () => {
     expect(readPublishConfig(reader({ token: ' t ' }))).toEqual({
       token: 't',
       uploadSarif: true,
       comment: 'always',
-      commentId: 'report'
+      commentId: 'report',
+      suggestFixes: false
     })
+    expect(readPublishConfig(reader({ 'suggest-fixes': 'true' })).suggestFixes).toBe(true)
+    expect(() => readPublishConfig(reader({ 'suggest-fixes': 'yes please' }))).toThrow(
+      /'suggest-fixes'/
+    )
     expect(() => readPublishConfig(reader({ comment: 'sometimes' }))).toThrow(
       "Input 'comment' must be one of always, on-failure, never; got 'sometimes'."
     )

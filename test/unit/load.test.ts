@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadManifests, parseFieldPath, parseManifests } from '../../src/manifests/load.js'
+import { loadManifests } from '../../src/manifests/load.js'
+import { parseFieldPath, parseManifests } from '../../src/manifests/parse.js'
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadManifests, type ManifestObject } from '../../src/manifests/load.js'
+import { loadManifests } from '../../src/manifests/load.js'
+import type { ManifestObject } from '../../src/manifests/parse.js'
 import { kustomizationFiles } from '../../src/manifests/render.js'
 import { readPolicyLibrary } from '../../src/scanners/gatekeeper/library.js'
 import { REPO_ROOT } from '../harness/paths.js'

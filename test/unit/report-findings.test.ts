@@ -132,6 +132,7 @@ describe('reportFindings (the stages after the scans)', () => {
       expect(readFileSync(result.files.summary, 'utf8')).toBe(result.summary)
       expect(lstatSync(path.dirname(result.files.evidenceJson)).isDirectory()).toBe(true)
       expect(existsSync(result.files.evidenceMarkdown)).toBe(true)
+      expect(readFileSync(result.files.evidenceHtml, 'utf8')).toMatch(/^<!DOCTYPE html>/)
       expect(readFileSync(result.files.sarif, 'utf8')).toContain('"version":"2.1.0"')
       // the gate fails and says why
       expect(result.decision.failed).toBe(true)
@@ -151,23 +152,23 @@ describe('reportFindings (the stages after the scans)', () => {
     const checkout = mkdtempSync(path.join(workspace, 'planted-'))
     mkdirSync(path.join(checkout, 'out', 'evidence'), { recursive: true })
     // what an attacker would want uploaded next to our report, and a stale report of ours
-    writeFileSync(path.join(checkout, 'out', 'evidence', 'index.html'), '<h1>all clear</h1>')
+    writeFileSync(path.join(checkout, 'out', 'evidence', 'report.html'), '<h1>all clear</h1>')
     writeFileSync(path.join(checkout, 'out', 'extra.sarif'), '{}')
     writeFileSync(path.join(checkout, 'out', 'findings.json'), '{"findings":[]}')
     const result = await reportNothingInto(checkout)
     expect(result.decision.failed).toBe(true)
     expect(result.decision.reasons).toEqual([
-      'The output directory already held out/evidence/index.html, out/extra.sarif, which this run did not write; an upload of the directory would publish them with our report. Remove them from the repository or choose another output-dir.'
+      'The output directory already held out/evidence/report.html, out/extra.sarif, which this run did not write; an upload of the directory would publish them with our report. Remove them from the repository or choose another output-dir.'
     ])
     // left as they are; our own report files are rewritten
-    expect(readFileSync(path.join(checkout, 'out', 'evidence', 'index.html'), 'utf8')).toBe(
+    expect(readFileSync(path.join(checkout, 'out', 'evidence', 'report.html'), 'utf8')).toBe(
       '<h1>all clear</h1>'
     )
     expect(readFileSync(result.files.findings, 'utf8')).toContain('"findings"')
     expect(readFileSync(result.files.findings, 'utf8')).not.toBe('{"findings":[]}')
 
     // a second run into the same directory finds only its own files: no complaint
-    rmSync(path.join(checkout, 'out', 'evidence', 'index.html'))
+    rmSync(path.join(checkout, 'out', 'evidence', 'report.html'))
     rmSync(path.join(checkout, 'out', 'extra.sarif'))
     const again = await reportNothingInto(checkout)
     expect(again.decision.failed).toBe(false)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runTool, ToolError } from '../../src/scanners/run-tool.js'
+import { runTool, ToolError } from '../../src/util/run-tool.js'
 
 describe('runTool', () => {
   it('passes arguments as data, never through a shell', async () => {

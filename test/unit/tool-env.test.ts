@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runTool, toolEnv } from '../../src/scanners/run-tool.js'
+import { runTool, toolEnv } from '../../src/util/run-tool.js'
 
 const RUNNER_ENV = {
   PATH: '/usr/bin',

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ConfigError } from '../../src/config/inputs.js'
+import { ConfigError } from '../../src/errors.js'
 import {
   findInlineIgnores,
   globMatch,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../../src/config/inputs.js'
+import { ConfigError } from '../../src/errors.js'
 import { finalize, type Finding } from '../../src/findings/model.js'
 import { applyWaivers, globMatcher, parseWaivers } from '../../src/findings/waivers.js'
 import { random } from '../harness/random.js'

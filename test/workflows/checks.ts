@@ -23,11 +23,12 @@ export function readText(file: string): string {
   return readFileSync(path.join(root, file), 'utf8')
 }
 
-// This project's own action and reusable workflow. Callers reference them by release tag (the
-// release workflow moves the major tag); everything else must be pinned by commit SHA.
+// This project's own action and reusable workflows (hardening.yml; fleet.yml and the two it
+// calls). Callers reference them by release tag (the release workflow moves the major tag);
+// everything else must be pinned by commit SHA.
 export const OWN_REFERENCES = [
   /^org\/hardening-action@v\d+$/,
-  /^org\/hardening-action\/\.github\/workflows\/hardening\.yml@v\d+$/
+  /^org\/hardening-action\/\.github\/workflows\/(?:hardening|fleet|fleet-scan|fleet-report)\.yml@v\d+$/
 ]
 
 // Third-party actions and the commit of each release we use. Each SHA was checked against at
@@ -246,7 +247,11 @@ function effectivePermissions(doc: Mapping, job: Mapping): Record<string, string
  * 'security-events: none'"), even when that job would be skipped. Every call to our reusable
  * workflow must grant what its jobs request.
  */
-export function grantProblems(caller: Mapping, reusable: Mapping): string[] {
+export function grantProblems(
+  caller: Mapping,
+  reusable: Mapping,
+  file = 'hardening.yml'
+): string[] {
   const requested: Record<string, string> = {}
   for (const [, job] of jobsOf(reusable)) {
     for (const [scope, level] of Object.entries(effectivePermissions(reusable, job))) {
@@ -255,7 +260,7 @@ export function grantProblems(caller: Mapping, reusable: Mapping): string[] {
   }
   const problems: string[] = []
   for (const [id, job] of jobsOf(caller)) {
-    if (typeof job.uses !== 'string' || !/hardening\.yml@/.test(job.uses)) continue
+    if (typeof job.uses !== 'string' || !job.uses.includes(`/${file}@`)) continue
     const granted = effectivePermissions(caller, job)
     for (const [scope, level] of Object.entries(requested)) {
       const has = granted[scope] ?? granted['*'] ?? 'none'

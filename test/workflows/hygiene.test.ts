@@ -45,8 +45,12 @@ describe('workflow hygiene', () => {
         '.github/workflows/check-dist.yml',
         '.github/workflows/self-scan.yml',
         '.github/workflows/release.yml',
+        '.github/workflows/fleet.yml',
+        '.github/workflows/fleet-scan.yml',
+        '.github/workflows/fleet-report.yml',
         'workflows/pr.yml',
-        'workflows/weekly.yml'
+        'workflows/weekly.yml',
+        'workflows/fleet.yml'
       ])
     )
   })

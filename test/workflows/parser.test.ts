@@ -12,19 +12,21 @@ import type { FileReference } from '@actions/workflow-parser/workflows/file-refe
 import { describe, expect, it } from 'vitest'
 import { readText, workflowFiles } from './checks.js'
 
-const REUSABLE = '.github/workflows/hardening.yml'
+const REUSABLE = [
+  '.github/workflows/hardening.yml',
+  '.github/workflows/fleet.yml',
+  '.github/workflows/fleet-scan.yml',
+  '.github/workflows/fleet-report.yml'
+]
 
-// Our reusable workflow, by any of the names callers use; anything else is unknown.
+// Our reusable workflows, by any of the names callers use; anything else is unknown.
 const files: FileProvider = {
   getFileContent: async (ref: FileReference) => {
     const local = 'owner' in ref ? `${ref.owner}/${ref.repository}/${ref.path}` : ref.path
-    if (
-      local === `org/hardening-action/${REUSABLE}` ||
-      local === REUSABLE ||
-      local === `./${REUSABLE}`
-    ) {
-      return { name: REUSABLE, content: readText(REUSABLE) }
-    }
+    const file = REUSABLE.find(
+      (name) => local === `org/hardening-action/${name}` || local === name || local === `./${name}`
+    )
+    if (file) return { name: file, content: readText(file) }
     throw new Error(`unknown reusable workflow ${JSON.stringify(ref)}`)
   }
 }

@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { mapBounded } from '../../util/concurrency.js'
-import { runTool, ToolError, toolEnv } from '../run-tool.js'
+import { runTool, ToolError, toolEnv } from '../../util/run-tool.js'
+import { regoPackageOf } from './annotations.js'
 import type { Template } from './library.js'
 
 /** What Gatekeeper hands a template: the admission review and the constraint's parameters. */
@@ -137,7 +138,7 @@ function policySets(work: TemplateReviews[]): TemplateReviews[][] {
   }> = []
   for (const entry of work) {
     const sources = [entry.template.rego, ...entry.template.libs]
-    const packages = sources.map((source) => packageOf(source))
+    const packages = sources.map((source) => regoPackageOf(source))
     const fits = (set: (typeof sets)[number]) =>
       set.version === entry.template.regoVersion &&
       packages.every((name, i) => {
@@ -156,10 +157,6 @@ function policySets(work: TemplateReviews[]): TemplateReviews[][] {
     packages.forEach((name, i) => name !== undefined && set.packages.set(name, sources[i]!))
   }
   return sets.map((set) => set.entries)
-}
-
-function packageOf(source: string): string | undefined {
-  return /^\s*package\s+([\w.]+)/m.exec(source)?.[1]
 }
 
 /** A package nested in or enclosing a known one (`a` and `a.b`) could clash with its rules. */

@@ -1,4 +1,5 @@
-import type { ManifestObject } from '../../manifests/load.js'
+import type { ManifestObject } from '../../manifests/parse.js'
+import { regoPackageOf } from './annotations.js'
 import type { ConstraintMatch } from './match.js'
 
 /** A ConstraintTemplate as the engine evaluates it. */
@@ -121,7 +122,7 @@ function readTemplate(entry: ManifestObject): Template | SkippedTemplate {
   if (/\bdata\.inventory\b|\bexternal_data\s*\(/.test(rego)) {
     return skip('uses cluster inventory or external data, which only exist at admission')
   }
-  const regoPackage = /^\s*package\s+([\w.]+)/m.exec(rego)?.[1]
+  const regoPackage = regoPackageOf(rego)
   if (!regoPackage) return skip('Rego source has no package declaration')
   return {
     kind,

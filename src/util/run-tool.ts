@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
-import { privateTempDir } from '../util/temp.js'
+import { privateTempDir } from './temp.js'
 
 export interface RunOptions {
   timeoutMs: number

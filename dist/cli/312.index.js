@@ -1,0 +1,1648 @@
+export const id = 312;
+export const ids = [312];
+export const modules = {
+
+/***/ 2931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SCAN_OPTIONS: () => (/* binding */ SCAN_OPTIONS),
+  SCAN_USAGE: () => (/* binding */ SCAN_USAGE),
+  runScan: () => (/* binding */ runScan)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/action-root.ts
+var action_root = __webpack_require__(7490);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __webpack_require__(388);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/util/which.ts
+var which = __webpack_require__(6669);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/findings/baseline.ts
+
+
+/** Fingerprints from an earlier run's findings file (our `findings-file` output). */
+async function loadBaseline(file) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.x(`Baseline ${file} cannot be read as a findings file: ${error.message}`);
+    }
+    const findings = parsed.findings;
+    if (!Array.isArray(findings))
+        throw new errors/* ConfigError */.x(`Baseline ${file} has no 'findings' list.`);
+    return new Set(findings.map((finding) => String(finding.fingerprint)));
+}
+/** Marks each finding new or existing relative to the baseline. */
+function markNew(findings, baseline) {
+    return findings.map((finding) => ({ ...finding, isNew: !baseline.has(finding.fingerprint) }));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/findings/waivers.ts
+
+
+
+const SCOPES = ['path', 'resource', 'image'];
+const KNOWN_KEYS = new Set(['rule', ...SCOPES, 'reason', 'owner', 'expires']);
+/** Reads a waiver file; a missing file means no waivers, a malformed one is an error with its line. */
+async function loadWaivers(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+    return parseWaivers(text, file);
+}
+function parseWaivers(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter });
+    const fail = (offset, message) => {
+        const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
+        throw new errors/* ConfigError */.x(`${file}:${line}: ${message}`);
+    };
+    if (document.errors.length > 0)
+        fail(document.errors[0].pos[0], `invalid YAML: ${document.errors[0].message.split('\n')[0]}`);
+    if (document.contents === null)
+        return [];
+    if (!(0,dist/* isMap */.jh)(document.contents))
+        fail(document.contents.range?.[0], "expected a mapping with a 'waivers' list");
+    const list = document.contents.get('waivers', true);
+    if (list === undefined || list === null)
+        return [];
+    if (!(0,dist/* isSeq */.oP)(list))
+        return fail(document.contents.range?.[0], "'waivers' must be a list");
+    const waivers = [];
+    for (const item of list.items) {
+        const offset = item.range?.[0];
+        if (!(0,dist/* isMap */.jh)(item))
+            fail(offset, 'each waiver must be a mapping');
+        const entry = item.toJSON();
+        for (const key of Object.keys(entry)) {
+            if (!KNOWN_KEYS.has(key))
+                fail(offset, `unknown waiver field '${key}' (known: ${[...KNOWN_KEYS].join(', ')})`);
+        }
+        for (const key of ['rule', 'reason', 'owner', 'expires']) {
+            const value = entry[key];
+            if (value === undefined || value === null || String(value).trim() === '')
+                fail(offset, `waiver is missing '${key}'`);
+        }
+        const expires = entry.expires instanceof Date
+            ? entry.expires.toISOString().slice(0, 10)
+            : String(entry.expires);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
+            fail(offset, `'expires' must be a date like 2026-12-31; got '${expires}'`);
+        }
+        waivers.push({
+            rule: String(entry.rule),
+            ...Object.fromEntries(SCOPES.filter((s) => entry[s] !== undefined).map((s) => [s, String(entry[s])])),
+            reason: String(entry.reason),
+            owner: String(entry.owner),
+            expires,
+            line: offset === undefined ? 1 : lineCounter.linePos(offset).line
+        });
+    }
+    return waivers;
+}
+function isExpired(waiver, today) {
+    return waiver.expires < today.toISOString().slice(0, 10);
+}
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/**
+ * A waiver pattern as a predicate: `*` matches any run of characters within one line, everything
+ * else is literal. Linear in the value (a backtracking regex took minutes on a pattern of eight
+ * `*`): the literal parts between stars are found left to right, each at its first occurrence —
+ * the leftmost choice leaves the most room for the parts after it, so it never needs revisiting.
+ */
+function globMatcher(pattern) {
+    const parts = pattern.split('*');
+    const head = parts[0];
+    if (parts.length === 1)
+        return (value) => value === head;
+    const tail = parts[parts.length - 1];
+    const middle = parts.slice(1, -1).filter(Boolean);
+    const noBreak = (value, from, to) => !LINE_BREAK.test(value.slice(from, to));
+    return (value) => {
+        const end = value.length - tail.length;
+        if (end < head.length || !value.startsWith(head) || !value.endsWith(tail))
+            return false;
+        let at = head.length;
+        for (const part of middle) {
+            const found = value.indexOf(part, at);
+            if (found < 0 || found + part.length > end || !noBreak(value, at, found))
+                return false;
+            at = found + part.length;
+        }
+        return noBreak(value, at, end);
+    };
+}
+/** A waiver field as a predicate, compiled once per waiver; a missing value never matches. */
+function glob(pattern) {
+    if (pattern === undefined)
+        return undefined;
+    const matches = globMatcher(pattern);
+    return (value) => value !== undefined && matches(value);
+}
+/** A waiver as a predicate over findings. */
+function coverage(waiver) {
+    const rule = glob(waiver.rule);
+    const file = glob(waiver.path);
+    const resource = glob(waiver.resource);
+    const image = glob(waiver.image);
+    return (finding) => rule(finding.ruleId) &&
+        (!file || file(finding.location?.path)) &&
+        (!resource || resource(finding.resource)) &&
+        (!image || (finding.scanner === 'image' && image(finding.target)));
+}
+/** Marks covered findings as suppressed (they stay in every report); expired waivers cover nothing. */
+function applyWaivers(findings, waivers, file, today = new Date()) {
+    const active = waivers
+        .filter((waiver) => !isExpired(waiver, today))
+        .map((waiver) => ({ waiver, covers: coverage(waiver) }));
+    const expired = waivers
+        .filter((waiver) => isExpired(waiver, today))
+        .map((w) => `Waiver for ${w.rule} (${file}:${w.line}, owner ${w.owner}) expired on ${w.expires}; renew or remove it.`);
+    const covering = waiverIndex(active);
+    return {
+        expired,
+        findings: findings.map((finding) => {
+            const waiver = covering(finding);
+            return waiver
+                ? {
+                    ...finding,
+                    suppression: { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires }
+                }
+                : finding;
+        })
+    };
+}
+/**
+ * The first waiver (in file order) that covers a finding. Waivers whose rule has no `*` are
+ * looked up by rule id, so a finding is tested only against its own rule's waivers and the
+ * wildcard ones: the cost stays flat as waiver files grow.
+ */
+function waiverIndex(active) {
+    const byRule = new Map();
+    const wildcards = [];
+    for (const entry of active) {
+        if (entry.waiver.rule.includes('*'))
+            wildcards.push(entry);
+        else
+            byRule.set(entry.waiver.rule, [...(byRule.get(entry.waiver.rule) ?? []), entry]);
+    }
+    const order = new Map(active.map((entry, index) => [entry, index]));
+    return (finding) => {
+        const exact = byRule.get(finding.ruleId)?.find((entry) => entry.covers(finding));
+        const wild = wildcards.find((entry) => entry.covers(finding));
+        const first = exact && wild ? (order.get(exact) < order.get(wild) ? exact : wild) : (exact ?? wild);
+        return first?.waiver;
+    };
+}
+
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __webpack_require__(5131);
+;// CONCATENATED MODULE: ./src/gate.ts
+
+/**
+ * Decides pass or fail. Suppressed findings, dryrun and warn policy findings and (with a
+ * baseline) old findings never block; reports still show all of them.
+ */
+function decide(findings, policy) {
+    const thresholdOf = (finding) => {
+        const override = policy.failOnSeverityByScanner?.[finding.scanner];
+        return override === undefined ? policy.failOnSeverity : override;
+    };
+    const blocking = findings.filter((finding) => {
+        const threshold = thresholdOf(finding);
+        return (threshold !== null &&
+            !finding.suppression &&
+            finding.enforcementAction !== 'dryrun' &&
+            finding.enforcementAction !== 'warn' &&
+            (!policy.onlyNew || finding.isNew === true) &&
+            (0,severity/* severityRank */.qs)(finding.severity) >= (0,severity/* severityRank */.qs)(threshold));
+    });
+    const reasons = [...policy.configurationErrors];
+    if (blocking.length > 0) {
+        const scope = policy.onlyNew ? 'new ' : '';
+        const overrides = Object.keys(policy.failOnSeverityByScanner ?? {}).length > 0;
+        const threshold = overrides ? 'their scanner’s threshold' : policy.failOnSeverity;
+        reasons.push(`${blocking.length} ${scope}finding(s) at or above ${threshold}.`);
+    }
+    return { failed: reasons.length > 0, reasons, blocking };
+}
+
+;// CONCATENATED MODULE: ./src/report/counts.ts
+
+/** Counts of unsuppressed findings; suppressed ones are counted apart. */
+function countFindings(findings) {
+    const counts = {
+        total: 0,
+        bySeverity: Object.fromEntries(severity/* SEVERITIES */.oC.map((s) => [s, 0])),
+        byScanner: {},
+        suppressed: 0,
+        new: 0
+    };
+    for (const finding of findings) {
+        if (finding.suppression) {
+            counts.suppressed++;
+            continue;
+        }
+        counts.total++;
+        counts.bySeverity[finding.severity]++;
+        counts.byScanner[finding.scanner] = (counts.byScanner[finding.scanner] ?? 0) + 1;
+        if (finding.isNew)
+            counts.new++;
+    }
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/report/findings-file.ts
+
+/** The machine-readable result (schema: docs/findings.schema.json); also a baseline for later runs. */
+function toFindingsDocument(outcomes, findings, decision) {
+    return {
+        schemaVersion: 1,
+        failed: decision.failed,
+        reasons: decision.reasons,
+        counts: countFindings(findings),
+        scans: outcomes.map((outcome) => ({
+            scanner: outcome.scanner,
+            target: outcome.target,
+            tool: outcome.tool,
+            findings: outcome.findings.length,
+            notices: outcome.notices,
+            ...(outcome.error ? { error: outcome.error } : {})
+        })),
+        findings
+    };
+}
+
+// EXTERNAL MODULE: ./src/findings/order.ts
+var order = __webpack_require__(1310);
+// EXTERNAL MODULE: ./src/scanners/gatekeeper/annotations.ts + 1 modules
+var annotations = __webpack_require__(828);
+// EXTERNAL MODULE: ./src/report/coverage.ts
+var report_coverage = __webpack_require__(3122);
+;// CONCATENATED MODULE: ./src/report/evidence-document.ts
+
+
+
+
+
+const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true }) || (0,order/* byText */.z)(a, b);
+function iso(value) {
+    return typeof value === 'string' ? value : value.toISOString();
+}
+/** The evidence document: a pure function of the run's data (`generatedAt` aside). */
+function toEvidenceDocument(input) {
+    const policyFindings = input.findings.filter((f) => f.scanner === 'policies');
+    const policies = [...input.policies]
+        .sort((a, b) => (0,order/* byText */.z)(a.kind, b.kind))
+        .map((policy) => {
+        const mine = policyFindings
+            .filter((f) => f.ruleId === policy.kind)
+            .sort((a, b) => (0,order/* byText */.z)(a.location?.path ?? '', b.location?.path ?? '') ||
+            (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+            (0,order/* byText */.z)(a.resource, b.resource) ||
+            (0,order/* byText */.z)(a.message, b.message));
+        const violations = mine.filter((f) => !f.suppression).length;
+        return {
+            ...policy,
+            status: violations > 0 ? 'fail' : 'pass',
+            violations,
+            waived: mine.length - violations,
+            results: mine.map((f) => ({
+                resource: f.resource,
+                ...(f.location ? { location: `${f.location.path}:${f.location.startLine}` } : {}),
+                message: f.message,
+                ...(f.enforcementAction ? { enforcementAction: f.enforcementAction } : {}),
+                ...(f.constraint ? { constraint: f.constraint } : {}),
+                waived: Boolean(f.suppression)
+            }))
+        };
+    });
+    const controls = [];
+    for (const framework of annotations/* FRAMEWORK_KEYS */.__) {
+        const ids = [...new Set(policies.flatMap((p) => p.compliance[framework]))].sort(natural);
+        for (const control of ids) {
+            const mapped = policies.filter((p) => p.compliance[framework].includes(control));
+            const failed = mapped.filter((p) => p.status === 'fail').length;
+            controls.push({
+                framework,
+                control,
+                status: failed > 0 ? 'fail' : 'pass',
+                policies: mapped.map((p) => p.kind),
+                passed: mapped.length - failed,
+                failed,
+                violations: mapped.reduce((n, p) => n + p.violations, 0),
+                waived: mapped.reduce((n, p) => n + p.waived, 0)
+            });
+        }
+    }
+    const today = iso(input.generatedAt).slice(0, 10);
+    // Suppressed findings counted once by what identifies their waiver, not once per waiver.
+    const suppressionKey = (s) => JSON.stringify([s.reason, s.owner, s.expires]);
+    const suppressed = new Map();
+    for (const f of input.findings) {
+        if (!f.suppression)
+            continue;
+        const key = suppressionKey(f.suppression);
+        suppressed.set(key, (suppressed.get(key) ?? 0) + 1);
+    }
+    const waivers = [...input.waivers]
+        .sort((a, b) => (0,order/* byText */.z)(a.rule, b.rule) || (0,order/* byText */.z)(a.owner, b.owner) || (a.line ?? 0) - (b.line ?? 0))
+        .map((w) => ({
+        ...w,
+        status: (w.expires < today ? 'expired' : 'active'),
+        findings: suppressed.get(suppressionKey(w)) ?? 0
+    }));
+    const scans = input.outcomes.map((o) => {
+        const c = countFindings(o.findings);
+        return {
+            scanner: o.scanner,
+            target: o.target,
+            tool: o.tool,
+            status: (o.error ? 'failed' : 'completed'),
+            ...(o.error ? { error: o.error } : {}),
+            notices: o.notices.length,
+            open: Object.fromEntries([...severity/* SEVERITIES */.oC].reverse().map((s) => [s, c.bySeverity[s]])),
+            waived: c.suppressed
+        };
+    });
+    return {
+        schemaVersion: 1,
+        generatedAt: iso(input.generatedAt),
+        repository: input.repository,
+        commit: input.commit,
+        ...(input.ref ? { ref: input.ref } : {}),
+        ...(input.runUrl ? { runUrl: input.runUrl } : {}),
+        actionVersion: input.actionVersion,
+        verdict: { failed: input.decision.failed, reasons: input.decision.reasons },
+        tools: [...input.tools].sort((a, b) => (0,order/* byText */.z)(a.name, b.name)),
+        policyBundle: input.policyBundle,
+        frameworks: annotations/* FRAMEWORKS */.i,
+        summary: {
+            policies: policies.length,
+            policiesPassed: policies.filter((p) => p.status === 'pass').length,
+            policiesFailed: policies.filter((p) => p.status === 'fail').length,
+            controls: controls.length,
+            controlsPassed: controls.filter((c) => c.status === 'pass').length,
+            controlsFailed: controls.filter((c) => c.status === 'fail').length
+        },
+        controls,
+        coverage: (0,report_coverage/* controlCoverage */.yg)(input.policies),
+        policies,
+        waivers,
+        scans
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/report/evidence-markdown.ts
+
+
+
+
+const cell = (text) => (0,markdown/* escapeMarkdown */.FV)(text);
+const STATUS = { pass: '✅ pass', fail: '❌ fail' };
+/** The Markdown rendering of the evidence document. */
+function evidenceMarkdown(doc) {
+    const lines = [];
+    lines.push('# Kubernetes hardening evidence', '');
+    lines.push('| | |', '| --- | --- |');
+    lines.push(`| Generated | ${doc.generatedAt} |`);
+    lines.push(`| Repository | ${cell(doc.repository)} |`);
+    lines.push(`| Commit | \`${doc.commit}\` |`);
+    if (doc.ref)
+        lines.push(`| Ref | ${cell(doc.ref)} |`);
+    if (doc.runUrl)
+        lines.push(`| Workflow run | ${doc.runUrl} |`);
+    lines.push(`| hardening-action | ${cell(doc.actionVersion)} |`);
+    lines.push(`| Policy bundle | ${cell(doc.policyBundle.name)}${doc.policyBundle.digest ? ` (\`${doc.policyBundle.digest}\`)` : ''} |`);
+    lines.push(`| Verdict | ${doc.verdict.failed ? '❌ failed' : '✅ passed'} |`, '');
+    for (const reason of doc.verdict.reasons)
+        lines.push(`- ${cell(reason)}`);
+    if (doc.verdict.reasons.length)
+        lines.push('');
+    const s = doc.summary;
+    lines.push(`**${s.policies}** policies evaluated: ${s.policiesPassed} passed, ${s.policiesFailed} failed. ` +
+        `**${s.controls}** mapped controls: ${s.controlsPassed} passed, ${s.controlsFailed} failed.`, '', 'The compliance mapping is coarse evidence for an audit, not an audit opinion.', '');
+    lines.push('## Tools', '', '| Tool | Version | Source | Archive SHA-256 |', '| --- | --- | --- | --- |');
+    for (const t of doc.tools)
+        lines.push(`| ${cell(t.name)} | ${cell(t.version)} | ${cell(t.source ?? '')} | ${t.archiveSha256 ? `\`${t.archiveSha256}\`` : 'n/a'} |`);
+    lines.push('');
+    lines.push('## Controls', '');
+    for (const framework of annotations/* FRAMEWORK_KEYS */.__) {
+        const rows = doc.controls.filter((c) => c.framework === framework);
+        if (!rows.length)
+            continue;
+        lines.push(`### ${annotations/* FRAMEWORKS */.i[framework]}`, '', '| Control | Status | Policies passed | Policies failed | Violations | Waived | Policies |', '| --- | --- | ---: | ---: | ---: | ---: | --- |');
+        for (const c of rows)
+            lines.push(`| ${cell(c.control)} | ${STATUS[c.status]} | ${c.passed} | ${c.failed} | ${c.violations} | ${c.waived} | ${cell(c.policies.join(', '))} |`);
+        lines.push('');
+    }
+    lines.push(...(0,report_coverage/* coverageMarkdown */.w6)(doc.coverage));
+    lines.push('## Policies', '', '| Policy | Title | Severity | Source | Enforcement | Status | Violations | Waived | CIS | SOC 2 | ISO 27001 | HIPAA |', '| --- | --- | --- | --- | --- | --- | ---: | ---: | --- | --- | --- | --- |');
+    for (const p of doc.policies) {
+        const enforcement = [...new Set(p.constraints.map((c) => c.enforcementAction))].join(', ');
+        lines.push(`| ${cell(p.kind)}${p.version ? ` ${cell(p.version)}` : ''} | ${cell(p.title)} | ${cell(p.severity)} | ${p.source} | ${cell(enforcement)} | ${STATUS[p.status]} | ${p.violations} | ${p.waived} | ${annotations/* FRAMEWORK_KEYS */.__.map((k) => cell(p.compliance[k].join(', ') || '–')).join(' | ')} |`);
+    }
+    lines.push('');
+    const problems = doc.policies.filter((p) => p.problems?.length);
+    if (problems.length) {
+        lines.push('Annotation problems:', '');
+        for (const p of problems)
+            lines.push(`- ${cell(p.kind)}: ${p.problems.map(cell).join('; ')}`);
+        lines.push('');
+    }
+    const failing = doc.policies.filter((p) => p.results.length);
+    if (failing.length) {
+        lines.push('## Violations', '');
+        for (const p of failing) {
+            lines.push(`### ${cell(p.kind)}`, '', '| Resource | Location | Enforcement | Waived | Message |', '| --- | --- | --- | --- | --- |');
+            for (const r of p.results)
+                lines.push(`| ${cell(r.resource)} | ${cell(r.location ?? '')} | ${cell(r.enforcementAction ?? '')} | ${r.waived ? 'yes' : 'no'} | ${cell(r.message)} |`);
+            lines.push('');
+        }
+    }
+    lines.push('## Waivers', '');
+    if (!doc.waivers.length)
+        lines.push('No waivers.', '');
+    else {
+        lines.push('| Rule | Scope | Owner | Expires | Status | Findings covered | Reason |', '| --- | --- | --- | --- | --- | ---: | --- |');
+        for (const w of doc.waivers) {
+            const scope = [
+                w.path ? `path ${w.path}` : '',
+                w.resource ? `resource ${w.resource}` : '',
+                w.image ? `image ${w.image}` : ''
+            ]
+                .filter(Boolean)
+                .join(', ') || 'any';
+            lines.push(`| ${cell(w.rule)} | ${cell(scope)} | ${cell(w.owner)} | ${w.expires} | ${w.status} | ${w.findings} | ${cell(w.reason)} |`);
+        }
+        lines.push('');
+    }
+    const sev = [...severity/* SEVERITIES */.oC].reverse();
+    lines.push('## Scans', '', `| Scanner | Target | Tool | Status | ${sev.map((x) => x.toLowerCase()).join(' | ')} | Waived | Notices |`, `| --- | --- | --- | --- | ${sev.map(() => '---:').join(' | ')} | ---: | ---: |`);
+    for (const scan of doc.scans)
+        lines.push(`| ${cell(scan.scanner)} | ${cell(scan.target)} | ${cell(`${scan.tool.name} ${scan.tool.version}`)} | ${scan.status === 'failed' ? `❌ ${cell(scan.error ?? 'failed')}` : 'completed'} | ${sev.map((x) => scan.open[x] ?? 0).join(' | ')} | ${scan.waived} | ${scan.notices} |`);
+    lines.push('');
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+
+
+// The evidence document's shape, for the renderers of other formats.
+
+
+/** The two evidence files: `evidence.json` and `evidence.md`. */
+function toEvidence(input) {
+    const document = toEvidenceDocument(input);
+    return {
+        document,
+        json: `${JSON.stringify(document, null, 2)}\n`,
+        markdown: evidenceMarkdown(document)
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/evidence-html.ts
+var evidence_html = __webpack_require__(7231);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/util/posix-path.ts
+var posix_path = __webpack_require__(9055);
+;// CONCATENATED MODULE: ./src/report/output-files.ts
+// Report files are written into the checkout, which the pull request controls: a committed
+// `hardening-results/summary.md -> ~/.bashrc` must not make us write through the link, nor a later
+// step (an artifact upload of the output directory) read through it. Links on the way to a report
+// are removed, never followed; every directory below the workspace is checked to be a real one;
+// and each file is opened with O_NOFOLLOW.
+
+
+
+
+/**
+ * Makes `file` safe to write: creates its missing directories below `workspace`, removes a link
+ * found on the way (as a directory or as the file), and refuses when a component is some other
+ * non-directory. Outside the workspace (an output directory set in code; the `output-dir` input
+ * cannot leave it) nothing is the pull request's to plant.
+ */
+async function prepareOutputFile(workspace, file) {
+    const relative = external_node_path_default().relative(workspace, file);
+    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+        return { writable: true };
+    }
+    const parts = relative.split((external_node_path_default()).sep);
+    const problems = [];
+    let current = workspace;
+    for (const [index, part] of parts.entries()) {
+        current = external_node_path_default().join(current, part);
+        const shown = parts.slice(0, index + 1).join('/');
+        const isFile = index === parts.length - 1;
+        let stat = await (0,promises_.lstat)(current).catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        if (stat?.isSymbolicLink()) {
+            await (0,promises_.unlink)(current);
+            stat = undefined;
+            problems.push(`${shown} was a symbolic link in the checkout; it was removed, and the report written in its place instead of through it.`);
+        }
+        if (isFile) {
+            if (stat && !stat.isFile())
+                return { writable: false, problem: `${shown} is not a regular file; it was not written.` };
+        }
+        else if (!stat)
+            await (0,promises_.mkdir)(current);
+        else if (!stat.isDirectory())
+            return {
+                writable: false,
+                problem: `${shown} is not a directory, so ${relative} was not written.`
+            };
+    }
+    return problems.length ? { writable: true, problem: problems.join(' ') } : { writable: true };
+}
+/** Writes a file that `prepareOutputFile` made safe; fails (ELOOP) should it be a link again. */
+async function writeOutputFile(file, content) {
+    const handle = await (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    try {
+        await handle.writeFile(content);
+    }
+    finally {
+        await handle.close();
+    }
+}
+const LISTED_FOREIGN_ENTRIES = 5;
+/**
+ * What the checkout already holds in the output directory besides our report files. The artifact
+ * upload publishes the whole directory, so a committed `evidence/report.html` or an extra SARIF
+ * would travel as part of our report: the gate fails naming them (they are left as they are).
+ * Links are listed, never followed. An output directory that is the workspace itself is not ours
+ * to police.
+ */
+async function foreignOutputProblem(workspace, outputDir, reportFiles) {
+    if (external_node_path_default().resolve(outputDir) === external_node_path_default().resolve(workspace))
+        return undefined;
+    const ours = new Set(reportFiles.map((file) => external_node_path_default().resolve(file)));
+    const ourDirs = new Set(reportFiles.map((file) => external_node_path_default().resolve(external_node_path_default().dirname(file))));
+    const foreign = [];
+    const walk = async (dir) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = external_node_path_default().join(dir, entry.name);
+            if (ours.has(full))
+                continue;
+            if (entry.isDirectory() && ourDirs.has(full))
+                await walk(full);
+            else
+                foreign.push((0,posix_path/* relativePosix */.Y)(workspace, full));
+        }
+    };
+    await walk(external_node_path_default().resolve(outputDir));
+    if (foreign.length === 0)
+        return undefined;
+    const listed = foreign.slice(0, LISTED_FOREIGN_ENTRIES).join(', ');
+    const more = foreign.length > LISTED_FOREIGN_ENTRIES
+        ? ` and ${foreign.length - LISTED_FOREIGN_ENTRIES} more`
+        : '';
+    return (`The output directory already held ${listed}${more}, which this run did not write; an upload ` +
+        'of the directory would publish them with our report. Remove them from the repository or choose another output-dir.');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/scanners/registry.ts + 3 modules
+var registry = __webpack_require__(8168);
+;// CONCATENATED MODULE: ./src/report/line-hash.ts
+// GitHub's primaryLocationLineHash, as github/codeql-action computes it (src/fingerprints.ts),
+// with its test vectors in test/report/line-hash.test.ts.
+
+
+const LINE_HASH_BLOCK = 100;
+const LINE_HASH_MOD = 37;
+const TWO_32 = 2 ** 32;
+/** `hash = hash * 37 + code - first * leaving`, modulo 2^64, in place (one call per character). */
+function roll(hash, code, first, leaving) {
+    const lo = hash.lo * LINE_HASH_MOD + code - first.lo * leaving;
+    hash.lo = lo - Math.floor(lo / TWO_32) * TWO_32;
+    const hi = hash.hi * LINE_HASH_MOD + (lo - hash.lo) / TWO_32 - first.hi * leaving;
+    hash.hi = hi - Math.floor(hi / TWO_32) * TWO_32;
+}
+/** 37^100 mod 2^64, the weight of the character leaving the window. */
+const LINE_HASH_FIRST_MOD = (() => {
+    const value = { hi: 0, lo: 1 };
+    for (let i = 0; i < LINE_HASH_BLOCK; i++)
+        roll(value, 0, { hi: 0, lo: 0 }, 0);
+    return value;
+})();
+function hashHex({ hi, lo }) {
+    return hi ? `${hi.toString(16)}${lo.toString(16).padStart(8, '0')}` : lo.toString(16);
+}
+/**
+ * The `primaryLocationLineHash` of every line of a text, index 0 = line 1. It is GitHub's rolling
+ * hash: for each line, a polynomial hash (base 37, mod 2^64) over the next 100 characters from
+ * the start of that line, with spaces and tabs skipped and CR, LF and CRLF all read as LF; after
+ * the text come one 0xFFFF and enough zeros to fill the window. The hex value is followed by
+ * `:n`, the how-many-th time that value occurs in the file. A text with a final newline has one
+ * more (empty) line.
+ */
+function lineHashes(text) {
+    const TAB = 9;
+    const LF = 10;
+    const CR = 13;
+    const SPACE = 32;
+    const window = new Uint16Array(LINE_HASH_BLOCK);
+    const lineStarting = new Int32Array(LINE_HASH_BLOCK).fill(-1);
+    const seen = new Map();
+    const out = [];
+    const hash = { hi: 0, lo: 0 };
+    let at = 0;
+    let lines = 0;
+    let startOfLine = true;
+    let afterCr = false;
+    const emit = () => {
+        const hex = hashHex(hash);
+        const n = (seen.get(hex) ?? 0) + 1;
+        seen.set(hex, n);
+        out[lineStarting[at] - 1] = `${hex}:${n}`;
+        lineStarting[at] = -1;
+    };
+    const push = (code) => {
+        const leaving = window[at];
+        window[at] = code;
+        roll(hash, code, LINE_HASH_FIRST_MOD, leaving);
+        at = at === LINE_HASH_BLOCK - 1 ? 0 : at + 1;
+    };
+    const feed = (input) => {
+        let code = input;
+        if (code === SPACE || code === TAB || (afterCr && code === LF)) {
+            afterCr = false;
+            return;
+        }
+        afterCr = code === CR;
+        if (afterCr)
+            code = LF;
+        if (lineStarting[at] !== -1)
+            emit();
+        if (startOfLine) {
+            startOfLine = false;
+            lines++;
+            lineStarting[at] = lines;
+        }
+        if (code === LF)
+            startOfLine = true;
+        push(code);
+    };
+    for (let i = 0; i < text.length; i++)
+        feed(text.charCodeAt(i));
+    feed(0xffff);
+    for (let i = 0; i < LINE_HASH_BLOCK; i++) {
+        if (lineStarting[at] !== -1)
+            emit();
+        push(0);
+    }
+    return out;
+}
+/**
+ * Adds `partialFingerprints.primaryLocationLineHash` to every result whose primary location is a
+ * file under `workspace` with a start line, exactly as github/codeql-action's upload does (it
+ * reads the file; results on missing files or directories are left without one). Mutates and
+ * returns the log.
+ */
+async function addLineHashes(log, workspace) {
+    const root = external_node_path_default().resolve(workspace);
+    // Results are grouped by URI first: resolving one path per result cost more than hashing.
+    const byUri = new Map();
+    for (const run of log.runs) {
+        for (const result of run.results) {
+            const physical = result.locations[0]?.physicalLocation;
+            if (!physical?.region?.startLine)
+                continue;
+            const uri = physical.artifactLocation.uri;
+            const results = byUri.get(uri);
+            if (results)
+                results.push(result);
+            else
+                byUri.set(uri, [result]);
+        }
+    }
+    for (const [uri, results] of byUri) {
+        const file = workspaceFile(root, uri);
+        if (!file)
+            continue;
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (!info?.isFile())
+            continue;
+        const hashes = lineHashes(await (0,promises_.readFile)(file, 'utf8'));
+        for (const result of results) {
+            const line = result.locations[0].physicalLocation.region.startLine;
+            const value = hashes[line - 1];
+            if (value)
+                result.partialFingerprints.primaryLocationLineHash = value;
+        }
+    }
+    return log;
+}
+/** The file a relative result URI names inside the workspace; undefined for anything else. */
+function workspaceFile(root, uri) {
+    let relative;
+    try {
+        relative = decodeURIComponent(uri);
+    }
+    catch {
+        return undefined;
+    }
+    if (relative.includes('://') || external_node_path_default().isAbsolute(relative))
+        return undefined;
+    const file = external_node_path_default().resolve(root, relative);
+    return file === root || file.startsWith(`${root}${(external_node_path_default()).sep}`) ? file : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/level.ts
+
+/** Policy findings follow the constraint's enforcement action; the rest follow severity. */
+function levelOf(finding) {
+    if (finding.enforcementAction === 'dryrun')
+        return 'note';
+    if (finding.enforcementAction === 'warn')
+        return 'warning';
+    if (finding.enforcementAction === 'deny')
+        return 'error';
+    const rank = (0,severity/* severityRank */.qs)(finding.severity);
+    return rank >= (0,severity/* severityRank */.qs)('HIGH')
+        ? 'error'
+        : rank >= (0,severity/* severityRank */.qs)('MEDIUM')
+            ? 'warning'
+            : 'note';
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif-types.ts
+/** GitHub code scanning limits (docs: "SARIF support for code scanning", upload limits). */
+const GITHUB_LIMITS = {
+    runsPerFile: 20,
+    resultsPerRun: 25_000,
+    rulesPerRun: 25_000,
+    tagsPerRule: 20,
+    gzipBytes: 10 * 1024 * 1024
+};
+
+;// CONCATENATED MODULE: ./src/report/sarif-rules.ts
+
+
+
+
+/**
+ * GitHub's `security-severity` is a CVSS-like score that GitHub maps back to critical (≥ 9.0),
+ * high (7.0–8.9), medium (4.0–6.9) and low (0.1–3.9). A severity maps to a value inside its band
+ * (the values Trivy's own SARIF writer uses); a finding that carries a CVSS base score uses that
+ * score itself (see `securitySeverity`). UNKNOWN maps to 0.0, which GitHub shows as low.
+ */
+const SECURITY_SEVERITY = {
+    CRITICAL: '9.5',
+    HIGH: '8.0',
+    MEDIUM: '5.5',
+    LOW: '2.0',
+    UNKNOWN: '0.0'
+};
+/** The rule's `security-severity`: a CVSS v3/v4 base score when known (0.0–10.0), else the band value. */
+function securitySeverity(severity, cvssScore) {
+    if (cvssScore !== undefined && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10)
+        return cvssScore.toFixed(1);
+    return SECURITY_SEVERITY[severity];
+}
+function validUrl(value) {
+    if (!value)
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function pascal(text) {
+    return text
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((part) => part[0].toUpperCase() + part.slice(1))
+        .join('');
+}
+/**
+ * SARIF's `name`: a readable identifier (PascalCase of the title), never equal to the opaque `id`
+ * (multitool rule SARIF1001).
+ */
+function ruleName(finding) {
+    const name = pascal(finding.title) || pascal(finding.ruleId) || 'Rule';
+    return name === finding.ruleId ? `${name}Check` : name;
+}
+const md = (text) => (0,markdown/* escapeMarkdown */.FV)(text, { multiline: true });
+/** The rule of a finding's rule id, described by its most severe finding (`severity`). */
+function sarifRule(finding, severity, cvss) {
+    const refs = (finding.references ?? []).filter((r) => r.trim() !== '');
+    const helpUri = validUrl(finding.helpUri);
+    const remediation = finding.remediation?.trim();
+    const fullDescription = finding.title === finding.ruleId ? finding.message : finding.title;
+    const text = [
+        finding.title,
+        remediation ? `Remediation: ${remediation}` : '',
+        refs.length ? `References:\n${refs.map((r) => `- ${r}`).join('\n')}` : ''
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    const markdown = [
+        `**${md(finding.title)}**`,
+        remediation ? `**Remediation:** ${md(remediation)}` : '',
+        refs.length
+            ? `**References:**\n\n${refs
+                .map((r) => {
+                // The parsed URL: percent-encoded, so no `>` ends the autolink early.
+                const url = validUrl(r);
+                return url ? `- <${url}>` : `- ${md(r)}`;
+            })
+                .join('\n')}`
+            : '',
+        helpUri && !refs.includes(finding.helpUri ?? '') ? `More: <${helpUri}>` : ''
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    const tags = ['security', finding.scanner, ...kindTags(finding)];
+    return {
+        id: finding.ruleId,
+        name: ruleName(finding),
+        shortDescription: { text: finding.title },
+        fullDescription: { text: fullDescription },
+        ...(helpUri ? { helpUri } : {}),
+        help: { text, markdown },
+        defaultConfiguration: { level: levelOf({ ...finding, severity }) },
+        properties: {
+            'security-severity': securitySeverity(severity, cvss),
+            precision: 'very-high',
+            tags: [...new Set(tags)].slice(0, GITHUB_LIMITS.tagsPerRule)
+        }
+    };
+}
+function kindTags(finding) {
+    if (finding.ruleId.startsWith('secret/'))
+        return ['secret'];
+    if (finding.ruleId.startsWith('license/'))
+        return ['license'];
+    if (/^(CVE|GHSA|GO|RUSTSEC|PYSEC|OSV)-/i.test(finding.ruleId))
+        return ['vulnerability'];
+    return (0,registry/* scannerNamed */.O3)(finding.scanner)?.sarifTags ?? [];
+}
+/**
+ * Where a finding without a location points on GitHub. GitHub needs a location on every result
+ * (multitool rule GH1001), so a finding of an image that no file in the repository names
+ * points, in order, at `fallbackLocation` (e.g. the workflow line listing the image), else at
+ * the target's name as a relative URI with line 1 (what Trivy's own SARIF does for images):
+ * GitHub accepts it and shows the alert without a code snippet.
+ */
+function targetLocation(finding) {
+    const name = finding.target.replace(/^[a-z]+:\/\//i, '').replace(/[@:]/g, '/');
+    return { path: name.replace(/\/+/g, '/').replace(/^\/+/, '') || 'unknown', startLine: 1 };
+}
+/** One result; `uris` caches each path's encoding (many results share a file). */
+function sarifResult(finding, ruleIndex, fallbackLocation, uris) {
+    const location = finding.location ?? fallbackLocation?.(finding) ?? targetLocation(finding);
+    let uri = uris.get(location.path);
+    if (uri === undefined) {
+        uri = encodeUriPath(location.path);
+        uris.set(location.path, uri);
+    }
+    const region = {
+        startLine: Math.max(1, location.startLine),
+        ...(location.startColumn && location.startColumn > 0
+            ? { startColumn: location.startColumn }
+            : {}),
+        ...(location.endLine && location.endLine >= location.startLine
+            ? { endLine: location.endLine }
+            : {})
+    };
+    return {
+        ruleId: finding.ruleId,
+        ruleIndex,
+        level: levelOf(finding),
+        message: { text: finding.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                    region
+                }
+            }
+        ],
+        partialFingerprints: { 'hardeningFinding/v1': finding.fingerprint },
+        ...(finding.suppression
+            ? {
+                suppressions: [
+                    {
+                        kind: 'external',
+                        status: 'accepted',
+                        justification: `${finding.suppression.reason} (owner ${finding.suppression.owner}, expires ${finding.suppression.expires})`
+                    }
+                ]
+            }
+            : {}),
+        properties: {
+            severity: finding.severity,
+            resource: finding.resource,
+            target: finding.target,
+            ...(finding.fixedVersion ? { fixedVersion: finding.fixedVersion } : {}),
+            ...(finding.enforcementAction ? { enforcementAction: finding.enforcementAction } : {}),
+            ...(finding.isNew !== undefined ? { isNew: finding.isNew } : {})
+        }
+    };
+}
+/** A repo-relative POSIX path as a relative URI reference (each segment percent-encoded). */
+function encodeUriPath(p) {
+    return p
+        .replace(/\\/g, '/')
+        .replace(/^\.?\/+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/report/sarif-serialize.ts
+// The SARIF text, within GitHub's 10 MB (gzip) upload limit.
+
+
+
+
+/**
+ * Level 3 instead of zlib's default 6: on 100k results (42 MB of JSON) it took 150 ms instead of
+ * 410 ms for a file 9 % larger (4.5 MB instead of 4.15 MB), far inside GitHub's 10 MB.
+ */
+const gzipAsync = (text) => (0,external_node_util_.promisify)(external_node_zlib_.gzip)(text, { level: 3 });
+/**
+ * Serialises the log; when its gzip exceeds GitHub's 10 MB, removes the least severe results of
+ * the largest run (a quarter at a time) until it fits, with a warning. The log is not mutated.
+ */
+async function serializeSarif(log, maxGzipBytes = GITHUB_LIMITS.gzipBytes) {
+    const warnings = [];
+    let current = log;
+    let json = JSON.stringify(current);
+    let gzip = await gzipAsync(json);
+    const original = new Map(log.runs.map((run) => [run.automationDetails.id, run.results.length]));
+    while (gzip.length > maxGzipBytes) {
+        const largest = [...current.runs].sort((a, b) => b.results.length - a.results.length)[0];
+        if (!largest || largest.results.length === 0) {
+            warnings.push(`The SARIF is ${gzip.length} bytes gzipped even without results; GitHub accepts at most ${maxGzipBytes}.`);
+            break;
+        }
+        const keep = Math.floor((largest.results.length * 3) / 4);
+        const order = SEVERITY_ORDER;
+        const kept = largest.results
+            .map((result, index) => ({ result, index }))
+            .sort((a, b) => order(b.result) - order(a.result) ||
+            Number(Boolean(a.result.suppressions)) - Number(Boolean(b.result.suppressions)) ||
+            a.index - b.index)
+            .slice(0, keep)
+            .sort((a, b) => a.index - b.index)
+            .map((entry) => entry.result);
+        current = {
+            ...current,
+            runs: current.runs.map((run) => (run === largest ? { ...run, results: kept } : run))
+        };
+        json = JSON.stringify(current);
+        gzip = await gzipAsync(json);
+    }
+    for (const run of current.runs) {
+        const before = original.get(run.automationDetails.id) ?? run.results.length;
+        if (run.results.length < before)
+            warnings.push(`GitHub accepts at most ${maxGzipBytes} bytes of gzipped SARIF; the ${run.automationDetails.id} run keeps the ${run.results.length} most severe of ${before} results (all stay in findings.json).`);
+    }
+    return { json: `${json}\n`, gzip, warnings };
+}
+const SEVERITY_ORDER = (result) => (0,severity/* severityRank */.qs)(result.properties.severity ?? 'UNKNOWN');
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+// The SARIF stage: one run per outcome, named after its scanner's registration, within GitHub's
+// limits; rules and results are rendered in sarif-rules.ts.
+
+
+
+
+
+
+
+
+
+
+const INFORMATION_URI = 'https://github.com/org/hardening-action';
+/** A URL-safe, stable slug for the run category of a target. */
+function slug(value) {
+    return value.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'default';
+}
+/** `automationDetails.id` of an outcome: `hardening-action/[<reportId>/]<scanner>/<target>/`. */
+function categoryOf(outcome, reportId) {
+    return `hardening-action/${reportId ? `${slug(reportId)}/` : ''}${outcome.scanner}/${slug(outcome.target)}/`;
+}
+function sortForLimit(findings) {
+    // Most severe first; unsuppressed before suppressed; then a stable order by fingerprint.
+    return [...findings].sort((a, b) => (0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity) ||
+        Number(Boolean(a.suppression)) - Number(Boolean(b.suppression)) ||
+        (0,order/* byText */.z)(a.fingerprint, b.fingerprint));
+}
+/**
+ * One SARIF 2.1.0 log with one run per scanner and target, each in its own category (GitHub
+ * rejects two runs with the same tool and category in one upload). Every outcome gives a run,
+ * also without results, so that alerts of a category whose problems were fixed get closed.
+ *
+ * GitHub limits are applied here, each with a warning: at most 20 runs (the runs with the most
+ * severe findings are kept) and at most 25,000 results per run (the most severe are kept).
+ */
+function toSarif(outcomes, actionVersion, options = {}) {
+    const warn = options.warn ?? (() => { });
+    const used = new Set();
+    let runs = outcomes.map((outcome) => {
+        let category = categoryOf(outcome, options.reportId);
+        if (used.has(category)) {
+            const hash = (0,external_node_crypto_.createHash)('sha256').update(outcome.target).digest('hex').slice(0, 8);
+            category = `${category.slice(0, -1)}-${hash}/`;
+        }
+        used.add(category);
+        return { outcome, category };
+    });
+    if (runs.length > GITHUB_LIMITS.runsPerFile) {
+        const worst = (o) => Math.max(-1, ...o.findings.filter((f) => !f.suppression).map((f) => (0,severity/* severityRank */.qs)(f.severity)));
+        const ranked = runs
+            .map((run, index) => ({ run, index }))
+            .sort((a, b) => worst(b.run.outcome) - worst(a.run.outcome) || a.index - b.index);
+        const kept = new Set(ranked.slice(0, GITHUB_LIMITS.runsPerFile).map((r) => r.index));
+        const dropped = runs.filter((_, index) => !kept.has(index));
+        warn(`GitHub accepts at most ${GITHUB_LIMITS.runsPerFile} SARIF runs per file; ${dropped.length} run(s) left out of the SARIF (they stay in findings.json): ${dropped.map((r) => r.category).join(', ')}`);
+        runs = runs.filter((_, index) => kept.has(index));
+    }
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: runs.map(({ outcome, category }) => sarifRun(outcome, category, actionVersion, options, warn))
+    };
+}
+function sarifRun(outcome, category, actionVersion, options, warn) {
+    let findings = outcome.findings;
+    if (findings.length > GITHUB_LIMITS.resultsPerRun) {
+        findings = sortForLimit(findings).slice(0, GITHUB_LIMITS.resultsPerRun);
+        warn(`GitHub accepts at most ${GITHUB_LIMITS.resultsPerRun} results per SARIF run; the ${category} run keeps the ${findings.length} most severe of ${outcome.findings.length} findings (all of them stay in findings.json).`);
+    }
+    const rules = new Map();
+    for (const finding of findings) {
+        const known = rules.get(finding.ruleId);
+        if (!known)
+            rules.set(finding.ruleId, { index: rules.size, finding, severity: finding.severity });
+        else if ((0,severity/* severityRank */.qs)(finding.severity) > (0,severity/* severityRank */.qs)(known.severity)) {
+            known.severity = finding.severity;
+            known.finding = finding;
+        }
+    }
+    const version = outcome.tool.version || actionVersion;
+    // Many results share a file: each path is encoded once.
+    const uris = new Map();
+    return {
+        tool: {
+            driver: {
+                name: (0,registry/* scannerNamed */.O3)(outcome.scanner)?.sarifTool ?? outcome.scanner,
+                organization: 'hardening-action',
+                version,
+                ...(/^\d+\.\d+\.\d+/.test(version) ? { semanticVersion: version } : {}),
+                informationUri: INFORMATION_URI,
+                rules: [...rules.values()].map(({ finding, severity }) => sarifRule(finding, severity, options.cvssScore?.(finding)))
+            }
+        },
+        automationDetails: { id: category },
+        invocations: [
+            {
+                executionSuccessful: outcome.error === undefined,
+                toolExecutionNotifications: [
+                    ...(outcome.error ? [{ level: 'error', message: { text: outcome.error } }] : []),
+                    ...outcome.notices.map((notice) => ({
+                        level: 'warning',
+                        message: { text: notice }
+                    }))
+                ],
+                properties: {
+                    tool: outcome.tool.name,
+                    toolVersion: outcome.tool.version,
+                    actionVersion,
+                    target: outcome.target
+                }
+            }
+        ],
+        columnKind: 'utf16CodeUnits',
+        ...(options.workspace
+            ? { originalUriBaseIds: { '%SRCROOT%': { uri: checkoutUri(options.workspace) } } }
+            : {}),
+        results: findings.map((finding) => sarifResult(finding, rules.get(finding.ruleId)?.index ?? 0, options.fallbackLocation, uris))
+    };
+}
+/** The workspace as a `file://` URI ending in `/`: SARIF's %SRCROOT% and the upload's `checkout_uri`. */
+function checkoutUri(dir) {
+    let posix = (0,posix_path/* toPosix */.d)(external_node_path_default().resolve(dir));
+    if (!posix.startsWith('/'))
+        posix = `/${posix}`;
+    if (!posix.endsWith('/'))
+        posix = `${posix}/`;
+    return `file://${encodeURI(posix)}`;
+}
+/**
+ * The whole SARIF stage: the log (with limits applied), GitHub's line hashes from the workspace
+ * files, and the serialised text within the 10 MB gzip limit. Warnings go to `options.warn`.
+ */
+async function buildSarif(outcomes, actionVersion, options) {
+    const warnings = [];
+    const warn = (message) => {
+        warnings.push(message);
+        options.warn?.(message);
+    };
+    const log = toSarif(outcomes, actionVersion, { ...options, warn });
+    await addLineHashes(log, options.workspace);
+    const serialized = await serializeSarif(log);
+    for (const message of serialized.warnings)
+        options.warn?.(message);
+    return { ...serialized, warnings: [...warnings, ...serialized.warnings] };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+const TOP_FINDINGS = 20;
+const summary_cell = (text) => (0,markdown/* escapeMarkdown */.FV)(text, { max: 500 });
+/** The job summary: verdict, counts, what was skipped, and the most severe findings. */
+function toSummaryMarkdown(outcomes, findings, decision) {
+    const counts = countFindings(findings);
+    const lines = [];
+    lines.push(`## hardening-action: ${decision.failed ? '❌ failed' : '✅ passed'}`, '');
+    for (const reason of decision.reasons)
+        lines.push(`- ${summary_cell(reason)}`);
+    if (decision.reasons.length)
+        lines.push('');
+    const severities = [...severity/* SEVERITIES */.oC].reverse();
+    lines.push(`| Scanner | Target | ${severities.join(' | ')} | Waived |`);
+    lines.push(`| --- | --- | ${severities.map(() => '---:').join(' | ')} | ---: |`);
+    for (const outcome of outcomes) {
+        const c = countFindings(outcome.findings);
+        const status = outcome.error ? ' ⚠️ failed' : '';
+        lines.push(`| ${summary_cell(outcome.scanner)}${status} | ${summary_cell(outcome.target)} | ${severities.map((s) => c.bySeverity[s]).join(' | ')} | ${c.suppressed} |`);
+    }
+    lines.push('', `**${counts.total}** findings, **${counts.suppressed}** waived.`, '');
+    const problems = outcomes.flatMap((o) => [
+        ...(o.error ? [`${o.scanner} (${o.target}): ${o.error}`] : []),
+        ...o.notices
+    ]);
+    if (problems.length) {
+        lines.push('<details><summary>Not scanned or not evaluated</summary>', '');
+        for (const problem of problems)
+            lines.push(`- ${summary_cell(problem)}`);
+        lines.push('', '</details>', '');
+    }
+    const top = (0,order/* sortBySeverity */.B)(findings.filter((f) => !f.suppression)).slice(0, TOP_FINDINGS);
+    if (top.length) {
+        lines.push(`### Top findings`, '', '| Severity | Rule | Where | Message |', '| --- | --- | --- | --- |');
+        for (const f of top) {
+            const where = f.location ? `${f.location.path}:${f.location.startLine}` : f.target;
+            lines.push(`| ${f.severity} | ${summary_cell(f.ruleId)} | ${summary_cell(where)} | ${summary_cell(f.message)} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/util/stopwatch.ts
+/** Returns a function that gives the seconds since the previous call (or since creation). */
+function stopwatch() {
+    let last = performance.now();
+    return () => {
+        const now = performance.now();
+        const seconds = (now - last) / 1000;
+        last = now;
+        return Math.round(seconds * 1000) / 1000;
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(4868);
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 4 modules
+var policies = __webpack_require__(2832);
+// EXTERNAL MODULE: ./src/tools/setup.ts + 5 modules
+var setup = __webpack_require__(8732);
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** inputs → install → scan (in parallel) → findings → waivers/baseline → reports → gate. */
+async function runPipeline(config, env) {
+    // The user's files are read first: a broken waiver or baseline file fails before any scan.
+    const waivers = await loadWaivers(config.waiversFile);
+    const waiversFile = external_node_path_default().relative(config.workspace, config.waiversFile);
+    const baseline = config.baselineFile ? await loadBaseline(config.baselineFile) : undefined;
+    const lap = stopwatch();
+    const scanners = activeScanners(config);
+    const installed = await (0,setup/* installTools */.H)(config, {
+        tools: [...new Set(scanners.flatMap((scanner) => scanner.tools))],
+        vulnerabilityDb: scanners.some((scanner) => scanner.needsVulnerabilityDb?.(config))
+    }, env.log);
+    const install = lap();
+    // Work files (policy sets, reviews, Trivy reports) live outside the checkout, so nothing in
+    // it can be loaded as one of them, and are gone after the scans.
+    const workRoot = await (0,temp/* privateTempDir */.n)('hardening-work-');
+    const outcomes = await scan(config, scanners, installed, env, workRoot).finally(() => (0,promises_.rm)(workRoot, { recursive: true, force: true }));
+    const scanned = lap();
+    const result = await reportFindings(outcomes, {
+        config,
+        env,
+        tools: Object.values(installed.tools),
+        waivers,
+        waiversFile,
+        baseline
+    });
+    return { ...result, timings: { install, scan: scanned, ...result.timings } };
+}
+/**
+ * findings → waivers/baseline → gate → reports: everything after the scans, written to the
+ * output directory. Separate from `runPipeline` so it can be measured and tested on its own.
+ */
+async function reportFindings(outcomes, { config, env, tools, waivers, waiversFile, baseline }) {
+    const lap = stopwatch();
+    const waived = applyWaivers(outcomes.flatMap((outcome) => outcome.findings), waivers, waiversFile);
+    const findings = baseline ? markNew(waived.findings, baseline) : waived.findings;
+    // Waivers and the baseline map findings one to one, in order: each outcome gets its slice back.
+    // (Sorting them here, most severe first, was tried: the SARIF stage got slower, 2.1 → 3.2 s at
+    // 100k findings, more than the reports' own sorts saved.)
+    let offset = 0;
+    const reportedOutcomes = outcomes.map((outcome) => {
+        const mine = findings.slice(offset, offset + outcome.findings.length);
+        offset += outcome.findings.length;
+        return { ...outcome, findings: mine };
+    });
+    const timings = { 'waivers and baseline': lap() };
+    const files = {
+        sarif: external_node_path_default().join(config.outputDir, 'results.sarif'),
+        findings: external_node_path_default().join(config.outputDir, 'findings.json'),
+        summary: external_node_path_default().join(config.outputDir, 'summary.md'),
+        evidenceJson: external_node_path_default().join(config.outputDir, 'evidence', 'evidence.json'),
+        evidenceMarkdown: external_node_path_default().join(config.outputDir, 'evidence', 'evidence.md'),
+        evidenceHtml: external_node_path_default().join(config.outputDir, 'evidence', 'index.html')
+    };
+    // Prepared before the verdict: a link planted where a report goes is removed and fails the
+    // gate, and the reports say so; a file that cannot be written leaves the others written.
+    const prepared = new Map();
+    for (const file of Object.values(files))
+        prepared.set(file, await prepareOutputFile(config.workspace, file));
+    const foreign = await foreignOutputProblem(config.workspace, config.outputDir, Object.values(files));
+    const outputProblems = [
+        ...[...prepared.values()].flatMap((p) => (p.problem ? [p.problem] : [])),
+        ...(foreign ? [foreign] : [])
+    ];
+    const decision = decide(findings, {
+        failOnSeverity: config.failOnSeverity,
+        failOnSeverityByScanner: config.failOnSeverityByScanner,
+        onlyNew: config.baselineFile !== null,
+        configurationErrors: [
+            ...waived.expired,
+            ...outcomes
+                .filter((o) => o.error)
+                .map((o) => `The ${o.scanner} scan of ${o.target} failed: ${o.error}`),
+            ...outcomes.flatMap((o) => o.gateFailures ?? []),
+            ...outputProblems
+        ]
+    });
+    timings.gate = lap();
+    const summary = toSummaryMarkdown(reportedOutcomes, findings, decision);
+    timings.summary = lap();
+    const sarif = await buildSarif(reportedOutcomes, env.actionVersion, {
+        workspace: config.workspace,
+        warn: env.log.warning,
+        ...(env.reportId ? { reportId: env.reportId } : {}),
+        ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {})
+    });
+    timings.sarif = lap();
+    const policyOutcome = reportedOutcomes.find(policies/* isPolicyScanOutcome */.i);
+    const evidence = toEvidence({
+        generatedAt: new Date(),
+        repository: env.run?.repository ?? external_node_path_default().basename(config.workspace),
+        commit: env.run?.commit ?? 'unknown',
+        ...(env.run?.ref ? { ref: env.run.ref } : {}),
+        ...(env.run?.runUrl ? { runUrl: env.run.runUrl } : {}),
+        actionVersion: env.actionVersion,
+        tools,
+        policyBundle: {
+            name: config.policyBundle,
+            ...(policyOutcome?.policyBundleDigest ? { digest: policyOutcome.policyBundleDigest } : {})
+        },
+        policies: policyOutcome?.policies ?? [],
+        outcomes: reportedOutcomes,
+        findings,
+        decision,
+        waivers,
+        waiversFile
+    });
+    const evidencePage = (0,evidence_html/* evidenceHtml */.R8)(evidence.document, env.run?.repositoryUrl ? { repositoryUrl: env.run.repositoryUrl } : {});
+    timings.evidence = lap();
+    const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision);
+    const contents = [
+        [files.sarif, sarif.json],
+        [files.findings, `${JSON.stringify(findingsDocument, null, 2)}\n`],
+        [files.summary, summary],
+        [files.evidenceJson, evidence.json],
+        [files.evidenceMarkdown, evidence.markdown],
+        [files.evidenceHtml, evidencePage]
+    ];
+    for (const problem of outputProblems)
+        env.log.warning(problem);
+    for (const [file, content] of contents)
+        if (prepared.get(file).writable)
+            await writeOutputFile(file, content);
+    timings['findings.json and files'] = lap();
+    return {
+        outcomes: reportedOutcomes,
+        findings,
+        decision,
+        tools,
+        files,
+        summary,
+        sarifJson: sarif.json,
+        sarifGzip: sarif.gzip,
+        timings
+    };
+}
+/** The selected scanners that have something to scan, in the order selected. */
+function activeScanners(config) {
+    return config.scanners
+        .map((name) => {
+        const scanner = (0,registry/* scannerNamed */.O3)(name);
+        if (!scanner)
+            throw new Error(`No scanner is registered as '${name}'.`);
+        return scanner;
+    })
+        .filter((scanner) => scanner.enabled?.(config) ?? true);
+}
+/** Runs every scanner concurrently; one that fails becomes an outcome with an error, never a lost run. */
+async function scan(config, scanners, { tools, dbProblem }, env, workRoot) {
+    const results = await Promise.all(scanners.map(async (scanner) => {
+        const context = {
+            config,
+            tools,
+            dbProblem,
+            workDir: external_node_path_default().join(workRoot, scanner.name),
+            actionRoot: env.actionRoot,
+            log: env.log,
+            timeoutMs: config.scanTimeoutMs
+        };
+        try {
+            return await scanner.run(context);
+        }
+        catch (error) {
+            const message = error.message;
+            env.log.warning(`The ${scanner.name} scan failed: ${message}`);
+            return [
+                {
+                    scanner: scanner.name,
+                    target: scanner.failureTarget,
+                    findings: [],
+                    notices: [],
+                    tool: { name: scanner.tools[0] ?? scanner.name, version: '' },
+                    error: message
+                }
+            ];
+        }
+    }));
+    return results.flat();
+}
+
+// EXTERNAL MODULE: ./src/cli/exit.ts
+var exit = __webpack_require__(7632);
+;// CONCATENATED MODULE: ./src/cli/scan.ts
+
+
+
+
+
+
+
+
+
+
+
+const SCAN_USAGE = `Usage: hardening scan [PATH ...] [options]
+
+Scans Kubernetes manifests (PATH, default .) with the bundled Gatekeeper policies and Trivy,
+the repository for secrets, licenses and vulnerable dependencies, and --images.
+
+Options (each is the action input of the same name):
+  --images REF[,REF]           images or image tarballs to scan
+  --policy-bundle NAME         bundled policies: all, pss-restricted, ... or none (default all)
+  --policies DIR[,DIR]         extra ConstraintTemplates and Constraints
+  --policy-enforcement MODE    deny | warn | dryrun | as-declared (default deny)
+  --unreadable-manifests MODE  fail | warn: a file that looks like a manifest but cannot be read
+                               as Kubernetes reads it fails the gate, or only warns (default fail)
+  --scanners LIST              which scanners run (default ${config_inputs/* INPUT_DEFAULTS */.WJ.scanners}); see below
+  --repository-scanners LIST   Trivy checks for the repository (default ${config_inputs/* INPUT_DEFAULTS */.WJ['repository-scanners']})
+  --image-scanners LIST        Trivy checks for images (default ${config_inputs/* INPUT_DEFAULTS */.WJ['image-scanners']})
+  --fail-on SEVERITY           critical | high | medium | low | none (default high)
+  --fail-on-by-scanner LIST    per-scanner thresholds, e.g. image=critical,policies=high
+  --baseline FILE              fail only on findings missing from this earlier findings.json
+  --waivers FILE               waiver file (default .hardening/waivers.yaml)
+  --trivy-ignore FILE          .trivyignore(.yaml) whose entries are reported as waived
+  --skip-db-update             use the cached Trivy DB as it is
+  --trusted-tool-dir DIR       run the trivy and conftest in DIR without checking them against
+                               a pin (default: those on PATH, when at the pinned versions)
+  --pinned-tools               run only pinned releases, verified by SHA-256 (as the action does)
+  --db-repository REPO[,REPO]  Trivy DB mirrors
+  --tool-mirror URL            where to download the pinned Trivy and conftest releases from
+  --scan-timeout SECONDS       time limit for each scan (default ${config_inputs/* INPUT_DEFAULTS */.WJ['scan-timeout']})
+  --ignore-unfixed             skip vulnerabilities without a fix
+  --format FORMAT              table | json | sarif | markdown (default table)
+  --output FILE                write the report there instead of standard output
+  --output-dir DIR             where results.sarif, findings.json, summary.md and evidence/ go
+  --verbose                    log each step and every tool command to standard error
+  -h, --help                   this help
+
+Scanners:
+${(0,registry/* registeredScanners */.Qe)()
+    .map((scanner) => `  ${scanner.name.padEnd(13)}${scanner.description}`)
+    .join('\n')}
+
+${exit/* EXIT_CODES_HELP */.c}`;
+const FLAG_TO_INPUT = {
+    images: 'images',
+    'policy-bundle': 'policy-bundle',
+    policies: 'policies',
+    'policy-enforcement': 'policy-enforcement',
+    'unreadable-manifests': 'unreadable-manifests',
+    scanners: 'scanners',
+    'repository-scanners': 'repository-scanners',
+    'image-scanners': 'image-scanners',
+    'fail-on': 'fail-on-severity',
+    'fail-on-by-scanner': 'fail-on-severity-by-scanner',
+    waivers: 'waivers-file',
+    'trivy-ignore': 'trivy-ignore-file',
+    'db-repository': 'db-repository',
+    'output-dir': 'output-dir',
+    'scan-timeout': 'scan-timeout',
+    'tool-mirror': 'tool-mirror',
+    'trusted-tool-dir': 'trusted-tool-dir'
+};
+/** Every option `hardening scan` takes (the usage text lists each; a test checks it). */
+const SCAN_OPTIONS = {
+    ...Object.fromEntries(Object.keys(FLAG_TO_INPUT).map((flag) => [flag, { type: 'string' }])),
+    baseline: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+    output: { type: 'string' },
+    'skip-db-update': { type: 'boolean' },
+    'pinned-tools': { type: 'boolean' },
+    'ignore-unfixed': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+async function runScan(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, options: SCAN_OPTIONS });
+    }
+    catch (error) {
+        process.stderr.write(`${error.message}\n\n${SCAN_USAGE}\n`);
+        return exit/* EXIT */.d.usage;
+    }
+    const { values, positionals: paths } = parsed;
+    if (values.help) {
+        process.stdout.write(`${SCAN_USAGE}\n`);
+        return exit/* EXIT */.d.pass;
+    }
+    const format = String(values.format);
+    if (!['table', 'json', 'sarif', 'markdown'].includes(format)) {
+        process.stderr.write(`--format must be table, json, sarif or markdown; got '${format}'.\n`);
+        return exit/* EXIT */.d.usage;
+    }
+    const inputs = {
+        manifests: paths.join('\n'),
+        'scan-path': paths.length === 1 ? paths[0] : config_inputs/* INPUT_DEFAULTS */.WJ['scan-path'],
+        'skip-db-update': String(values['skip-db-update'] ?? false),
+        'ignore-unfixed': String(values['ignore-unfixed'] ?? false),
+        ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {})
+    };
+    for (const [flag, input] of Object.entries(FLAG_TO_INPUT)) {
+        const value = values[flag];
+        if (typeof value === 'string')
+            inputs[input] = value;
+    }
+    if (values['pinned-tools'] && inputs['trusted-tool-dir'] !== undefined) {
+        process.stderr.write('--pinned-tools and --trusted-tool-dir exclude each other.\n');
+        return exit/* EXIT */.d.usage;
+    }
+    const log = (0,src_log/* stderrLogger */.D7)(Boolean(values.verbose));
+    let result;
+    try {
+        if (!process.env.RUNNER_TOOL_CACHE)
+            process.env.RUNNER_TOOL_CACHE = defaultToolCache();
+        const config = (0,config_inputs/* readConfig */.Xg)((name) => inputs[name] ?? '', process.cwd());
+        // On a laptop the tools on PATH are the user's own; the action never runs PATH tools unpinned.
+        if (inputs['trusted-tool-dir'] === undefined && !values['pinned-tools'])
+            config.trustedToolDirs = (0,which/* pathDirs */.i)();
+        result = await runPipeline(config, {
+            log,
+            actionRoot: action_root/* ACTION_ROOT */.Y,
+            actionVersion: action_root/* ACTION_VERSION */.F
+        });
+    }
+    catch (error) {
+        process.stderr.write(`error: ${(0,src_log/* printable */.g$)(error.message)}\n`);
+        return error instanceof config_inputs/* ConfigError */.xL ? exit/* EXIT */.d.usage : exit/* EXIT */.d.toolFailed;
+    }
+    const report = render(result, format);
+    if (values.output)
+        await (0,promises_.writeFile)(String(values.output), report);
+    else
+        process.stdout.write(report);
+    for (const reason of result.decision.reasons)
+        process.stderr.write(`${(0,src_log/* printable */.g$)(reason)}\n`);
+    if (result.outcomes.some((outcome) => outcome.error))
+        return exit/* EXIT */.d.toolFailed;
+    return result.decision.failed ? exit/* EXIT */.d.gateFailed : exit/* EXIT */.d.pass;
+}
+function render(result, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(toFindingsDocument(result.outcomes, result.findings, result.decision), null, 2)}\n`;
+        case 'sarif':
+            return result.sarifJson;
+        case 'markdown':
+            return result.summary;
+        default:
+            return table(result);
+    }
+}
+function table(result) {
+    const rows = (0,order/* sortBySeverity */.B)(result.findings).map((f) => [
+        f.suppression ? `${f.severity} (waived)` : f.severity,
+        f.ruleId,
+        f.location ? `${f.location.path}:${f.location.startLine}` : f.target,
+        f.message
+    ].map((cell) => (0,src_log/* printable */.g$)(cell, { oneLine: true })));
+    const header = ['SEVERITY', 'RULE', 'WHERE', 'MESSAGE'];
+    const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const line = (cells) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ');
+    const notices = result.outcomes.flatMap((o) => [
+        ...(o.error ? [`${o.scanner}: ${o.error}`] : []),
+        ...o.notices
+    ]);
+    const verdict = result.decision.failed ? 'FAILED' : 'PASSED';
+    return [
+        line(header),
+        ...rows.map(line),
+        '',
+        ...notices.map((n) => `not scanned: ${(0,src_log/* printable */.g$)(n, { oneLine: true })}`),
+        `${verdict}: ${result.findings.length} finding(s); see ${result.files.sarif}`,
+        ''
+    ].join('\n');
+}
+function defaultToolCache() {
+    return `${process.env.HOME ?? '.'}/.cache/hardening-action/tool-cache`;
+}
+
+
+/***/ })
+
+};

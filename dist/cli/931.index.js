@@ -1,0 +1,3787 @@
+export const id = 931;
+export const ids = [931];
+export const modules = {
+
+/***/ 388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xL: () => (/* reexport */ errors/* ConfigError */.x),
+  WJ: () => (/* binding */ INPUT_DEFAULTS),
+  Xg: () => (/* binding */ readConfig)
+});
+
+// UNUSED EXPORTS: COMMENT_MODES, PUBLISH_INPUT_DEFAULTS, list, readPublishConfig, reportId
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/scanners/registry.ts + 3 modules
+var registry = __webpack_require__(8168);
+// EXTERNAL MODULE: ./src/tools/urls.ts
+var urls = __webpack_require__(5005);
+;// CONCATENATED MODULE: ./src/config/scan-config.ts
+const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'];
+const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'];
+const UNREADABLE_MANIFEST_MODES = ['fail', 'warn'];
+const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'];
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+
+
+
+
+
+
+
+/** Readers of the configuration catch it from here; it lives lower so that findings/ can throw it. */
+
+const INPUT_DEFAULTS = {
+    'scan-path': '.',
+    manifests: '',
+    images: '',
+    'policy-bundle': 'all',
+    policies: '',
+    'policy-enforcement': 'deny',
+    'unreadable-manifests': 'fail',
+    scanners: (0,registry/* scannerNames */.tN)().join(','),
+    'repository-scanners': 'vuln,secret,license',
+    'image-scanners': 'vuln',
+    'fail-on-severity': 'high',
+    'fail-on-severity-by-scanner': '',
+    'ignore-unfixed': 'false',
+    'trivy-version': '0.74.0',
+    'conftest-version': '0.71.1',
+    'skip-db-update': 'false',
+    'db-repository': '',
+    'trivy-cache-dir': '',
+    'tool-mirror': 'https://github.com',
+    'trusted-tool-dir': '',
+    'waivers-file': '.hardening/waivers.yaml',
+    'trivy-ignore-file': '',
+    'fail-on': 'all',
+    'baseline-file': '',
+    'scan-timeout': '600',
+    'output-dir': 'hardening-results'
+};
+const VERSION_PATTERN = /^v?\d+\.\d+\.\d+$/;
+const IMAGE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+function readConfig(read, workspace) {
+    const get = (name) => read(name).trim() || INPUT_DEFAULTS[name];
+    const failOn = oneOf(get('fail-on-severity'), FAIL_ON_SEVERITIES, 'fail-on-severity');
+    const known = (0,registry/* scannerNames */.tN)();
+    const scanners = list(get('scanners')).map((name) => oneOf(name, known, 'scanners'));
+    const images = list(get('images'));
+    for (const image of images) {
+        if (!IMAGE_PATTERN.test(image)) {
+            throw new errors/* ConfigError */.x(`Input 'images' has an invalid image reference '${image}': use registry/name:tag or name@sha256:digest.`);
+        }
+    }
+    const scanPath = insideWorkspace(workspace, get('scan-path'), 'scan-path');
+    const manifestInputs = list(get('manifests'));
+    return {
+        workspace,
+        scanPath,
+        manifests: (manifestInputs.length > 0 ? manifestInputs : [get('scan-path')]).map((entry) => insideWorkspace(workspace, entry, 'manifests')),
+        images,
+        policyBundle: get('policy-bundle'),
+        policyEnforcement: oneOf(get('policy-enforcement'), POLICY_ENFORCEMENTS, 'policy-enforcement'),
+        unreadableManifests: oneOf(get('unreadable-manifests'), UNREADABLE_MANIFEST_MODES, 'unreadable-manifests'),
+        extraPolicies: list(get('policies')).map((entry) => insideWorkspace(workspace, entry, 'policies')),
+        scanners: [...new Set(scanners)],
+        repositoryScanners: unique(list(get('repository-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'repository-scanners'))),
+        imageScanners: unique(list(get('image-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'image-scanners'))),
+        failOnSeverity: toThreshold(failOn),
+        failOnSeverityByScanner: Object.fromEntries(list(get('fail-on-severity-by-scanner')).map((entry) => {
+            const [scanner, severity] = entry.split('=').map((part) => part.trim());
+            const name = 'fail-on-severity-by-scanner';
+            if (severity === undefined) {
+                throw new errors/* ConfigError */.x(`Input '${name}' entries look like image=critical; got '${entry}'.`);
+            }
+            return [oneOf(scanner, known, name), toThreshold(oneOf(severity, FAIL_ON_SEVERITIES, name))];
+        })),
+        ignoreUnfixed: bool(get('ignore-unfixed'), 'ignore-unfixed'),
+        trivyVersion: version(get('trivy-version'), 'trivy-version'),
+        conftestVersion: version(get('conftest-version'), 'conftest-version'),
+        skipDbUpdate: bool(get('skip-db-update'), 'skip-db-update'),
+        dbRepositories: list(get('db-repository')),
+        trivyCacheDir: get('trivy-cache-dir')
+            ? external_node_path_default().resolve(workspace, get('trivy-cache-dir'))
+            : external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'hardening-action', 'trivy'),
+        toolMirror: url(get('tool-mirror'), 'tool-mirror'),
+        trustedToolDirs: trustedToolDir(get('trusted-tool-dir'), workspace),
+        waiversFile: insideWorkspace(workspace, get('waivers-file'), 'waivers-file', true),
+        trivyIgnoreFile: get('trivy-ignore-file')
+            ? insideWorkspace(workspace, get('trivy-ignore-file'), 'trivy-ignore-file', true)
+            : null,
+        baselineFile: baselineFile(get('fail-on'), read('baseline-file').trim(), workspace),
+        scanTimeoutMs: seconds(get('scan-timeout'), 'scan-timeout') * 1000,
+        outputDir: insideWorkspace(workspace, get('output-dir'), 'output-dir', true)
+    };
+}
+/** Splits a multi-line or comma-separated input, dropping blanks and `#` comments. */
+function list(value) {
+    return value
+        .split(/[\n,]/)
+        .map((entry) => entry.replace(/#.*$/, '').trim())
+        .filter((entry) => entry.length > 0);
+}
+function oneOf(value, allowed, name) {
+    const lower = value.toLowerCase();
+    if (!allowed.includes(lower)) {
+        throw new errors/* ConfigError */.x(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'.`);
+    }
+    return lower;
+}
+function toThreshold(value) {
+    return value === 'none' ? null : value.toUpperCase();
+}
+function baselineFile(failOn, file, workspace) {
+    const mode = oneOf(failOn, ['all', 'new'], 'fail-on');
+    if (mode === 'all')
+        return null;
+    if (!file)
+        throw new errors/* ConfigError */.x("Input 'fail-on' is 'new', which needs 'baseline-file' (a findings file from an earlier run).");
+    return insideWorkspace(workspace, file, 'baseline-file', true);
+}
+function seconds(value, name) {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number <= 0) {
+        throw new errors/* ConfigError */.x(`Input '${name}' must be a whole number of seconds; got '${value}'.`);
+    }
+    return number;
+}
+function url(value, name) {
+    const problem = (0,urls/* mirrorUrlProblem */.ij)(value);
+    if (problem)
+        throw new errors/* ConfigError */.x(`Input '${name}' ${problem}`);
+    return value.replace(/\/+$/, '');
+}
+/** The opt-in directory of unpinned tools; never inside the checkout, where the PR could put its own. */
+function trustedToolDir(value, workspace) {
+    if (!value)
+        return [];
+    const name = 'trusted-tool-dir';
+    const dir = external_node_path_default().resolve(workspace, value);
+    if (isInside(workspace, dir) ||
+        isInside(realPath(workspace, 'workspace', workspace), realPath(dir, name, value))) {
+        throw new errors/* ConfigError */.x(`Input '${name}' path '${value}' is inside the workspace, where a pull request could put its own binaries; use a directory outside the checkout (e.g. under $RUNNER_TEMP).`);
+    }
+    return [dir];
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+function bool(value, name) {
+    const lower = value.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    throw new errors/* ConfigError */.x(`Input '${name}' must be 'true' or 'false'; got '${value}'.`);
+}
+function version(value, name) {
+    if (!VERSION_PATTERN.test(value)) {
+        throw new errors/* ConfigError */.x(`Input '${name}' must be a release version like 1.2.3; got '${value}'.`);
+    }
+    return value.replace(/^v/, '');
+}
+/**
+ * Resolves a user path against the workspace and refuses anything that escapes it; with
+ * `followLinks`, also a path that leaves it through a symbolic link in the checkout.
+ */
+function insideWorkspace(workspace, entry, name, followLinks = false) {
+    const resolved = external_node_path_default().resolve(workspace, entry);
+    if (!isInside(workspace, resolved)) {
+        throw new errors/* ConfigError */.x(`Input '${name}' path '${entry}' is outside the workspace ${workspace}.`);
+    }
+    if (followLinks) {
+        const real = realPath(resolved, name, entry);
+        if (!isInside(realPath(workspace, 'workspace', workspace), real))
+            throw new errors/* ConfigError */.x(`Input '${name}' path '${entry}' leads outside the workspace ${workspace} through a symbolic link (to ${real}).`);
+    }
+    return resolved;
+}
+function isInside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+}
+/** `file` with every link resolved; the part that does not exist yet is appended as it is. */
+function realPath(file, name, entry) {
+    const missing = [];
+    for (let current = file;; current = external_node_path_default().dirname(current)) {
+        try {
+            return external_node_path_default().join((0,external_node_fs_.realpathSync)(current), ...missing);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw error;
+            if ((0,external_node_fs_.lstatSync)(current, { throwIfNoEntry: false })?.isSymbolicLink())
+                throw new errors/* ConfigError */.x(`Input '${name}' path '${entry}' passes through a symbolic link to a missing target (${current}).`);
+            if (external_node_path_default().dirname(current) === current)
+                return file;
+            missing.unshift(external_node_path_default().basename(current));
+        }
+    }
+}
+/** Inputs that only the GitHub Action has (the CLI never publishes), with action.yml's defaults. */
+const PUBLISH_INPUT_DEFAULTS = {
+    token: '${{ github.token }}',
+    'upload-sarif': 'true',
+    comment: 'always',
+    'suggest-fixes': 'false',
+    'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}'
+};
+/** When the action writes its PR comment (the `comment` input). */
+const COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'on-failure', 'never']));
+function readPublishConfig(read) {
+    return {
+        token: read('token').trim(),
+        uploadSarif: bool(read('upload-sarif').trim() || PUBLISH_INPUT_DEFAULTS['upload-sarif'], 'upload-sarif'),
+        comment: oneOf(read('comment').trim() || PUBLISH_INPUT_DEFAULTS.comment, COMMENT_MODES, 'comment'),
+        suggestFixes: bool(read('suggest-fixes').trim() || PUBLISH_INPUT_DEFAULTS['suggest-fixes'], 'suggest-fixes'),
+        commentId: reportId(read('comment-id'))
+    };
+}
+/**
+ * The `comment-id` input as an id for a comment marker and a SARIF category: a short slug stays
+ * as it is; anything else — the default, the job id and the matrix values as JSON (`null`
+ * outside a matrix) — becomes a readable slug plus a hash of the whole value, so that two matrix
+ * jobs never share an id. Empty: `report`.
+ */
+function reportId(value) {
+    const text = value.trim().replace(/\s+null$/, '');
+    if (/^[A-Za-z0-9._-]{1,64}$/.test(text))
+        return text;
+    if (!text)
+        return 'report';
+    const slug = text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .slice(0, 48)
+        .replace(/^-+|-+$/g, '');
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+    return slug ? `${slug}-${hash}` : hash;
+}
+
+
+/***/ }),
+
+/***/ 9971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ finalize)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Adds the fingerprint; line numbers stay out of it so moving code does not make findings "new". */
+function finalize(draft) {
+    const identity = [
+        draft.scanner,
+        draft.target,
+        draft.ruleId,
+        draft.resource,
+        draft.constraint ?? '',
+        draft.location?.path ?? '',
+        draft.message
+    ];
+    return {
+        ...draft,
+        fingerprint: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', identity.join('\u0000'), 'hex').slice(0, 32)
+    };
+}
+
+
+/***/ }),
+
+/***/ 4345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ readKubeYaml)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/**
+ * Reads YAML exactly as Kubernetes does. kubectl, the API server and gator split a file into
+ * documents with k8s.io/apimachinery's YAMLReader and turn each into JSON with
+ * sigs.k8s.io/yaml's YAMLToJSON (go-yaml v2: YAML 1.1 scalars, merge keys). The `yaml` package
+ * parses (it gives positions and syntax errors); everything it would resolve the YAML 1.2 way
+ * is resolved here instead, the go-yaml v2 way. Only field lines are kept, never the YAML tree.
+ * test/integration/kube-yaml-differential.test.ts compares every rule with the real thing.
+ */
+
+const TAG = 'tag:yaml.org,2002:';
+const STR = `${TAG}str`;
+const BINARY = `${TAG}binary`;
+const MERGE = `${TAG}merge`;
+const TIMESTAMP = `${TAG}timestamp`;
+const INT = `${TAG}int`;
+const FLOAT = `${TAG}float`;
+const NULL = `${TAG}null`;
+const RESOLVABLE = new Set(['', STR, `${TAG}bool`, INT, FLOAT, NULL, TIMESTAMP]);
+/** go-yaml v2's resolve table: these exact spellings, everything else by its first character. */
+const SPELLINGS = new Map();
+for (const [tag, value, words] of [
+    ['bool', true, 'y Y yes Yes YES true True TRUE on On ON'],
+    ['bool', false, 'n N no No NO false False FALSE off Off OFF'],
+    ['null', null, '~ null Null NULL'],
+    ['float', NaN, '.nan .NaN .NAN'],
+    ['float', Infinity, '.inf .Inf .INF +.inf +.Inf +.INF'],
+    ['float', -Infinity, '-.inf -.Inf -.INF']
+]) {
+    for (const word of words.split(' '))
+        SPELLINGS.set(word, [`${TAG}${tag}`, value]);
+}
+SPELLINGS.set('', [NULL, null]);
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+/**
+ * Splits `text` as apimachinery's YAMLReader does and reads each document. `split: false` reads
+ * the text as one stream (a UTF-16 file, which the byte-wise splitter never splits).
+ */
+function* readKubeYaml(text, { split = true } = {}) {
+    if (!split)
+        return yield readDocument(text, 1);
+    for (const chunk of splitDocuments(text)) {
+        if ('error' in chunk) {
+            yield refusal(chunk.line, chunk.line, chunk.error);
+            return; // the reader stops at an invalid separator, and so does kubectl
+        }
+        yield readDocument(chunk.text, chunk.line);
+    }
+}
+/**
+ * apimachinery's YAMLReader: a line starting with `---` ends the document before it (the line
+ * itself is dropped, unless nothing precedes it), anything but a comment after the `---` is an
+ * error, and each line loses its `\r\n` (bufio.ReadLine) and ends with `\n`.
+ */
+function* splitDocuments(text) {
+    let start = 0; // offset of the pending document
+    let startLine = 1;
+    let line = 1;
+    let pos = 0;
+    while (pos < text.length) {
+        const newline = text.indexOf('\n', pos);
+        const end = newline === -1 ? text.length : newline + 1;
+        if (text.startsWith('---', pos)) {
+            const trimmed = goTrimSpace(text.slice(pos + 3, newline === -1 ? end : newline));
+            if (trimmed !== '' && trimmed[0] !== '#')
+                return yield { error: `invalid Yaml document separator: ${trimmed}`, line };
+            if (pos > start) {
+                yield { text: normalizeLines(text.slice(start, pos)), line: startLine };
+                start = end;
+                startLine = line + 1;
+            }
+        }
+        pos = end;
+        line++;
+    }
+    if (start < text.length)
+        yield { text: normalizeLines(text.slice(start)), line: startLine };
+}
+function normalizeLines(chunk) {
+    const lines = chunk.includes('\r\n') ? chunk.replace(/\r\n/g, '\n') : chunk;
+    return lines.endsWith('\n') ? lines : `${lines}\n`;
+}
+/** Go's strings.TrimSpace (Unicode White_Space; unlike String.trim, not U+FEFF). */
+function goTrimSpace(value) {
+    return value.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
+}
+class Refusal extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function refusal(line, errorLine, message) {
+    return { line, error: { line: errorLine, message }, lineOf: () => undefined };
+}
+/** go-yaml v2 reads only the first YAML document of what the splitter gives it. */
+function readDocument(chunk, firstLine) {
+    const refused = goOnlyRefuses(chunk);
+    if (refused)
+        return refusal(firstLine, firstLine + refused.lineIndex, refused.message);
+    // go-yaml reads a lone CR and NEL as line breaks; the yaml package does not.
+    const normalized = /[\r\u0085]/.test(chunk) ? chunk.replace(/[\r\u0085]/g, '\n') : chunk;
+    let parsed;
+    try {
+        parsed = firstDocument(normalized);
+        // go-yaml does not check the indentation of multi-line quoted scalars and flow collections;
+        // the yaml package does. Indenting their continuation lines changes no value, only the
+        // yaml package's verdict (and no line number).
+        if (syntaxError(parsed.document)) {
+            const reindented = reindentFlowContinuations(normalized);
+            if (reindented !== undefined) {
+                const again = firstDocument(reindented);
+                if (!syntaxError(again.document))
+                    parsed = { ...again, text: reindented };
+            }
+        }
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error;
+        return refusal(firstLine, firstLine, 'the document is nested too deeply');
+    }
+    const { document, counter, text } = parsed;
+    const lineAt = (offset) => firstLine - 1 + counter.linePos(offset).line;
+    if (!document)
+        return { line: firstLine, value: null, lineOf: () => undefined };
+    const start = document.contents?.range ? lineAt(document.contents.range[0]) : firstLine;
+    const syntax = syntaxError(document);
+    if (syntax)
+        return refusal(start, lineAt(syntax.pos[0]), syntax.message.split('\n')[0]);
+    const decoder = new Decoder(lineAt, (offset) => counter.linePos(offset).col - 1, text);
+    let value;
+    try {
+        decoder.bind(document.contents);
+        decoder.count(); // the document node
+        value = decoder.decode(document.contents);
+    }
+    catch (error) {
+        if (error instanceof Refusal)
+            return refusal(start, error.offset === undefined ? start : lineAt(error.offset), error.message);
+        if (error instanceof RangeError)
+            return refusal(start, start, 'the document is nested too deeply');
+        throw error;
+    }
+    const lines = decoder.lines;
+    return {
+        line: start,
+        value,
+        lineOf(path) {
+            let current = value;
+            let found;
+            for (const segment of path) {
+                const table = lines.get(current);
+                if (Array.isArray(current) && typeof segment === 'number') {
+                    if (segment >= current.length)
+                        return found;
+                    found = table[segment];
+                    current = current[segment];
+                }
+                else if (isObject(current) && Object.hasOwn(current, String(segment))) {
+                    found = table.get(String(segment));
+                    current = current[String(segment)];
+                }
+                else
+                    return found;
+            }
+            return found;
+        }
+    };
+}
+function firstDocument(text) {
+    const counter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const composer = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Composer */ .Dk({ schema: 'failsafe', uniqueKeys: false });
+    let document;
+    for (const doc of composer.compose(new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Parser */ .iX(counter.addNewLine).parse(text))) {
+        document = doc;
+        break;
+    }
+    return { document, counter, text };
+}
+/**
+ * The yaml package's syntax errors. Tags are resolved here, so its opinion about a tag is not an
+ * error, except for an undeclared tag handle, which go-yaml refuses too.
+ */
+function syntaxError(document) {
+    return document?.errors.find((error) => error.code !== 'TAG_RESOLVE_FAILED' || error.message.startsWith('Could not resolve tag'));
+}
+/** What go-yaml refuses in a document that the yaml package reads. */
+function goOnlyRefuses(chunk) {
+    const at = (index) => chunk.slice(0, index).split('\n').length - 1;
+    // go-yaml's reader allows tab, LF, CR, NEL and printable Unicode, nothing else.
+    const control = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(chunk);
+    if (control)
+        return { message: 'control characters are not allowed', lineIndex: at(control.index) };
+    // A directive: the splitter has already taken the `---` that should follow it.
+    const directive = /^(?:\ufeff)?(?:[ \t]*(?:#.*)?\n)*%/.exec(chunk);
+    if (directive)
+        return { message: 'did not find expected <document start>', lineIndex: at(directive[0].length) };
+    if (/[\u2028\u2029]/.test(chunk))
+        return { message: 'line breaks other than LF, CR and NEL are not supported', lineIndex: 0 };
+    // go-yaml does not skip a tab after a block sequence's `-`.
+    const tab = /^[ ]*(?:-[ ]+)*-[ ]*\t/m.exec(chunk);
+    if (tab)
+        return { message: 'found character that cannot start any token', lineIndex: at(tab.index) };
+    return undefined;
+}
+/**
+ * Indents the continuation lines of multi-line quoted scalars and flow collections in block
+ * context by one more than the line they start on (leading white space there is no part of the
+ * value). Undefined when nothing needed it, or when a continuation line starts with `...`, which
+ * go-yaml refuses there.
+ */
+function reindentFlowContinuations(text) {
+    const lines = text.split('\n');
+    let changed = false;
+    let quote = ''; // the open quote, if any
+    let depth = 0; // flow collection depth
+    let constructIndent = -1; // indentation of the line the open construct started on
+    let blockScalarParent = -1; // indentation of the line that opened a block scalar
+    for (let n = 0; n < lines.length; n++) {
+        let line = lines[n];
+        const indent = /^ */.exec(line)[0].length;
+        if (quote || depth > 0) {
+            if (line.trim() !== '' && indent <= constructIndent) {
+                if (/^\.\.\.(\s|$)/.test(line))
+                    return undefined;
+                line = ' '.repeat(constructIndent + 1 - indent) + line;
+                lines[n] = line;
+                changed = true;
+            }
+        }
+        else if (blockScalarParent >= 0) {
+            if (line.trim() === '' || indent > blockScalarParent)
+                continue;
+            blockScalarParent = -1;
+        }
+        let nodeStart = !quote && depth === 0;
+        for (let i = quote || depth > 0 ? 0 : indent; i < line.length; i++) {
+            const c = line[i];
+            if (quote === '"') {
+                if (c === '\\')
+                    i++;
+                else if (c === '"')
+                    quote = '';
+                continue;
+            }
+            if (quote === "'") {
+                if (c === "'" && line[i + 1] === "'")
+                    i++;
+                else if (c === "'")
+                    quote = '';
+                continue;
+            }
+            if (c === ' ' || c === '\t')
+                continue;
+            if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t'))
+                break;
+            const startOfNode = nodeStart || (depth > 0 && /[[{,:?]/.test(lastSignificant(line, i)));
+            if ((c === '"' || c === "'") && startOfNode) {
+                quote = c;
+                if (depth === 0)
+                    constructIndent = indent;
+            }
+            else if ((c === '[' || c === '{') && startOfNode) {
+                if (depth === 0)
+                    constructIndent = indent;
+                depth++;
+            }
+            else if ((c === ']' || c === '}') && depth > 0)
+                depth--;
+            else if ((c === '|' || c === '>') && nodeStart && depth === 0) {
+                blockScalarParent = indent;
+                break;
+            }
+            if ((c === '!' || c === '&') && nodeStart) {
+                i = skipToken(line, i) - 1; // a tag or an anchor: the node follows it
+                continue;
+            }
+            nodeStart = depth === 0 && /[-?:]/.test(c) && /[ \t]|^$/.test(line[i + 1] ?? '');
+            if (!nodeStart && depth === 0 && !quote) {
+                // a plain scalar or key: skip to the next `: `, ` #` or the end of the line
+                const next = line.slice(i).search(/:[ \t]|:$| #/);
+                if (next === -1)
+                    break;
+                i += next - 1;
+            }
+        }
+    }
+    return changed ? lines.join('\n') : undefined;
+}
+function lastSignificant(line, before) {
+    for (let i = before - 1; i >= 0; i--)
+        if (line[i] !== ' ' && line[i] !== '\t')
+            return line[i];
+    return '[';
+}
+function skipToken(line, i) {
+    let j = i;
+    while (j < line.length && line[j] !== ' ' && line[j] !== '\t')
+        j++;
+    return j;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * go-yaml v2's decoder into interface{}, then YAMLToJSON's key conversion, in one walk. It counts
+ * decode steps as go-yaml does, for its "excessive aliasing" limit.
+ */
+class Decoder {
+    lineAt;
+    columnAt;
+    text;
+    lines = new Map();
+    targets = new Map();
+    expanding = new Set();
+    decodeCount = 0;
+    aliasCount = 0;
+    aliasDepth = 0;
+    blockIndents = new Map();
+    constructor(lineAt, columnAt, text) {
+        this.lineAt = lineAt;
+        this.columnAt = columnAt;
+        this.text = text;
+    }
+    /** Binds each alias to the latest anchor before it, as go-yaml's parser does. */
+    /**
+     * Binds each alias to the latest anchor before it, as go-yaml's parser does, and notes the
+     * indentation of the block collection around each block scalar (libyaml's parent indent).
+     */
+    bind(root) {
+        const anchors = new Map();
+        const walk = (node, parentIndent) => {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+                const target = anchors.get(node.source);
+                if (!target)
+                    throw new Refusal(`unknown anchor '${node.source}' referenced`, node.range?.[0]);
+                this.targets.set(node, target);
+                return;
+            }
+            if (!node || typeof node !== 'object')
+                return;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node)) {
+                this.checkScalar(node);
+                if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')
+                    this.blockIndents.set(node, parentIndent);
+            }
+            const anchored = node;
+            if (anchored.anchor)
+                anchors.set(anchored.anchor, anchored);
+            const indent = anchored.range ? this.columnAt(anchored.range[0]) : parentIndent;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+                for (const pair of node.items) {
+                    walk(pair.key, indent);
+                    walk(pair.value, indent);
+                }
+            }
+            else if ('items' in node)
+                for (const item of node.items)
+                    walk(item, indent);
+        };
+        walk(root, -1);
+    }
+    /** Scalar syntax go-yaml v2 refuses and the yaml package reads. */
+    checkScalar(node) {
+        const [start, end] = node.range ?? [0, 0];
+        if (node.type === 'QUOTE_DOUBLE' && /(^|[^\\])(\\\\)*\\\//.test(this.text.slice(start, end)))
+            throw new Refusal('found unknown escape character', start);
+        // A tag must be followed by a blank (or `,` in a flow collection): `{a: !!str}` is an error.
+        if (node.tag &&
+            start === end &&
+            /[\]}]/.test(this.text[start] ?? '') &&
+            !/\s/.test(this.text[start - 1]))
+            throw new Refusal('did not find expected whitespace or line break', start);
+    }
+    /** A scalar's value; block scalars as libyaml reads them (see blockScalar). */
+    scalar(node) {
+        const parentIndent = this.blockIndents.get(node);
+        const text = parentIndent !== undefined && node.range
+            ? blockScalar(this.text, node.range[0], parentIndent)
+            : (node.source ?? String(node.value)); // tags are resolved here, not by `yaml`
+        return scalarValue(node, text);
+    }
+    count() {
+        this.decodeCount++;
+        if (this.aliasDepth > 0)
+            this.aliasCount++;
+        if (this.aliasCount > 100 &&
+            this.decodeCount > 1000 &&
+            this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount))
+            throw new Refusal('document contains excessive aliasing');
+    }
+    /** The JSON value of a node (a missing node is an empty plain scalar: null). */
+    decode(node) {
+        this.count();
+        if (node === null)
+            return null;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+            return this.alias(node, (target) => this.decode(target));
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+            return jsonScalar(this.scalar(node), node);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const object = {};
+            const lines = new Map();
+            this.lines.set(object, lines);
+            this.mapInto(node, object, lines);
+            return object;
+        }
+        const items = node.items;
+        const array = new Array(items.length);
+        const lines = new Array(items.length);
+        this.lines.set(array, lines);
+        items.forEach((item, index) => {
+            array[index] = this.decode(item);
+            lines[index] = this.lineAt(item?.range?.[0] ?? node.range?.[0] ?? 0);
+        });
+        return array;
+    }
+    alias(node, decode) {
+        if (this.expanding.has(node))
+            throw new Refusal(`anchor '${node.source}' value contains itself`, node.range?.[0]);
+        this.expanding.add(node);
+        this.aliasDepth++;
+        const result = decode(this.targets.get(node));
+        this.aliasDepth--;
+        this.expanding.delete(node);
+        return result;
+    }
+    /** A mapping decoded into `object`: later keys (merged ones too) replace earlier ones. */
+    mapInto(node, object, lines) {
+        for (const pair of node.items) {
+            const keyNode = pair.key;
+            const valueNode = pair.value;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(keyNode) && isMergeKey(keyNode)) {
+                this.merge(valueNode, object, lines);
+                continue;
+            }
+            this.count();
+            const key = this.key(keyNode);
+            const value = this.decode(valueNode);
+            if (key === '__proto__')
+                Object.defineProperty(object, key, {
+                    value,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                });
+            else
+                object[key] = value;
+            lines.set(key, this.lineAt(keyNode?.range?.[0] ?? node.range?.[0] ?? 0));
+        }
+    }
+    /** `<<`: a map, an alias of one, or a sequence of them (the earliest wins there). */
+    merge(node, object, lines) {
+        const into = (source) => {
+            this.count();
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(source)) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(this.targets.get(source)))
+                    throw wantMap(source);
+                this.alias(source, (target) => into(target));
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(source))
+                this.mapInto(source, object, lines);
+            else
+                throw wantMap(source ?? node);
+        };
+        if (node && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+            const items = node.items;
+            for (let i = items.length - 1; i >= 0; i--)
+                into(items[i]);
+        }
+        else
+            into(node);
+    }
+    /** A key as YAMLToJSON writes it; collections and null cannot be keys. */
+    key(node) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+            return this.alias(node, (target) => {
+                this.count();
+                return this.key(target);
+            });
+        }
+        if (node && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+            throw new Refusal('invalid map key: a map or sequence cannot be a key', node.range?.[0]);
+        const value = node ? this.scalar(node) : null;
+        if (value === null)
+            throw new Refusal('unsupported map key of type: <nil> (a null key)', node?.range?.[0]);
+        if (typeof value === 'bigint') {
+            if (value > INT64_MAX)
+                throw new Refusal(`unsupported map key of type: uint64, key: ${value}`, node?.range?.[0]);
+            return String(value);
+        }
+        if (typeof value === 'number')
+            return goFloat32Key(value);
+        return String(value);
+    }
+}
+function wantMap(node) {
+    return new Refusal('map merge requires map or sequence of maps as the value', node?.range?.[0]);
+}
+function allowedAliasRatio(decodeCount) {
+    if (decodeCount <= 400_000)
+        return 0.99;
+    if (decodeCount >= 4_000_000)
+        return 0.1;
+    return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
+}
+function isMergeKey(node) {
+    return ((node.source ?? node.value) === '<<' &&
+        (node.tag === undefined ? node.type === 'PLAIN' : node.tag === MERGE || node.tag === '!'));
+}
+/** ints stay exact (bigint) until they become JSON numbers; encoding/json refuses NaN and ±Inf. */
+function jsonScalar(value, node) {
+    if (typeof value === 'bigint')
+        return Number(value);
+    if (typeof value === 'number' && !Number.isFinite(value))
+        throw new Refusal(`json: unsupported value: ${Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'}`, node.range?.[0]);
+    return value;
+}
+/** go-yaml v2's d.scalar into interface{}: quoted and block scalars are strings unless tagged. */
+function scalarValue(node, text) {
+    const tag = node.tag;
+    if (tag === undefined && node.type !== 'PLAIN')
+        return text;
+    try {
+        return resolve(tag === undefined ? '' : tag, text);
+    }
+    catch (error) {
+        if (error instanceof Refusal)
+            throw new Refusal(error.message, node.range?.[0]);
+        throw error;
+    }
+}
+/**
+ * libyaml's scan_block_scalar from the `|` or `>` at `start`: the yaml package drops trailing
+ * lines of spaces that libyaml keeps as content when they are more indented than the block.
+ */
+function blockScalar(text, start, parentIndent) {
+    const literal = text[start] === '|';
+    let i = start + 1;
+    let chomp = 0;
+    let increment = 0;
+    for (let k = 0; k < 2; k++) {
+        if ((text[i] === '+' || text[i] === '-') && chomp === 0)
+            chomp = text[i++] === '+' ? 1 : -1;
+        else if (text[i] >= '1' && text[i] <= '9' && increment === 0)
+            increment = Number(text[i++]);
+    }
+    const eol = text.indexOf('\n', i);
+    if (eol === -1)
+        return '';
+    i = eol + 1;
+    let indent = increment ? Math.max(parentIndent, 0) + increment : 0;
+    let column = 0;
+    let value = '';
+    let leadingBreak = '';
+    let trailingBreaks = '';
+    let leadingBlank = false;
+    const breaks = () => {
+        let maxIndent = 0;
+        for (;;) {
+            column = 0;
+            while ((indent === 0 || column < indent) && text[i] === ' ') {
+                i++;
+                column++;
+            }
+            maxIndent = Math.max(maxIndent, column);
+            if ((indent === 0 || column < indent) && text[i] === '\t')
+                throw new Refusal('found a tab character where an indentation space is expected', i);
+            if (text[i] !== '\n')
+                break;
+            trailingBreaks += '\n';
+            i++;
+        }
+        if (indent === 0)
+            indent = Math.max(maxIndent, parentIndent + 1, 1);
+    };
+    breaks();
+    while (column === indent && i < text.length) {
+        const trailingBlank = text[i] === ' ' || text[i] === '\t';
+        if (!literal && leadingBreak === '\n' && !leadingBlank && !trailingBlank) {
+            if (trailingBreaks === '')
+                value += ' ';
+        }
+        else
+            value += leadingBreak;
+        leadingBreak = '';
+        value += trailingBreaks;
+        trailingBreaks = '';
+        leadingBlank = trailingBlank;
+        const end = text.indexOf('\n', i);
+        value += text.slice(i, end === -1 ? text.length : end);
+        if (end === -1)
+            break;
+        leadingBreak = '\n';
+        i = end + 1;
+        breaks();
+    }
+    if (chomp !== -1)
+        value += leadingBreak;
+    if (chomp === 1)
+        value += trailingBreaks;
+    return value;
+}
+function resolve(tag, text) {
+    if (!RESOLVABLE.has(tag))
+        return tag === BINARY ? decodeBinary(text) : text;
+    const [rtag, value] = resolveImplicit(tag, text);
+    if (tag === '' || tag === rtag || tag === STR)
+        return value;
+    if (tag === FLOAT && rtag === INT)
+        return Number(value);
+    throw new Refusal(`cannot decode ${shortTag(rtag)} \`${text}\` as a ${shortTag(tag)}`);
+}
+function shortTag(tag) {
+    return tag.startsWith(TAG) ? `!!${tag.slice(TAG.length)}` : tag;
+}
+function resolveImplicit(tag, text) {
+    const first = text[0];
+    const hint = text === ''
+        ? 'N'
+        : first === '+' || first === '-'
+            ? 'S'
+            : first >= '0' && first <= '9'
+                ? 'D'
+                : 'yYnNtTfFoO~'.includes(first)
+                    ? 'M'
+                    : first === '.'
+                        ? '.'
+                        : '';
+    if (hint === '' || tag === STR)
+        return [STR, text];
+    const known = SPELLINGS.get(text);
+    if (known)
+        return known;
+    if (hint === '.') {
+        const float = goParseFloat(text);
+        if (float !== undefined)
+            return [FLOAT, float];
+    }
+    else if (hint === 'D' || hint === 'S') {
+        // A timestamp stays the string it is; it matters only for a !!timestamp tag.
+        if ((tag === '' || tag === TIMESTAMP) && isTimestamp(text))
+            return [TIMESTAMP, text];
+        const plain = text.replace(/_/g, '');
+        const int = goParseInt(plain, 0, true) ?? goParseInt(plain, 0, false);
+        if (int !== undefined)
+            return [INT, int];
+        if (YAML_STYLE_FLOAT.test(plain)) {
+            const float = goParseFloat(plain);
+            if (float !== undefined)
+                return [FLOAT, float];
+        }
+        const binary = plain.startsWith('0b')
+            ? plain.slice(2)
+            : plain.startsWith('-0b')
+                ? `-${plain.slice(3)}`
+                : undefined;
+        if (binary !== undefined) {
+            const value = goParseInt(binary, 2, true) ?? goParseInt(binary, 2, false);
+            if (value !== undefined)
+                return [INT, value];
+        }
+    }
+    return [STR, text];
+}
+const DIGITS = {
+    2: /^[01]+$/,
+    8: /^[0-7]+$/,
+    10: /^[0-9]+$/,
+    16: /^[0-9a-fA-F]+$/
+};
+/** strconv.ParseInt (signed) / ParseUint: base 0 reads 0x, 0o, 0b and a leading 0 (octal). */
+function goParseInt(text, base, signed) {
+    let digits = text;
+    let negative = false;
+    if (signed && (digits[0] === '+' || digits[0] === '-')) {
+        negative = digits[0] === '-';
+        digits = digits.slice(1);
+    }
+    let radix = base;
+    if (base === 0) {
+        radix = 10;
+        if (digits[0] === '0' && digits.length > 1) {
+            const prefix = digits[1].toLowerCase();
+            radix = prefix === 'x' ? 16 : prefix === 'b' ? 2 : 8;
+            digits = digits.slice(prefix === 'x' || prefix === 'b' || prefix === 'o' ? 2 : 1);
+        }
+    }
+    if (!DIGITS[radix].test(digits))
+        return undefined;
+    const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';
+    const magnitude = BigInt(prefix + digits);
+    const value = negative ? -magnitude : magnitude;
+    if (signed ? value < INT64_MIN || value > INT64_MAX : value > UINT64_MAX)
+        return undefined;
+    return value;
+}
+/** strconv.ParseFloat for the decimal forms YAML can reach here; out of range is an error. */
+function goParseFloat(text) {
+    if (!/^[-+]?([0-9_]+\.?[0-9_]*|\.[0-9_]+)([eE][-+]?[0-9_]+)?$/.test(text))
+        return undefined;
+    if (text.includes('_') && !underscoresBetweenDigits(text))
+        return undefined;
+    const value = Number(text.replace(/_/g, ''));
+    return Number.isFinite(value) ? value : undefined;
+}
+/** strconv's underscoreOK for base 10: each `_` sits between two digits. */
+function underscoresBetweenDigits(text) {
+    return !/(^|[^0-9])_|_($|[^0-9])/.test(text.replace(/^[-+]/, ''));
+}
+/** go-yaml v2's timestamp layouts (time.Parse): date, and optionally a time and zone. */
+function isTimestamp(text) {
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(text);
+    if (!match)
+        return false;
+    const [, year, month, day, separator, hour, minute, second, zone] = match;
+    if (separator && (separator === ' ') !== (zone === undefined))
+        return false;
+    if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4)) > 59))
+        return false;
+    const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    return (Number(month) >= 1 &&
+        Number(month) <= 12 &&
+        Number(day) >= 1 &&
+        Number(day) <= daysInMonth &&
+        (hour === undefined || (Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60)));
+}
+/** !!binary: standard base64 (newlines ignored), bytes read as Go reads a string into JSON. */
+function decodeBinary(text) {
+    const compact = text.replace(/[\r\n]/g, '');
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact))
+        throw new Refusal('!!binary value contains invalid base64 data');
+    return goString(Buffer.from(compact, 'base64'));
+}
+/** encoding/json writes each byte that is not part of valid UTF-8 as U+FFFD. */
+function goString(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const size = utf8Size(bytes, i);
+        out += size === 0 ? '\ufffd' : Buffer.from(bytes.subarray(i, i + size)).toString('utf8');
+        i += size || 1;
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at `i` (Go's utf8.DecodeRune), 0 when invalid. */
+function utf8Size(bytes, i) {
+    const b = bytes[i];
+    if (b < 0x80)
+        return 1;
+    const cont = (k, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
+    if (b >= 0xc2 && b <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (b >= 0xe0 && b <= 0xef) {
+        const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+        return cont(1, lo, hi) && cont(2) ? 3 : 0;
+    }
+    if (b >= 0xf0 && b <= 0xf4) {
+        const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+        return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+/** A float key as YAMLToJSON writes it: strconv.FormatFloat(key, 'g', -1, 32). */
+function goFloat32Key(value) {
+    if (Number.isNaN(value))
+        return '.nan';
+    const single = Math.fround(value);
+    if (!Number.isFinite(single))
+        return single > 0 ? '.inf' : '-.inf';
+    const sign = single < 0 || Object.is(single, -0) ? '-' : '';
+    const magnitude = Math.abs(single);
+    if (magnitude === 0)
+        return `${sign}0`;
+    let digits = '';
+    let exponent = 0;
+    for (let precision = 1; precision <= 9; precision++) {
+        const [mantissa, exp] = magnitude.toExponential(precision - 1).split('e');
+        if (Math.fround(Number(`${mantissa}e${exp}`)) === magnitude) {
+            digits = mantissa.replace('.', '');
+            exponent = Number(exp);
+            break;
+        }
+    }
+    digits = digits.replace(/0+$/, '') || '0';
+    if (exponent < -4 || exponent >= 6) {
+        const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        const exp = Math.abs(exponent).toString().padStart(2, '0');
+        return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${exp}`;
+    }
+    if (exponent < 0)
+        return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+    const whole = digits.padEnd(exponent + 1, '0');
+    const fraction = digits.slice(exponent + 1);
+    return `${sign}${whole.slice(0, exponent + 1)}${fraction ? `.${fraction}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ collectFiles),
+/* harmony export */   DD: () => (/* binding */ loadManifests)
+/* harmony export */ });
+/* unused harmony exports MAX_MANIFEST_BYTES, MAX_RUN_MANIFEST_BYTES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5276);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3077);
+/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9055);
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
+/**
+ * Bytes of manifests read per run, all files together: what is read stays in memory as objects
+ * (about 8x its size), and a 10 MiB document takes about 600 MB while it is parsed.
+ */
+const MAX_RUN_MANIFEST_BYTES = 100 * 1024 * 1024;
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools']);
+/**
+ * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). With
+ * `render`, a directory with a kustomization (kustomize or kubectl) or a Helm chart (helm) is
+ * rendered and stands in for its files.
+ */
+async function loadManifests(workspace, targets, options = {}) {
+    const result = { objects: [], problems: [] };
+    const files = await collectFiles(workspace, targets, (name) => MANIFEST_EXTENSIONS.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(name).toLowerCase()) ||
+        _render_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILES */ .Ct.has(name) ||
+        name === _render_js__WEBPACK_IMPORTED_MODULE_2__/* .HELM_CHART_FILE */ .xK);
+    result.problems.push(...files.problems);
+    const inside = (file, dir) => !node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..');
+    const charts = options.render
+        ? files.files
+            .filter((file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file) === _render_js__WEBPACK_IMPORTED_MODULE_2__/* .HELM_CHART_FILE */ .xK)
+            .map((file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file))
+        : [];
+    const kustomizations = options.render
+        ? files.files
+            .filter((file) => _render_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILES */ .Ct.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)))
+            .map((file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file))
+        : [];
+    // A chart's templates are Go templates, not YAML: never read them as plain manifests.
+    const plain = files.files.filter((file) => !charts.some((dir) => inside(file, dir)));
+    const loaded = new Map();
+    const budget = { bytes: MAX_RUN_MANIFEST_BYTES };
+    for (const file of plain)
+        loaded.set(file, await loadFile(file, (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_4__/* .toPosix */ .d)(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, file)), budget));
+    const covered = new Set();
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    const take = (rendered, dir) => {
+        result.objects.push(...rendered.objects);
+        result.problems.push(...rendered.problems);
+        if (rendered.rendered)
+            for (const file of loaded.keys())
+                if (inside(file, dir))
+                    covered.add(file);
+    };
+    for (const dir of charts)
+        take(await (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderHelmChart */ .nm)(workspace, dir, timeoutMs), dir);
+    for (const dir of kustomizations) {
+        const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects);
+        take(await (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderKustomization */ .A0)(workspace, dir, sources, timeoutMs), dir);
+    }
+    for (const [file, entry] of loaded) {
+        if (covered.has(file))
+            continue;
+        result.objects.push(...entry.objects);
+        result.problems.push(...entry.problems);
+    }
+    return result;
+}
+/**
+ * Lists the files under `targets` that `accept` takes (explicitly named files are always taken),
+ * sorted, without following links out of the workspace and without oversized files.
+ */
+async function collectFiles(workspace, targets, accept) {
+    const files = new Set();
+    const problems = [];
+    for (const target of targets)
+        await collect(workspace, target, accept, files, problems, true);
+    return { files: [...files].sort(), problems };
+}
+async function collect(workspace, target, accept, files, problems, explicit) {
+    const relative = (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_4__/* .toPosix */ .d)(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, target)) || '.';
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(target);
+    }
+    catch {
+        problems.push({ file: relative, message: 'does not exist' });
+        return;
+    }
+    if (info.isSymbolicLink()) {
+        // Links are followed only while they stay inside the workspace; one that leaves it could
+        // make the scan read (and report) files the repository does not own.
+        const resolved = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target).catch(() => undefined);
+        const inside = resolved && !node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace), resolved).startsWith('..');
+        if (!inside) {
+            problems.push({ file: relative, message: 'symbolic link leaves the workspace; not followed' });
+            return;
+        }
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(resolved);
+        if (info.isDirectory())
+            return; // a linked directory is scanned where it really lives
+    }
+    if (info.isDirectory()) {
+        if (!explicit && SKIPPED_DIRS.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target)))
+            return;
+        for (const entry of (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(target)).sort()) {
+            await collect(workspace, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(target, entry), accept, files, problems, false);
+        }
+        return;
+    }
+    if (info.isFile() && (explicit || accept(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target)))) {
+        if (info.size > MAX_MANIFEST_BYTES) {
+            problems.push({
+                file: relative,
+                message: `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB (${info.size} bytes); not scanned`,
+                blocking: true
+            });
+            return;
+        }
+        files.add(target);
+    }
+}
+async function loadFile(file, relative, budget) {
+    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file);
+    if (bytes.length > budget.bytes) {
+        const limit = MAX_RUN_MANIFEST_BYTES / 1024 / 1024;
+        return unreadable(relative, `the run's manifests exceed ${limit} MiB in total; not scanned`, true);
+    }
+    budget.bytes -= bytes.length;
+    // go-yaml reads UTF-16 with a byte order mark, as one YAML stream (the `---` lines of
+    // apimachinery's splitter are UTF-8 bytes).
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 'utf-16le'
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+            ? 'utf-16be'
+            : undefined;
+    // What a file looks like, even as UTF-16 without a byte order mark.
+    const bytesLookLikeManifest = () => (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeManifest */ .BG)(bytes.toString('latin1').replace(/\0/g, ''));
+    if (!utf16 && bytes.includes(0))
+        return unreadable(relative, 'binary file; not scanned', bytesLookLikeManifest());
+    let text;
+    try {
+        // The byte order mark stays: go-yaml reads it, and a `---` after it is no separator.
+        text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        return unreadable(relative, `not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text; not scanned`, bytesLookLikeManifest());
+    }
+    return (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifests */ .Ye)(text, relative, { split: !utf16 });
+}
+function unreadable(file, message, blocking) {
+    return { objects: [], problems: [{ file, message, ...(blocking ? { blocking } : {}) }] };
+}
+
+
+/***/ }),
+
+/***/ 3077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* binding */ looksLikeManifest),
+/* harmony export */   Ye: () => (/* binding */ parseManifests)
+/* harmony export */ });
+/* unused harmony exports MAX_DOCUMENTS_PER_FILE, parseFieldPath */
+/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4345);
+// Manifest text to Kubernetes objects that remember their file and lines; load.ts reads the
+// files and render.ts renders kustomizations and charts, both through this.
+
+/** Documents read per file (a 10 MiB file of `---` lines would otherwise be a million). */
+const MAX_DOCUMENTS_PER_FILE = 10_000;
+/** A document Kubernetes would not read fails the gate when the file looks like a manifest. */
+function looksLikeManifest(text) {
+    return /\bapiVersion["']?\s*:/.test(text) && /\bkind["']?\s*:/.test(text);
+}
+/**
+ * Parses multi-document YAML (JSON is YAML) into objects exactly as Kubernetes reads it
+ * (kube-yaml.ts); a broken document does not hide the others.
+ */
+function parseManifests(text, relative, options = {}) {
+    const result = { objects: [], problems: [] };
+    let count = 0;
+    for (const document of (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .readKubeYaml */ .X)(text, options)) {
+        if (++count > MAX_DOCUMENTS_PER_FILE) {
+            result.problems.push({
+                file: relative,
+                line: document.line,
+                message: `more than ${MAX_DOCUMENTS_PER_FILE} documents; the rest from this line on is not scanned`,
+                blocking: true
+            });
+            break;
+        }
+        if (document.error) {
+            result.problems.push({
+                file: relative,
+                line: document.error.line,
+                message: `invalid YAML in the document starting at line ${document.line}: ${document.error.message}`
+            });
+            continue;
+        }
+        const value = document.value;
+        if (!isKubernetesObject(value))
+            continue;
+        if (value.kind === 'List' && Array.isArray(value.items)) {
+            value.items.forEach((item, index) => {
+                if (isKubernetesObject(item))
+                    result.objects.push(manifestObject(item, relative, document, ['items', index]));
+            });
+        }
+        else {
+            result.objects.push(manifestObject(value, relative, document, []));
+        }
+    }
+    if (result.problems.some((problem) => !problem.blocking) && looksLikeManifest(text))
+        for (const problem of result.problems)
+            problem.blocking = true;
+    return result;
+}
+function manifestObject(object, file, document, prefix) {
+    return {
+        object,
+        file,
+        line: prefix.length === 0 ? document.line : (document.lineOf(prefix) ?? document.line),
+        lineOf: (fieldPath) => document.lineOf([...prefix, ...parseFieldPath(fieldPath)])
+    };
+}
+/** `spec.containers[1].image` → ['spec', 'containers', 1, 'image']; `metadata.annotations["a.b/c"]` keeps the quoted key whole. */
+function parseFieldPath(fieldPath) {
+    const segments = [];
+    const pattern = /([^.[\]]+)|\[(\d+)\]|\["([^"]*)"\]|\['([^']*)'\]/g;
+    for (const match of fieldPath.matchAll(pattern)) {
+        if (match[1] !== undefined)
+            segments.push(match[1]);
+        else if (match[2] !== undefined)
+            segments.push(Number(match[2]));
+        else
+            segments.push(match[3] ?? match[4]);
+    }
+    return segments;
+}
+function isKubernetesObject(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        typeof value.kind === 'string' &&
+        typeof value.apiVersion === 'string');
+}
+
+
+/***/ }),
+
+/***/ 5276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ renderKustomization),
+/* harmony export */   Ct: () => (/* binding */ KUSTOMIZATION_FILES),
+/* harmony export */   l8: () => (/* binding */ kustomizationFiles),
+/* harmony export */   nm: () => (/* binding */ renderHelmChart),
+/* harmony export */   xK: () => (/* binding */ HELM_CHART_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(100);
+/* harmony import */ var _util_which_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6669);
+/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4345);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3077);
+/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9055);
+
+
+
+
+
+
+
+const KUSTOMIZATION_FILES = new Set([
+    'kustomization.yaml',
+    'kustomization.yml',
+    'Kustomization'
+]);
+const HELM_CHART_FILE = 'Chart.yaml';
+/** `kustomize build DIR`, or `kubectl kustomize DIR` when only kubectl is installed. */
+async function renderer() {
+    const kustomize = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_3__/* .findOnPath */ .a)('kustomize');
+    if (kustomize)
+        return (dir) => [kustomize, ['build', dir]];
+    const kubectl = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_3__/* .findOnPath */ .a)('kubectl');
+    if (kubectl)
+        return (dir) => [kubectl, ['kustomize', dir]];
+    return undefined;
+}
+const identity = (object) => {
+    const metadata = (object.metadata ?? {});
+    return { kind: String(object.kind), name: String(metadata.name ?? '') };
+};
+/**
+ * Renders a kustomization and points each rendered object back at the file and lines it came
+ * from (same kind, name equal or wrapped by namePrefix/nameSuffix); an object only a generator
+ * produced points at the kustomization file.
+ */
+async function renderKustomization(workspace, dir, sources, timeoutMs) {
+    const kustomizationFile = (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'kustomization.yaml'));
+    const render = await renderer();
+    if (!render) {
+        return {
+            rendered: false,
+            objects: [],
+            problems: [
+                {
+                    file: kustomizationFile,
+                    message: 'neither kustomize nor kubectl is on PATH; its files were checked as plain manifests (patches not applied)'
+                }
+            ]
+        };
+    }
+    const [command, args] = render(dir);
+    let output;
+    try {
+        output = (await (0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(command, args, { timeoutMs })).stdout;
+    }
+    catch (error) {
+        return {
+            rendered: false,
+            objects: [],
+            problems: [
+                {
+                    file: kustomizationFile,
+                    message: `kustomize build failed (${error.message}); its files were checked as plain manifests`
+                }
+            ]
+        };
+    }
+    const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(output, kustomizationFile);
+    // The files the kustomization pulls in (bases may live outside the scanned directory).
+    const listed = await kustomizationFiles(dir).catch(() => []);
+    for (const file of listed) {
+        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => '');
+        sources.push(...(0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(text, (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, file)).objects);
+    }
+    const objects = parsed.objects.map((rendered) => {
+        const { kind, name } = identity(rendered.object);
+        const source = sources.find((candidate) => {
+            const raw = identity(candidate.object);
+            return raw.kind === kind && raw.name !== '' && (raw.name === name || name.includes(raw.name));
+        });
+        return source
+            ? { ...source, object: rendered.object }
+            : { object: rendered.object, file: kustomizationFile, line: 1, lineOf: () => undefined };
+    });
+    return { rendered: true, objects, problems: parsed.problems };
+}
+/**
+ * The files a bundle's kustomization lists, following `resources:` into sub-kustomizations.
+ * Our bundles only compose files (no patches), so listing them is all the rendering they need,
+ * and the action does not depend on kustomize being on the runner.
+ */
+async function kustomizationFiles(dir, seen = new Set()) {
+    const real = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir);
+    if (seen.has(real))
+        return [];
+    seen.add(real);
+    const file = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map((name) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, name));
+    let text;
+    for (const candidate of file) {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(candidate, 'utf8').catch(() => undefined);
+        if (text !== undefined)
+            break;
+    }
+    if (text === undefined)
+        throw new Error(`${dir} has no kustomization.yaml`);
+    // Read as kustomize reads it (sigs.k8s.io/yaml), like every other manifest.
+    const [document] = (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .readKubeYaml */ .X)(text);
+    if (document?.error)
+        throw new Error(`${dir}/kustomization.yaml:${document.error.line}: ${document.error.message}`);
+    const kustomization = (document?.value ?? {});
+    const files = [];
+    for (const resource of kustomization.resources ?? []) {
+        const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(real, resource);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
+        if (!info)
+            throw new Error(`${dir}/kustomization.yaml lists '${resource}', which does not exist`);
+        if (info.isDirectory())
+            files.push(...(await kustomizationFiles(target, seen)));
+        else
+            files.push(target);
+    }
+    return files;
+}
+/** The first symbolic link under `dir` whose target is outside it (or missing). */
+async function linkLeaving(dir) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir);
+    const walk = async (current) => {
+        for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(current, { withFileTypes: true })) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, entry.name);
+            if (entry.isSymbolicLink()) {
+                const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file).catch(() => undefined);
+                const rel = target === undefined ? '..' : node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
+                const inside = !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
+                if (!inside)
+                    return { file, target: target ?? `${await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(file)}, missing` };
+            }
+            else if (entry.isDirectory()) {
+                const found = await walk(file);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    };
+    return walk(dir);
+}
+/**
+ * Renders a Helm chart with its default values (`helm template`). Each object points at the
+ * template file named by Helm's `# Source:` comment (line 1: templates are not the YAML Kubernetes
+ * sees). Without helm the chart is reported as not checked: its templates are not plain YAML.
+ */
+async function renderHelmChart(workspace, dir, timeoutMs) {
+    const relative = (file) => (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, file);
+    const chartFile = relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, HELM_CHART_FILE));
+    // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
+    const link = await linkLeaving(dir);
+    if (link) {
+        return {
+            rendered: false,
+            objects: [],
+            problems: [
+                {
+                    file: chartFile,
+                    message: `Helm chart refused: ${relative(link.file)} links outside the chart (to ${link.target}); chart not checked`,
+                    blocking: true
+                }
+            ]
+        };
+    }
+    const helm = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_3__/* .findOnPath */ .a)('helm');
+    if (!helm) {
+        return {
+            rendered: false,
+            objects: [],
+            problems: [
+                { file: chartFile, message: 'Helm chart not checked: helm is not on PATH to render it' }
+            ]
+        };
+    }
+    let output;
+    try {
+        output = (await (0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(helm, ['template', 'hardening-check', dir], { timeoutMs })).stdout;
+    }
+    catch (error) {
+        return {
+            rendered: false,
+            objects: [],
+            problems: [
+                {
+                    file: chartFile,
+                    message: `helm template failed (${error.message}); chart not checked`
+                }
+            ]
+        };
+    }
+    const objects = [];
+    const problems = [];
+    for (const text of output.split(/^---\s*$/m)) {
+        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(text)?.[1];
+        const file = source ? relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, source)) : chartFile;
+        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(text, file);
+        problems.push(...parsed.problems);
+        objects.push(...parsed.objects.map((o) => ({ ...o, line: 1, lineOf: () => undefined })));
+    }
+    return { rendered: true, objects, problems };
+}
+
+
+/***/ }),
+
+/***/ 2832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ isPolicyScanOutcome),
+  B: () => (/* binding */ policiesScanner)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/findings/model.ts
+var model = __webpack_require__(9971);
+// EXTERNAL MODULE: ./src/findings/order.ts
+var order = __webpack_require__(1310);
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __webpack_require__(5131);
+// EXTERNAL MODULE: ./src/manifests/load.ts
+var load = __webpack_require__(7256);
+// EXTERNAL MODULE: ./src/manifests/render.ts
+var render = __webpack_require__(5276);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/util/concurrency.ts
+var concurrency = __webpack_require__(3731);
+// EXTERNAL MODULE: ./src/util/run-tool.ts
+var run_tool = __webpack_require__(100);
+// EXTERNAL MODULE: ./src/scanners/gatekeeper/annotations.ts + 1 modules
+var gatekeeper_annotations = __webpack_require__(828);
+;// CONCATENATED MODULE: ./src/scanners/gatekeeper/evaluate.ts
+
+
+
+
+
+
+
+/**
+ * Below this many reviews a second conftest process costs more (its start and policy compile)
+ * than it saves; above it, the reviews are split across processes to use every core.
+ */
+const REVIEWS_PER_PROCESS = 500;
+/** At most this many reviews per process, so one process's input and memory stay bounded. */
+const MAX_REVIEWS_PER_PROCESS = 25_000;
+/**
+ * Evaluates every template against its reviews in as few conftest processes as possible:
+ * templates whose Rego can share one namespace go into one policy set (a conftest start and
+ * policy compile per template was most of a small scan's time), and a large set's reviews are
+ * split across processes, at most `parallelism` at a time.
+ */
+async function evaluateTemplates(conftest, work, workDir, timeoutMs, parallelism = external_node_os_default().availableParallelism()) {
+    const pending = work.filter((entry) => entry.reviews.length > 0);
+    try {
+        return await evaluateSets(conftest, policySets(pending), workDir, timeoutMs, parallelism);
+    }
+    catch (error) {
+        if (!(error instanceof NoReportError) || pending.length < 2)
+            throw error;
+        // One template conftest cannot load fails its whole set; one set per template names it
+        // (the first such template's error is the one reported).
+        const alone = pending.map((entry) => [entry]);
+        return evaluateSets(conftest, alone, external_node_path_default().join(workDir, 'alone'), timeoutMs, parallelism);
+    }
+}
+async function evaluateSets(conftest, sets, workDir, timeoutMs, parallelism) {
+    const runs = sets.flatMap((set, setIndex) => {
+        const items = set.flatMap(({ template, reviews }) => reviews.map((review, index) => ({ kind: template.kind, index, review })));
+        const chunks = Math.max(Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS)), Math.ceil(items.length / MAX_REVIEWS_PER_PROCESS));
+        const size = Math.ceil(items.length / chunks);
+        return Array.from({ length: chunks }, (_, chunk) => ({
+            set,
+            dir: external_node_path_default().join(workDir, `set-${setIndex}`),
+            chunk,
+            items: items.slice(chunk * size, (chunk + 1) * size)
+        }));
+    });
+    const written = new Map();
+    const results = await (0,concurrency/* mapBounded */.y)(runs, async ({ set, dir, chunk, items }) => {
+        // The policy directory is written once per set and shared by its chunks.
+        if (!written.has(dir))
+            written.set(dir, writePolicySet(set, dir));
+        const policyDir = await written.get(dir);
+        const inputFile = external_node_path_default().join(dir, `reviews-${chunk}.json`);
+        // Reviews keyed by template kind: each template's rule iterates only its own reviews.
+        const byKind = new Map();
+        for (const item of items) {
+            const mine = byKind.get(item.kind);
+            if (mine)
+                mine.push(item);
+            else
+                byKind.set(item.kind, [item]);
+        }
+        const reviews = Object.fromEntries([...byKind].map(([kind, mine]) => [kind, mine.map((item) => item.review)]));
+        await (0,promises_.writeFile)(inputFile, JSON.stringify({ reviews }));
+        const failures = await conftestTest(conftest, set, policyDir, inputFile, timeoutMs);
+        return failures.map((failure) => {
+            const item = byKind.get(failure.kind)?.[failure.index];
+            if (!item)
+                throw new Error(`conftest reported a violation for unknown review ${failure.kind}[${failure.index}]`);
+            return { kind: item.kind, index: item.index, msg: failure.msg, details: failure.details };
+        });
+    }, parallelism);
+    return results.flat();
+}
+/**
+ * Splits templates into sets that can be loaded into one Rego namespace: the same Rego version,
+ * and no package declared twice with different text (Gatekeeper isolates each template's
+ * package and libraries; a shared namespace must never merge two different ones). Identical
+ * libraries, such as a policy library's shared helpers, are loaded once.
+ */
+function policySets(work) {
+    const sets = [];
+    for (const entry of work) {
+        const sources = [entry.template.rego, ...entry.template.libs];
+        const packages = sources.map((source) => (0,gatekeeper_annotations/* regoPackageOf */.bI)(source));
+        const fits = (set) => set.version === entry.template.regoVersion &&
+            packages.every((name, i) => {
+                if (name === undefined)
+                    return false;
+                const known = set.packages.get(name);
+                // A template's own package is never shared; a library is shared only when identical.
+                if (i === 0)
+                    return known === undefined && !overlaps(name, set.packages);
+                return known === undefined ? !overlaps(name, set.packages) : known === sources[i];
+            });
+        let set = sets.find(fits);
+        if (!set) {
+            set = { entries: [], version: entry.template.regoVersion, packages: new Map() };
+            sets.push(set);
+        }
+        set.entries.push(entry);
+        packages.forEach((name, i) => name !== undefined && set.packages.set(name, sources[i]));
+    }
+    return sets.map((set) => set.entries);
+}
+/** A package nested in or enclosing a known one (`a` and `a.b`) could clash with its rules. */
+function overlaps(name, packages) {
+    for (const known of packages.keys())
+        if (known !== name && (known.startsWith(`${name}.`) || name.startsWith(`${known}.`)))
+            return true;
+    return false;
+}
+/**
+ * Writes a set's templates, its distinct libraries, the entry point and an empty conftest
+ * configuration (so conftest reads no `conftest.toml` but ours); returns the policy directory.
+ */
+async function writePolicySet(set, dir) {
+    const policyDir = external_node_path_default().join(dir, 'policy');
+    await (0,promises_.mkdir)(policyDir, { recursive: true });
+    await (0,promises_.writeFile)(configFile(dir), '');
+    const libs = new Map();
+    for (const { template } of set)
+        for (const lib of template.libs)
+            libs.set((0,external_node_crypto_.createHash)('sha256').update(lib).digest('hex').slice(0, 16), lib);
+    await Promise.all([
+        // Named by kind, so a Rego error in conftest's message points at the template.
+        ...set.map(({ template }) => (0,promises_.writeFile)(external_node_path_default().join(policyDir, `${template.kind}.rego`), template.rego)),
+        ...[...libs].map(([hash, lib]) => (0,promises_.writeFile)(external_node_path_default().join(policyDir, `lib_${hash}.rego`), lib)),
+        (0,promises_.writeFile)(external_node_path_default().join(policyDir, 'zz_hardening_engine.rego'), entrypoint(set))
+    ]);
+    return policyDir;
+}
+/**
+ * The only Rego we add: for each template, it calls the template's own `violation` rules once
+ * per review of its kind, with `input` set to exactly what Gatekeeper passes, so conftest
+ * sees the same verdict the admission webhook would. Written for both Rego v0 and v1 parsers.
+ */
+function entrypoint(set) {
+    const rules = set.map(({ template }) => `deny contains result if {
+	some i, item in input.reviews[${JSON.stringify(template.kind)}]
+	some violation in data.${template.regoPackage}.violation with input as {"review": item.review, "parameters": item.parameters}
+	result := {"msg": violation.msg, "details": object.get(violation, "details", {}), "kind": ${JSON.stringify(template.kind)}, "index": i}
+}
+`);
+    return `package hardening_engine
+
+import future.keywords.contains
+import future.keywords.if
+import future.keywords.in
+
+${rules.join('\n')}`;
+}
+const configFile = (setDir) => external_node_path_default().join(setDir, 'conftest.toml');
+/** conftest ran but gave no report: it could not load a policy (a Rego error, say). */
+class NoReportError extends run_tool/* ToolError */.v4 {
+}
+/** One conftest run; returns each failure with the index of its review in the input file. */
+async function conftestTest(conftest, set, policyDir, inputFile, timeoutMs) {
+    const args = [
+        'test',
+        '--no-color',
+        '--output=json',
+        `--rego-version=${set[0].template.regoVersion}`,
+        '--namespace=hardening_engine',
+        `--config-file=${configFile(external_node_path_default().dirname(policyDir))}`,
+        `--policy=${policyDir}`,
+        '--parser=json',
+        inputFile
+    ];
+    // conftest exits 1 when there are failures; that is a result, not a tool error. It needs no
+    // network, and Rego can read its environment (`opa.runtime().env`).
+    const { stdout, stderr, exitCode } = await (0,run_tool/* runTool */.qI)(conftest, args, {
+        timeoutMs,
+        okExitCodes: [0, 1],
+        env: (0,run_tool/* toolEnv */.oW)({ network: false })
+    });
+    let results;
+    try {
+        results = JSON.parse(stdout);
+    }
+    catch {
+        // Exit 1 without a report is conftest failing (e.g. a Rego parse error), not a finding.
+        const tail = stderr.length > 2_000 ? `…${stderr.slice(-2_000)}` : stderr;
+        const names = set.map(({ template }) => template.name);
+        throw new NoReportError(`conftest exited with code ${exitCode} without a report for template${names.length > 1 ? 's' : ''} ${names.join(', ')}. stderr: ${tail.trim()}`);
+    }
+    return results.flatMap((result) => (result.failures ?? []).map((failure) => ({
+        kind: String(failure.metadata?.kind ?? ''),
+        index: Number(failure.metadata?.index ?? -1),
+        msg: failure.msg,
+        details: failure.metadata?.details ?? {}
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/gatekeeper/library.ts
+
+const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh';
+/** A kind Gatekeeper accepts (a CRD kind); only such a kind may name one of our files. */
+const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
+/**
+ * Splits loaded objects into templates and constraints; every other object is ignored. A kind
+ * that is not an identifier, or one defined twice, is an error: a template never replaces
+ * another one (a bundled one in particular), and a kind never names a file it should not.
+ */
+function readPolicyLibrary(objects) {
+    const library = { templates: new Map(), skipped: [], constraints: [], orphans: [] };
+    const definedIn = new Map();
+    for (const entry of objects) {
+        const { object } = entry;
+        if (object.kind === 'ConstraintTemplate' &&
+            String(object.apiVersion).startsWith('templates.gatekeeper.sh/')) {
+            const template = readTemplate(entry);
+            const where = `${template.name} (${template.file})`;
+            if (!KIND.test(template.kind)) {
+                throw new Error(`ConstraintTemplate ${where} has kind ${JSON.stringify(template.kind)}; a kind is letters and digits, starting with a letter, as Gatekeeper requires.`);
+            }
+            const first = definedIn.get(template.kind);
+            if (first !== undefined) {
+                throw new Error(`ConstraintTemplate ${where} defines kind ${template.kind}, already defined by ${first}; a template cannot replace another one (bundled templates included): give it its own kind.`);
+            }
+            definedIn.set(template.kind, where);
+            if ('reason' in template)
+                library.skipped.push(template);
+            else
+                library.templates.set(template.kind, template);
+        }
+    }
+    for (const entry of objects) {
+        const { object } = entry;
+        if (!String(object.apiVersion).startsWith(`${CONSTRAINT_GROUP}/`))
+            continue;
+        const spec = (object.spec ?? {});
+        const constraint = {
+            kind: String(object.kind),
+            name: String((object.metadata ?? {}).name ?? ''),
+            match: spec.match,
+            parameters: (spec.parameters ?? {}),
+            enforcementAction: String(spec.enforcementAction ?? 'deny'),
+            file: entry.file,
+            line: entry.line
+        };
+        const known = library.templates.has(constraint.kind) ||
+            library.skipped.some((s) => s.kind === constraint.kind);
+        if (known)
+            library.constraints.push(constraint);
+        else
+            library.orphans.push(constraint);
+    }
+    return library;
+}
+function readTemplate(entry) {
+    const object = entry.object;
+    const metadata = (object.metadata ?? {});
+    const spec = (object.spec ?? {}); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const name = String(metadata.name ?? '');
+    const kind = String(spec.crd?.spec?.names?.kind ?? name);
+    const target = (spec.targets ?? [])[0] ?? {};
+    const skip = (reason) => ({ name, kind, reason, file: entry.file });
+    const regoCode = (target.code ?? []).find((code) => code.engine === 'Rego');
+    const rego = regoCode?.source?.rego ?? target.rego;
+    if (!rego) {
+        const engines = (target.code ?? []).map((code) => code.engine).join(', ');
+        return skip(`no Rego source (engines: ${engines || 'none'}); CEL-only templates are not evaluated in CI`);
+    }
+    if (/\bdata\.inventory\b|\bexternal_data\s*\(/.test(rego)) {
+        return skip('uses cluster inventory or external data, which only exist at admission');
+    }
+    const regoPackage = (0,gatekeeper_annotations/* regoPackageOf */.bI)(rego);
+    if (!regoPackage)
+        return skip('Rego source has no package declaration');
+    return {
+        kind,
+        name,
+        rego,
+        libs: regoCode?.source?.libs ?? target.libs ?? [],
+        regoVersion: regoCode?.source?.version === 'v1' ? 'v1' : 'v0',
+        regoPackage,
+        annotations: (metadata.annotations ?? {}),
+        file: entry.file
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/gatekeeper/match.ts
+/** Thrown when a constraint cannot be decided for an object (Gatekeeper errors there too). */
+class MatchError extends Error {
+}
+function matches(match, target) {
+    const m = match ?? {};
+    return (kindsMatch(m, target) &&
+        scopeMatch(m, target) &&
+        namespacesMatch(m.namespaces, target, true) &&
+        namespacesMatch(m.excludedNamespaces, target, false) &&
+        selectorMatches(m.labelSelector, labelsOf(target.object)) &&
+        namespaceSelectorMatch(m, target) &&
+        nameMatch(m.name, target.object));
+}
+function groupOf(object) {
+    const apiVersion = String(object.apiVersion ?? '');
+    return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+}
+function kindsMatch(match, { object }) {
+    if (!match.kinds || match.kinds.length === 0)
+        return true;
+    const kind = String(object.kind);
+    const group = groupOf(object);
+    return match.kinds.some((entry) => (!entry.kinds?.length || entry.kinds.includes('*') || entry.kinds.includes(kind)) &&
+        (!entry.apiGroups?.length || entry.apiGroups.includes('*') || entry.apiGroups.includes(group)));
+}
+function scopeMatch(match, target) {
+    const hasNamespace = namespaceOf(target.object) !== '' || target.namespaceObject !== undefined;
+    const namespaceKind = isNamespace(target.object);
+    if (match.scope === 'Cluster')
+        return namespaceKind || !hasNamespace;
+    if (match.scope === 'Namespaced')
+        return !namespaceKind && hasNamespace;
+    return true;
+}
+/** `namespaces` must match one pattern; `excludedNamespaces` must match none. No namespace: passes both. */
+function namespacesMatch(patterns, target, include) {
+    if (!patterns || patterns.length === 0)
+        return true;
+    const namespace = isNamespace(target.object)
+        ? nameOf(target.object)
+        : target.namespaceObject
+            ? nameOf(target.namespaceObject)
+            : namespaceOf(target.object);
+    if (namespace === '')
+        return true;
+    const hit = patterns.some((pattern) => wildcardMatches(pattern, namespace));
+    return include ? hit : !hit;
+}
+function namespaceSelectorMatch(match, target) {
+    if (!match.namespaceSelector)
+        return true;
+    if (isNamespace(target.object))
+        return selectorMatches(match.namespaceSelector, labelsOf(target.object));
+    if (!target.namespaceObject) {
+        if (namespaceOf(target.object) === '')
+            return true;
+        // Gatekeeper's wording; deciding needs the Namespace among the scanned manifests.
+        throw new MatchError('namespace selector for namespace-scoped object but missing Namespace');
+    }
+    return selectorMatches(match.namespaceSelector, labelsOf(target.namespaceObject));
+}
+function nameMatch(pattern, object) {
+    if (!pattern)
+        return true;
+    const metadata = (object.metadata ?? {});
+    const generateName = String(metadata.generateName ?? '');
+    const generateMatches = pattern.endsWith('*') && !pattern.startsWith('*')
+        ? generateName.startsWith(pattern.slice(0, -1))
+        : pattern.startsWith('*') &&
+            pattern.endsWith('*') &&
+            generateName.includes(pattern.slice(1, -1));
+    return wildcardMatches(pattern, nameOf(object)) || generateMatches;
+}
+/** Gatekeeper wildcards: `pre*`, `*suf`, `*mid*`, or an exact name. */
+function wildcardMatches(pattern, candidate) {
+    const starts = pattern.startsWith('*');
+    const ends = pattern.endsWith('*') && pattern.length > 1;
+    if (starts && ends)
+        return candidate.includes(pattern.slice(1, -1));
+    if (starts)
+        return candidate.endsWith(pattern.slice(1));
+    if (ends)
+        return candidate.startsWith(pattern.slice(0, -1));
+    return pattern === candidate;
+}
+/** Kubernetes label selector semantics (metav1.LabelSelectorAsSelector). */
+function selectorMatches(selector, labels) {
+    if (!selector)
+        return true;
+    for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+        if (labels[key] !== value)
+            return false;
+    }
+    for (const expression of selector.matchExpressions ?? []) {
+        const has = Object.prototype.hasOwnProperty.call(labels, expression.key);
+        const values = expression.values ?? [];
+        switch (expression.operator) {
+            case 'In':
+                if (!has || !values.includes(labels[expression.key]))
+                    return false;
+                break;
+            case 'NotIn':
+                if (has && values.includes(labels[expression.key]))
+                    return false;
+                break;
+            case 'Exists':
+                if (!has)
+                    return false;
+                break;
+            case 'DoesNotExist':
+                if (has)
+                    return false;
+                break;
+            default:
+                throw new MatchError(`unknown label selector operator '${expression.operator}'`);
+        }
+    }
+    return true;
+}
+function isNamespace(object) {
+    return object.kind === 'Namespace' && groupOf(object) === '';
+}
+function nameOf(object) {
+    return String((object.metadata ?? {}).name ?? '');
+}
+function namespaceOf(object) {
+    return String((object.metadata ?? {}).namespace ?? '');
+}
+function labelsOf(object) {
+    const labels = (object.metadata ?? {}).labels;
+    return typeof labels === 'object' && labels !== null ? labels : {};
+}
+
+;// CONCATENATED MODULE: ./src/scanners/gatekeeper/bundle-digest.ts
+
+
+/**
+ * The digest of a policy bundle: SHA-256 over its files sorted by path, each as
+ * `<path>\0<byte length>\0<bytes>`. Paths are POSIX and relative to the action root, so the
+ * digest is the same on every machine.
+ */
+function bundleDigest(files) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const file of [...files].sort((a, b) => (0,order/* byText */.z)(a.path, b.path))) {
+        const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+        hash.update(`${file.path}\0${bytes.length}\0`);
+        hash.update(bytes);
+    }
+    return `sha256:${hash.digest('hex')}`;
+}
+
+// EXTERNAL MODULE: ./src/util/posix-path.ts
+var posix_path = __webpack_require__(9055);
+;// CONCATENATED MODULE: ./src/scanners/policies.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+function isPolicyScanOutcome(outcome) {
+    return 'policies' in outcome;
+}
+/** Gatekeeper ConstraintTemplates + Constraints, evaluated through conftest as Gatekeeper would. */
+const policiesScanner = {
+    name: 'policies',
+    description: 'the bundled and extra Gatekeeper policies on the manifests, through conftest',
+    tools: ['conftest'],
+    failureTarget: 'manifests',
+    sarifTool: 'Gatekeeper policies',
+    sarifTags: ['misconfiguration', 'kubernetes'],
+    async run(context) {
+        const { config, log } = context;
+        const conftest = context.tools.conftest;
+        if (!conftest)
+            throw new Error('conftest is not installed');
+        const notices = [];
+        const { library, bundledKinds, digest } = await loadLibrary(context, notices);
+        const manifests = await (0,load/* loadManifests */.DD)(config.workspace, config.manifests, {
+            render: true,
+            timeoutMs: context.timeoutMs
+        });
+        const gateFailures = [];
+        for (const problem of manifests.problems) {
+            const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+            notices.push(`${where}: ${problem.message}`);
+            log.warning(`${where}: ${problem.message}`);
+            // What Kubernetes could apply but we could not check must not pass silently.
+            if (problem.blocking && config.unreadableManifests === 'fail')
+                gateFailures.push(`A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`);
+        }
+        const findings = [];
+        const reviewsByTemplate = new Map();
+        const namespaces = new Map(manifests.objects
+            .filter((m) => isNamespace(m.object))
+            .map((m) => [nameOf(m.object), m.object]));
+        for (const constraint of library.constraints) {
+            const template = library.templates.get(constraint.kind);
+            if (!template)
+                continue; // a skipped template; already noticed
+            const entries = reviewsByTemplate.get(template.kind) ?? [];
+            for (const entry of manifests.objects) {
+                try {
+                    const namespaceObject = namespaces.get(namespaceOf(entry.object));
+                    if (!matches(constraint.match, { object: entry.object, namespaceObject }))
+                        continue;
+                }
+                catch (error) {
+                    if (!(error instanceof MatchError))
+                        throw error;
+                    // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so do
+                    // we, in gator's words, so CI and gator agree.
+                    const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`;
+                    findings.push(toFinding(template, constraint, entry, msg, {}));
+                    continue;
+                }
+                entries.push({ review: reviewOf(entry.object, constraint), object: entry, constraint });
+            }
+            reviewsByTemplate.set(template.kind, entries);
+        }
+        const violations = await evaluateTemplates(conftest.path, [...reviewsByTemplate].map(([kind, entries]) => ({
+            template: library.templates.get(kind),
+            reviews: entries.map((entry) => entry.review)
+        })), context.workDir, context.timeoutMs);
+        for (const violation of violations) {
+            const template = library.templates.get(violation.kind);
+            const entry = reviewsByTemplate.get(violation.kind)?.[violation.index];
+            if (!entry)
+                throw new Error(`conftest reported a violation for unknown review ${violation.index}`);
+            findings.push(toFinding(template, entry.constraint, entry.object, violation.msg, violation.details));
+        }
+        findings.sort((a, b) => (0,order/* byText */.z)(a.fingerprint, b.fingerprint));
+        return [
+            {
+                scanner: 'policies',
+                target: 'manifests',
+                findings,
+                notices,
+                ...(gateFailures.length ? { gateFailures } : {}),
+                tool: { name: 'conftest', version: conftest.version },
+                policies: [...library.templates.values()].map((template) => (0,gatekeeper_annotations/* evaluatedPolicy */.Eb)(template, library.constraints
+                    .filter((c) => c.kind === template.kind)
+                    .map((c) => ({ name: c.name, enforcementAction: c.enforcementAction })), bundledKinds.has(template.kind) ? 'bundled' : 'custom')),
+                ...(digest ? { policyBundleDigest: digest } : {})
+            }
+        ];
+    }
+};
+async function loadLibrary(context, notices) {
+    const { config } = context;
+    const bundleFiles = config.policyBundle === 'none'
+        ? []
+        : await (0,render/* kustomizationFiles */.l8)(external_node_path_default().join(context.actionRoot, 'policies', 'bundles', config.policyBundle));
+    const bundled = await (0,load/* loadManifests */.DD)(context.actionRoot, bundleFiles);
+    const extra = await (0,load/* loadManifests */.DD)(config.workspace, config.extraPolicies);
+    for (const problem of [...bundled.problems, ...extra.problems])
+        notices.push(`${problem.file}: ${problem.message}`);
+    if (config.policyEnforcement !== 'as-declared') {
+        for (const entry of bundled.objects) {
+            const spec = entry.object.spec;
+            if (spec && String(entry.object.apiVersion).startsWith('constraints.gatekeeper.sh/')) {
+                spec.enforcementAction = config.policyEnforcement;
+            }
+        }
+    }
+    const library = readPolicyLibrary([...bundled.objects, ...extra.objects]);
+    const bundledKinds = new Set(readPolicyLibrary(bundled.objects).templates.keys());
+    const digest = bundleFiles.length > 0
+        ? bundleDigest(await Promise.all(bundleFiles.map(async (file) => ({
+            path: (0,posix_path/* relativePosix */.Y)(context.actionRoot, file),
+            content: await (0,promises_.readFile)(file)
+        }))))
+        : undefined;
+    for (const skipped of library.skipped)
+        notices.push(`template ${skipped.name} (${skipped.file}) skipped: ${skipped.reason}`);
+    for (const orphan of library.orphans) {
+        notices.push(`constraint ${orphan.kind}/${orphan.name} (${orphan.file}) has no ConstraintTemplate; not evaluated`);
+    }
+    return { library, bundledKinds, ...(digest ? { digest } : {}) };
+}
+function reviewOf(object, constraint) {
+    const apiVersion = String(object.apiVersion);
+    return {
+        review: {
+            kind: {
+                group: groupOf(object),
+                version: apiVersion.split('/').pop() ?? '',
+                kind: String(object.kind)
+            },
+            name: nameOf(object),
+            namespace: namespaceOf(object),
+            operation: 'CREATE',
+            object
+        },
+        parameters: constraint.parameters
+    };
+}
+function toFinding(template, constraint, entry, msg, details) {
+    const annotations = template.annotations;
+    const fieldPath = typeof details.path === 'string' ? details.path : undefined;
+    const line = (fieldPath && entry.lineOf(fieldPath)) || entry.line;
+    const namespace = namespaceOf(entry.object);
+    return (0,model/* finalize */.j)({
+        scanner: 'policies',
+        target: 'manifests',
+        ruleId: template.kind,
+        title: annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.title] ??
+            annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.gatekeeperTitle] ??
+            template.kind,
+        severity: annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.severity]
+            ? (0,severity/* parseSeverity */.lv)(annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.severity])
+            : 'MEDIUM',
+        message: msg,
+        resource: [entry.object.kind, namespace, nameOf(entry.object)].filter(Boolean).join('/'),
+        location: { path: entry.file, startLine: line },
+        remediation: annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.remediation],
+        references: parseReferences(annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.references]),
+        enforcementAction: constraint.enforcementAction,
+        constraint: `${constraint.kind}/${constraint.name}`
+    });
+}
+function parseReferences(value) {
+    if (!value)
+        return undefined;
+    try {
+        const parsed = JSON.parse(value);
+        return parsed
+            .map((ref) => (typeof ref === 'string' ? ref : (ref.url ?? ref.title ?? '')))
+            .filter(Boolean);
+    }
+    catch {
+        return [value];
+    }
+}
+
+
+/***/ }),
+
+/***/ 8168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qe: () => (/* binding */ registeredScanners),
+  O3: () => (/* binding */ scannerNamed),
+  tN: () => (/* binding */ scannerNames)
+});
+
+// UNUSED EXPORTS: registerScannerForTest
+
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 4 modules
+var policies = __webpack_require__(2832);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/findings/model.ts
+var model = __webpack_require__(9971);
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __webpack_require__(5131);
+// EXTERNAL MODULE: ./src/manifests/load.ts
+var load = __webpack_require__(7256);
+// EXTERNAL MODULE: ./src/util/posix-path.ts
+var posix_path = __webpack_require__(9055);
+;// CONCATENATED MODULE: ./src/manifests/images.ts
+
+
+
+const REFERENCING_FILE = /\.(ya?ml)$|^(Dockerfile|Containerfile)([.-].*)?$|\.(Dockerfile|Containerfile)$/i;
+const IMAGE_LINE = /^\s*(?:-\s*)?image:\s*["']?([^\s"'#]+)["']?/;
+const FROM_LINE = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/i;
+/**
+ * The first place in the repository that names each image (a manifest's `image:` line or a
+ * Dockerfile's `FROM` line), so image findings can point at the line that pulls the image in.
+ */
+async function findImageReferences(workspace, root) {
+    const { files } = await (0,load/* collectFiles */.C0)(workspace, [root], (name) => REFERENCING_FILE.test(name));
+    const references = new Map();
+    for (const file of files) {
+        const text = await (0,promises_.readFile)(file, 'utf8').catch(() => '');
+        if (text.includes('\u0000'))
+            continue;
+        const relative = (0,posix_path/* relativePosix */.Y)(workspace, file);
+        text.split('\n').forEach((line, index) => {
+            const image = (IMAGE_LINE.exec(line) ?? FROM_LINE.exec(line))?.[1];
+            if (image && !references.has(image))
+                references.set(image, { path: relative, startLine: index + 1 });
+        });
+    }
+    return references;
+}
+
+// EXTERNAL MODULE: ./src/util/concurrency.ts
+var concurrency = __webpack_require__(3731);
+// EXTERNAL MODULE: ./src/util/run-tool.ts
+var run_tool = __webpack_require__(100);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/scanners/trivy-ignore.ts
+
+
+
+
+
+/** The finding classes of a Trivy ignore file (the sections of `.trivyignore.yaml`). */
+const IGNORE_CLASSES = [
+    'vulnerabilities',
+    'misconfigurations',
+    'secrets',
+    'licenses'
+];
+/** Entries with no expiry are reported with this one (reports need a date). */
+const NO_EXPIRY = '9999-12-31';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+async function loadTrivyIgnore(file, workspace) {
+    if (file === null)
+        return undefined;
+    const name = (0,posix_path/* relativePosix */.Y)(workspace, file);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.x(`Input 'trivy-ignore-file': cannot read ${name} (${error.message}).`);
+    }
+    return { file: name, entries: parseTrivyIgnore(text, name) };
+}
+/** Parses either format, by extension as Trivy does: `.yaml`/`.yml` or the plain list of ids. */
+function parseTrivyIgnore(text, file) {
+    return /\.ya?ml$/.test(file) ? parseYamlIgnore(text, file) : parsePlainIgnore(text, file);
+}
+/** `ID [exp:YYYY-MM-DD] [# comment]` per line; `#` lines and blank lines are skipped. */
+function parsePlainIgnore(text, file) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const [id, ...rest] = line.split(/\s+/);
+        const exp = rest.find((field) => field.startsWith('exp:'))?.slice('exp:'.length);
+        entries.push({
+            id: id,
+            paths: [],
+            ...(exp === undefined ? {} : { expires: date(exp, `${file}:${index + 1}`) }),
+            line: index + 1
+        });
+    });
+    return entries;
+}
+const ENTRY_KEYS = new Set(['id', 'paths', 'expired_at', 'statement']);
+/** `.trivyignore.yaml`: a list of `{id, paths, expired_at, statement}` per class. */
+function parseYamlIgnore(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter });
+    const lineOf = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    };
+    const fail = (node, message) => {
+        throw new errors/* ConfigError */.x(`${file}:${lineOf(node)}: ${message}`);
+    };
+    if (document.errors.length > 0) {
+        const line = lineCounter.linePos(document.errors[0].pos[0]).line;
+        throw new errors/* ConfigError */.x(`${file}:${line}: invalid YAML: ${document.errors[0].message}`);
+    }
+    if (document.contents === null)
+        return [];
+    if (!(0,dist/* isMap */.jh)(document.contents))
+        fail(document.contents, `expected ${IGNORE_CLASSES.join(', ')}`);
+    const entries = [];
+    for (const pair of document.contents.items) {
+        const key = String(pair.key.value ?? pair.key);
+        if (!IGNORE_CLASSES.includes(key))
+            fail(pair.key, `unknown section '${key}' (known: ${IGNORE_CLASSES.join(', ')})`);
+        if (pair.value === null)
+            continue;
+        if (!(0,dist/* isSeq */.oP)(pair.value))
+            fail(pair.value, `'${key}' must be a list`);
+        for (const item of pair.value.items) {
+            if (!(0,dist/* isMap */.jh)(item))
+                fail(item, 'each entry must be a mapping');
+            const entry = item.toJSON();
+            const where = `${file}:${lineOf(item)}`;
+            for (const field of Object.keys(entry)) {
+                if (field === 'purls')
+                    fail(item, "'purls' is not supported here; narrow the entry with 'paths' or use a waiver");
+                if (!ENTRY_KEYS.has(field))
+                    fail(item, `unknown field '${field}' (known: ${[...ENTRY_KEYS].join(', ')})`);
+            }
+            if (typeof entry.id !== 'string' || entry.id.trim() === '')
+                fail(item, "entry is missing 'id'");
+            const paths = entry.paths ?? [];
+            if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string'))
+                fail(item, "'paths' must be a list of path patterns");
+            for (const pattern of paths) {
+                if (/[[\]{}]/.test(pattern))
+                    fail(item, `path pattern '${pattern}': only *, ** and ? are supported`);
+            }
+            const expiry = entry.expired_at;
+            entries.push({
+                id: String(entry.id).trim(),
+                class: key,
+                paths: paths,
+                ...(expiry === undefined || expiry === null
+                    ? {}
+                    : {
+                        expires: date(expiry instanceof Date ? expiry.toISOString().slice(0, 10) : String(expiry), where)
+                    }),
+                ...(typeof entry.statement === 'string' ? { statement: entry.statement } : {}),
+                line: lineOf(item)
+            });
+        }
+    }
+    return entries;
+}
+function date(value, where) {
+    if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+        throw new errors/* ConfigError */.x(`${where}: expiry must be a date like 2026-12-31; got '${value}'`);
+    return value;
+}
+/**
+ * The suppression for a Trivy finding the ignore file lists, as Trivy would match it: any of
+ * the finding's ids, and one of its paths against the entry's patterns. Expired entries cover
+ * nothing, so their findings are reported open.
+ */
+function ignoredBy(ignore, finding, today = new Date()) {
+    if (!ignore)
+        return undefined;
+    const day = today.toISOString().slice(0, 10);
+    const entry = ignore.entries.find((e) => (e.class === undefined || e.class === finding.class) &&
+        finding.ids.includes(e.id) &&
+        !(e.expires !== undefined && e.expires < day) &&
+        (e.paths.length === 0 ||
+            e.paths.some((pattern) => finding.paths.some((p) => globMatch(pattern, p)))));
+    if (!entry)
+        return undefined;
+    return {
+        reason: `listed in ${ignore.file}:${entry.line}${entry.statement ? `: ${entry.statement}` : ''}${entry.expires ? '' : ' (no expiry)'}`,
+        owner: ignore.file,
+        expires: entry.expires ?? NO_EXPIRY
+    };
+}
+/**
+ * Trivy's path patterns (doublestar): `*` and `?` stay within one path segment, `**` spans
+ * segments (`**\/` also matches nothing). Matched by walking the set of reachable positions, so
+ * the cost stays linear in the pattern, however many stars it has.
+ */
+function globMatch(pattern, value) {
+    let reachable = new Set([0]);
+    for (let i = 0; i < pattern.length && reachable.size > 0; i++) {
+        const next = new Set();
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            // `**/`: nothing, or any run that ends in a slash; a bare `**`: anything.
+            const slash = pattern[i + 2] === '/';
+            const from = Math.min(...reachable);
+            for (let j = from; j <= value.length; j++) {
+                if (!slash || reachable.has(j) || (j > from && value[j - 1] === '/'))
+                    next.add(j);
+            }
+            i += slash ? 2 : 1;
+        }
+        else if (char === '*') {
+            // Any run without a slash, from any reachable position.
+            let active = false;
+            for (let j = 0; j <= value.length; j++) {
+                if (reachable.has(j))
+                    active = true;
+                else if (value[j - 1] === '/')
+                    active = false;
+                if (active)
+                    next.add(j);
+            }
+        }
+        else {
+            for (const j of reachable) {
+                if (j < value.length && (char === '?' ? value[j] !== '/' : value[j] === char))
+                    next.add(j + 1);
+            }
+        }
+        reachable = next;
+    }
+    return reachable.has(value.length);
+}
+/**
+ * Files Trivy's IaC scanners read and honour inline ignores in (Trivy 0.74: Helm chart templates,
+ * Dockerfiles, Terraform, CloudFormation; plain Kubernetes YAML does not honour them).
+ */
+const IAC_FILE = /\.(ya?ml|json|tpl|tf|tfvars)$|(^|[.])(docker|container)file([.].*)?$/i;
+/** Larger files are not read here; they are returned as notices instead. */
+const MAX_CHECKED_BYTES = 32 * 1024 * 1024;
+/**
+ * Trivy's inline-ignore syntax, as its parser reads a line: whitespace-separated words, each
+ * stripped of leading `#`, `/` and `*`, that start with `trivy:` or `tfsec:`. Trivy drops what
+ * such a comment names without reporting it, so each one is found here and reported.
+ */
+const INLINE = /(?:^|\s)[#/*]*((?:trivy|tfsec):ignore:\S*)/g;
+async function findInlineIgnores(target) {
+    const ignores = [];
+    const tooLarge = [];
+    for (const file of await iacFiles(target)) {
+        if ((await (0,promises_.stat)(file)).size > MAX_CHECKED_BYTES) {
+            tooLarge.push(file);
+            continue;
+        }
+        const text = await (0,promises_.readFile)(file, 'utf8');
+        if (!/(?:trivy|tfsec):ignore:/.test(text))
+            continue;
+        text.split('\n').forEach((line, index) => {
+            for (const match of line.matchAll(INLINE))
+                ignores.push({ file, line: index + 1, comment: match[1] });
+        });
+    }
+    return { ignores, tooLarge };
+}
+async function iacFiles(target) {
+    const info = await (0,promises_.lstat)(target);
+    if (info.isFile())
+        return [target];
+    if (!info.isDirectory())
+        return [];
+    const files = [];
+    for (const entry of await (0,promises_.readdir)(target, { withFileTypes: true })) {
+        const full = external_node_path_default().join(target, entry.name);
+        if (entry.isDirectory() && entry.name !== '.git')
+            files.push(...(await iacFiles(full)));
+        else if (entry.isFile() && IAC_FILE.test(entry.name))
+            files.push(full);
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/trivy.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Flags every Trivy run shares: its cache, the DB used as downloaded once before the scans (so
+ * parallel scans only read it), the embedded misconfiguration checks, no on-disk scan cache, and
+ * the scan timeout (Trivy's own 5-minute default would otherwise stop it first).
+ * `trivy config` reads no vulnerability DB and takes no DB flags.
+ */
+function commonArgs(context, subcommand) {
+    const common = [
+        '--cache-dir',
+        context.config.trivyCacheDir,
+        '--skip-check-update',
+        '--quiet',
+        '--timeout',
+        `${Math.ceil(context.timeoutMs / 1000)}s`
+    ];
+    return subcommand === 'config'
+        ? common
+        : [...common, '--skip-db-update', '--cache-backend', 'memory'];
+}
+/**
+ * Our own configuration files for one Trivy run, so Trivy never looks for its defaults
+ * (`trivy.yaml`, `.trivyignore`, `trivy-secret.yaml`): each one is explicit and empty, so the
+ * built-in settings and rules apply. Ignore entries the user asks for are applied by us
+ * (`trivy-ignore-file`), as waived findings.
+ */
+async function configArgs(dir, subcommand) {
+    const files = {
+        config: external_node_path_default().join(dir, 'trivy.yaml'),
+        ignore: external_node_path_default().join(dir, 'trivyignore'),
+        secret: external_node_path_default().join(dir, 'trivy-secret.yaml')
+    };
+    await Promise.all([
+        (0,promises_.writeFile)(files.config, '{}\n'),
+        (0,promises_.writeFile)(files.ignore, ''),
+        (0,promises_.writeFile)(files.secret, '{}\n')
+    ]);
+    return [
+        '--config',
+        files.config,
+        '--ignorefile',
+        files.ignore,
+        // `trivy config` has no secret scanner and no such flag.
+        ...(subcommand === 'config' ? [] : ['--secret-config', files.secret])
+    ];
+}
+async function runTrivy(context, args, options = {}) {
+    const trivy = context.tools.trivy;
+    if (!trivy)
+        throw new Error('trivy is not installed');
+    await (0,promises_.mkdir)(context.workDir, { recursive: true });
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(context.workDir, 'trivy-'));
+    const output = external_node_path_default().join(dir, 'report.json');
+    await (0,run_tool/* runTool */.qI)(trivy.path, [
+        ...args,
+        ...commonArgs(context, args[0]),
+        ...(await configArgs(dir, args[0])),
+        '--format',
+        'json',
+        '--output',
+        output
+    ], { timeoutMs: context.timeoutMs, env: (0,run_tool/* toolEnv */.oW)(options) });
+    return JSON.parse(await (0,promises_.readFile)(output, 'utf8'));
+}
+/** Converts a Trivy report into findings; secret values are never copied out of it. */
+function trivyFindings(report, placement) {
+    const findings = [];
+    const where = (trivyTarget, line, endLine) => {
+        const file = placement.repoPath(trivyTarget);
+        if (!file)
+            return placement.fallback;
+        return {
+            path: file,
+            startLine: line && line > 0 ? line : 1,
+            ...(endLine && endLine >= (line ?? 1) ? { endLine } : {})
+        };
+    };
+    const base = { scanner: placement.scanner, target: placement.target };
+    const waived = (finding) => {
+        const suppression = ignoredBy(placement.ignore, finding);
+        return suppression ? { suppression } : {};
+    };
+    for (const result of report.Results ?? []) {
+        for (const vuln of result.Vulnerabilities ?? []) {
+            findings.push((0,model/* finalize */.j)({
+                ...base,
+                ruleId: vuln.VulnerabilityID,
+                title: vuln.Title ?? vuln.VulnerabilityID,
+                severity: (0,severity/* parseSeverity */.lv)(vuln.Severity),
+                message: `${vuln.PkgName} ${vuln.InstalledVersion ?? ''} is affected by ${vuln.VulnerabilityID}${vuln.FixedVersion ? `; fixed in ${vuln.FixedVersion}` : '; no fixed version yet'} (${result.Target}).`,
+                resource: `${vuln.PkgName}@${vuln.InstalledVersion ?? ''}`,
+                location: where(result.Target),
+                remediation: vuln.FixedVersion
+                    ? `Upgrade ${vuln.PkgName} to ${vuln.FixedVersion} or later.`
+                    : undefined,
+                helpUri: vuln.PrimaryURL,
+                references: vuln.References?.slice(0, 10),
+                fixedVersion: vuln.FixedVersion || undefined,
+                ...waived({
+                    class: 'vulnerabilities',
+                    ids: [vuln.VulnerabilityID],
+                    paths: [result.Target, vuln.PkgPath ?? '']
+                })
+            }));
+        }
+        for (const misconfig of result.Misconfigurations ?? []) {
+            if (misconfig.Status && misconfig.Status !== 'FAIL')
+                continue;
+            const cause = misconfig.CauseMetadata ?? {};
+            findings.push((0,model/* finalize */.j)({
+                ...base,
+                ruleId: misconfig.AVDID || misconfig.ID,
+                title: misconfig.Title ?? misconfig.ID,
+                severity: (0,severity/* parseSeverity */.lv)(misconfig.Severity),
+                message: `${misconfig.Message ?? misconfig.Title ?? misconfig.ID} (${result.Target})`,
+                resource: cause.Resource || result.Target,
+                location: where(result.Target, cause.StartLine, cause.EndLine),
+                remediation: misconfig.Resolution,
+                helpUri: misconfig.PrimaryURL,
+                references: misconfig.References?.slice(0, 10),
+                ...waived({
+                    class: 'misconfigurations',
+                    ids: [misconfig.ID, misconfig.AVDID ?? '', ...(misconfig.Aliases ?? [])],
+                    paths: [result.Target]
+                })
+            }));
+        }
+        for (const secret of result.Secrets ?? []) {
+            findings.push((0,model/* finalize */.j)({
+                ...base,
+                ruleId: `secret/${secret.RuleID}`,
+                title: secret.Title ?? secret.RuleID,
+                severity: (0,severity/* parseSeverity */.lv)(secret.Severity),
+                // Only the rule and the place: the matched text stays out of every report.
+                message: `${secret.Title ?? secret.RuleID} (${secret.Category ?? 'secret'}) found in ${result.Target}.`,
+                resource: result.Target,
+                location: where(result.Target, secret.StartLine, secret.EndLine),
+                remediation: 'Remove the secret from the repository, rotate it, and load it at run time from a secret store.',
+                ...waived({ class: 'secrets', ids: [secret.RuleID], paths: [result.Target] })
+            }));
+        }
+        for (const license of result.Licenses ?? []) {
+            const file = license.FilePath || result.Target;
+            findings.push((0,model/* finalize */.j)({
+                ...base,
+                ruleId: `license/${license.Name}`,
+                title: `License ${license.Name} (${license.Category ?? 'unknown'})`,
+                severity: (0,severity/* parseSeverity */.lv)(license.Severity),
+                message: `${license.PkgName ? `Package ${license.PkgName}` : file} is licensed ${license.Name} (${license.Category ?? 'unknown'} category).`,
+                resource: license.PkgName || file,
+                location: where(file),
+                helpUri: license.Link || undefined,
+                ...waived({ class: 'licenses', ids: [license.Name], paths: [license.FilePath ?? ''] })
+            }));
+        }
+    }
+    return findings;
+}
+function outcome(scanner, target, context, findings, error) {
+    return {
+        scanner,
+        target,
+        findings,
+        notices: [],
+        tool: { name: 'trivy', version: context.tools.trivy?.version ?? '' },
+        ...(error ? { error } : {})
+    };
+}
+/**
+ * The checks that can run: without the vulnerability DB all but `vuln`, plus the error that
+ * says why `vuln` did not run (the other checks still report; the error fails the gate).
+ */
+function runnableChecks(checks, context) {
+    if (!context.dbProblem || !checks.includes('vuln'))
+        return { checks };
+    return {
+        checks: checks.filter((check) => check !== 'vuln'),
+        error: `The vulnerability scan did not run: ${context.dbProblem}`
+    };
+}
+const repoRelative = (context, base) => (trivyTarget) => (0,posix_path/* relativePosix */.Y)(context.config.workspace, external_node_path_default().resolve(base, trivyTarget));
+/** `trivy fs` on the scan path: dependency vulnerabilities, secrets and licenses. */
+const repositoryScanner = {
+    name: 'repository',
+    description: 'trivy fs on the scan path: vulnerable dependencies, secrets, licenses',
+    tools: ['trivy'],
+    failureTarget: 'repository',
+    sarifTool: 'Trivy repository',
+    needsVulnerabilityDb: (config) => config.repositoryScanners.includes('vuln'),
+    async run(context) {
+        const { config } = context;
+        const { checks, error } = runnableChecks(config.repositoryScanners, context);
+        if (checks.length === 0)
+            return [outcome('repository', 'repository', context, [], error)];
+        const args = [
+            'fs',
+            '--scanners',
+            checks.join(','),
+            ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
+            config.scanPath
+        ];
+        const report = await runTrivy(context, args);
+        const notices = [];
+        const findings = [
+            ...trivyFindings(report, {
+                scanner: 'repository',
+                target: 'repository',
+                repoPath: repoRelative(context, config.scanPath),
+                ignore: await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace)
+            }),
+            ...(checks.includes('misconfig')
+                ? await inlineIgnoreFindings(context, 'repository', config.scanPath, notices)
+                : [])
+        ];
+        return [{ ...outcome('repository', 'repository', context, findings, error), notices }];
+    }
+};
+/** `trivy config` on the manifests: Trivy's own embedded misconfiguration checks. */
+const trivyConfigScanner = {
+    name: 'trivy-config',
+    description: "trivy config on the manifests: Trivy's own misconfiguration checks",
+    tools: ['trivy'],
+    failureTarget: 'manifests',
+    sarifTool: 'Trivy misconfiguration',
+    sarifTags: ['misconfiguration', 'kubernetes'],
+    async run(context) {
+        const { config } = context;
+        const findings = [];
+        const notices = [];
+        const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace);
+        for (const target of config.manifests) {
+            const report = await runTrivy(context, ['config', target]);
+            findings.push(...trivyFindings(report, {
+                scanner: 'trivy-config',
+                target: 'manifests',
+                repoPath: repoRelative(context, target),
+                ignore
+            }), ...(await inlineIgnoreFindings(context, 'trivy-config', target, notices)));
+        }
+        return [{ ...outcome('trivy-config', 'manifests', context, findings), notices }];
+    }
+};
+/**
+ * Trivy drops what an inline ignore comment in a scanned file names (Helm templates,
+ * Dockerfiles, Terraform, CloudFormation) and reports nothing, so a pull request could hide any
+ * finding with one. Each comment becomes a CRITICAL finding: the severity of what it hides is
+ * unknown, so it fails the gate at any threshold until it is removed or waived.
+ */
+async function inlineIgnoreFindings(context, scanner, dir, notices) {
+    const { ignores, tooLarge } = await findInlineIgnores(dir);
+    const relative = (file) => (0,posix_path/* relativePosix */.Y)(context.config.workspace, file);
+    for (const file of tooLarge)
+        notices.push(`${relative(file)}: too large to check for Trivy inline ignore comments`);
+    return ignores.map(({ file, line, comment }) => (0,model/* finalize */.j)({
+        scanner,
+        target: scanner === 'repository' ? 'repository' : 'manifests',
+        ruleId: 'HardeningTrivyInlineIgnore',
+        title: 'Trivy inline ignore comment',
+        severity: 'CRITICAL',
+        message: `'${comment}' makes Trivy drop the findings it names without reporting them (${relative(file)}:${line}).`,
+        resource: relative(file),
+        location: { path: relative(file), startLine: line },
+        remediation: 'Remove the comment. To accept a finding, add a waiver (waivers-file) with an owner, a reason and an expiry.'
+    }));
+}
+/** `trivy image` for each image reference or image tarball. */
+const imageScanner = {
+    name: 'image',
+    description: 'trivy image on each image or image tarball given',
+    tools: ['trivy'],
+    failureTarget: 'image',
+    sarifTool: 'Trivy image',
+    enabled: (config) => config.images.length > 0,
+    needsVulnerabilityDb: (config) => config.imageScanners.includes('vuln'),
+    async run(context) {
+        const { config } = context;
+        const references = await findImageReferences(config.workspace, config.scanPath);
+        const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace);
+        const { checks, error } = runnableChecks(config.imageScanners, context);
+        return (0,concurrency/* mapBounded */.y)(config.images, async (image) => {
+            if (checks.length === 0)
+                return outcome('image', image, context, [], error);
+            const tarball = /\.tar(\.gz)?$/.test(image)
+                ? external_node_path_default().resolve(config.workspace, image)
+                : undefined;
+            const args = [
+                'image',
+                '--scanners',
+                checks.join(','),
+                ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
+                ...(tarball ? ['--input', tarball] : [image])
+            ];
+            const report = await runTrivy(context, args, { registryCredentials: true });
+            const reference = references.get(image);
+            const findings = trivyFindings(report, {
+                scanner: 'image',
+                target: image,
+                repoPath: () => undefined,
+                fallback: reference,
+                ignore
+            });
+            return outcome('image', image, context, findings, error);
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/scanners/registry.ts
+
+
+/**
+ * Every scanner, in the order of the `scanners` default. A scanner is its own file plus its
+ * entry here (CONTRIBUTING.md, "Adding a scanner"); nothing else names it.
+ */
+const SCANNERS = [imageScanner, repositoryScanner, policies/* policiesScanner */.B, trivyConfigScanner];
+function registeredScanners() {
+    return SCANNERS;
+}
+function scannerNames() {
+    return SCANNERS.map((scanner) => scanner.name);
+}
+function scannerNamed(name) {
+    return SCANNERS.find((scanner) => scanner.name === name);
+}
+/**
+ * For tests only: adds a scanner as one more entry of the table above would, until the returned
+ * function is called (a test cannot edit the table itself).
+ */
+function registerScannerForTest(scanner) {
+    if (scannerNamed(scanner.name))
+        throw new Error(`A scanner named ${scanner.name} exists already.`);
+    SCANNERS.push(scanner);
+    return () => {
+        SCANNERS.splice(SCANNERS.indexOf(scanner), 1);
+    };
+}
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ installTools)
+});
+
+// UNUSED EXPORTS: dbIsCurrent
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/run-tool.ts
+var run_tool = __webpack_require__(100);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
+var cache = __webpack_require__(7131);
+;// CONCATENATED MODULE: ./src/tools/db-cache.ts
+
+/**
+ * Persists Trivy's DB directory across workflow runs. The key carries the day, so one day's runs
+ * share a DB and the first run of a new day starts from yesterday's (a small update). Outside
+ * GitHub Actions (no cache service) both calls do nothing.
+ */
+function dbCacheKey(platform, now = new Date()) {
+    const prefix = `hardening-action-trivy-db-${platform}-`;
+    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
+}
+/** Restores the DB cache; returns the key that matched, if any. */
+async function restoreDbCache(dir, platform, log) {
+    if (!cache/* isFeatureAvailable */.w3())
+        return undefined;
+    const { key, restoreKeys } = dbCacheKey(platform);
+    try {
+        return await cache/* restoreCache */.P3([dir], key, restoreKeys);
+    }
+    catch (error) {
+        log.warning(`Could not restore the Trivy DB cache (${error.message}); downloading it instead.`);
+        return undefined;
+    }
+}
+/** Saves the DB unless today's key was already restored. A failure only costs the next run a download. */
+async function saveDbCache(dir, platform, restoredKey, log) {
+    if (!cache/* isFeatureAvailable */.w3())
+        return;
+    const { key } = dbCacheKey(platform);
+    if (restoredKey === key)
+        return;
+    try {
+        await cache/* saveCache */.Io([dir], key);
+    }
+    catch (error) {
+        log.warning(`Could not save the Trivy DB cache: ${error.message}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(9805);
+// EXTERNAL MODULE: ./src/util/which.ts
+var which = __webpack_require__(6669);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/tools/archive.ts
+
+/** A release archive that is malformed or hostile; installing from it is refused. */
+class ArchiveError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArchiveError';
+    }
+}
+const BLOCK = 512;
+/**
+ * Returns the contents of the regular file `wanted` in a .tar.gz, refusing the whole archive
+ * when any entry is absolute or climbs out with `..` (a path-traversal archive is hostile even
+ * if the entry we want looks fine). Reading in-process avoids trusting the runner's `tar`.
+ */
+function extractFileFromTarGz(archive, wanted) {
+    let tar;
+    try {
+        tar = (0,external_node_zlib_.gunzipSync)(archive);
+    }
+    catch (error) {
+        throw new ArchiveError(`Archive is not valid gzip (truncated or corrupt): ${error.message}`);
+    }
+    let found;
+    let longName;
+    for (let offset = 0; offset + BLOCK <= tar.length;) {
+        const header = tar.subarray(offset, offset + BLOCK);
+        if (header.every((byte) => byte === 0))
+            break;
+        const size = parseOctal(header.subarray(124, 136));
+        const type = String.fromCharCode(header[156] || 48);
+        const dataStart = offset + BLOCK;
+        const dataEnd = dataStart + size;
+        if (dataEnd > tar.length)
+            throw new ArchiveError('Archive is truncated inside an entry.');
+        const data = tar.subarray(dataStart, dataEnd);
+        offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'L') {
+            longName = cString(data);
+            continue;
+        }
+        if (type === 'x') {
+            longName = paxPath(data) ?? longName;
+            continue;
+        }
+        if (type === 'g')
+            continue;
+        const prefix = cString(header.subarray(345, 500));
+        const name = longName ??
+            (prefix ? `${prefix}/${cString(header.subarray(0, 100))}` : cString(header.subarray(0, 100)));
+        longName = undefined;
+        assertSafeEntry(name);
+        if ((type === '0' || type === '\0') && normalise(name) === wanted)
+            found = Buffer.from(data);
+    }
+    if (!found)
+        throw new ArchiveError(`Archive has no file named '${wanted}'.`);
+    return found;
+}
+function assertSafeEntry(name) {
+    const parts = name.split(/[\\/]+/);
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || parts.includes('..')) {
+        throw new ArchiveError(`Archive entry '${name}' escapes the extraction directory; refusing the archive.`);
+    }
+}
+function normalise(name) {
+    return name.replace(/^(\.\/)+/, '');
+}
+function cString(bytes) {
+    const end = bytes.indexOf(0);
+    return bytes.subarray(0, end === -1 ? bytes.length : end).toString('utf8');
+}
+function parseOctal(bytes) {
+    const text = cString(bytes).trim();
+    const value = text === '' ? 0 : parseInt(text, 8);
+    if (Number.isNaN(value))
+        throw new ArchiveError('Archive has a corrupt entry header.');
+    return value;
+}
+function paxPath(data) {
+    for (const record of data.toString('utf8').split('\n')) {
+        const match = /^\d+ path=(.*)$/.exec(record);
+        if (match)
+            return match[1];
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/tools/urls.ts
+var urls = __webpack_require__(5005);
+;// CONCATENATED MODULE: ./src/tools/download.ts
+
+/** A download that failed for good (after retries, or at once for a client error such as 404). */
+class DownloadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DownloadError';
+    }
+}
+const DEFAULT_RETRY = { attempts: 4, initialDelayMs: 2_000 };
+const MAX_REDIRECTS = 5;
+/**
+ * GET with redirects followed by hand: each hop is checked before it is requested, so an https
+ * mirror (or a MITM of a loopback one) cannot send us to plain http, where anyone on the path
+ * could swap a release together with its checksums file.
+ */
+async function fetchFollowing(url) {
+    let current = new URL(url);
+    for (let hop = 0;; hop++) {
+        const response = await fetch(current, { redirect: 'manual' });
+        const location = response.headers.get('location');
+        if (response.status < 300 || response.status >= 400 || !location)
+            return response;
+        await response.body?.cancel();
+        const next = new URL(location, current);
+        if (!(0,urls/* isSafeTransport */.vl)(next))
+            throw new DownloadError(`Download of ${(0,urls/* redactUrl */.BO)(url)} was redirected to ${(0,urls/* redactUrl */.BO)(next.href)}, which is not https; refusing it.`);
+        if (hop >= MAX_REDIRECTS)
+            throw new DownloadError(`Download of ${(0,urls/* redactUrl */.BO)(url)} was redirected too many times.`);
+        current = next;
+    }
+}
+/** Fetches a URL into memory, retrying network errors, 429 and 5xx with exponential backoff. */
+async function download(url, retry = DEFAULT_RETRY) {
+    let lastProblem = '';
+    for (let attempt = 1; attempt <= retry.attempts; attempt++) {
+        try {
+            const response = await fetchFollowing(url);
+            if (response.ok)
+                return Buffer.from(await response.arrayBuffer());
+            lastProblem = `HTTP ${response.status}`;
+            if (response.status !== 429 && response.status < 500) {
+                throw new DownloadError(`Download of ${url} failed: HTTP ${response.status}.`);
+            }
+        }
+        catch (error) {
+            if (error instanceof DownloadError)
+                throw error;
+            lastProblem = error.message;
+        }
+        if (attempt < retry.attempts) {
+            const delay = retry.initialDelayMs * 2 ** (attempt - 1);
+            retry.log?.(`Download of ${url} failed (${lastProblem}); retrying in ${delay} ms.`);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+    throw new DownloadError(`Download of ${url} failed after ${retry.attempts} attempts: ${lastProblem}.`);
+}
+
+;// CONCATENATED MODULE: ./src/tools/pins.ts
+const TRIVY_PLATFORMS = {
+    'linux-x64': 'Linux-64bit.tar.gz',
+    'linux-arm64': 'Linux-ARM64.tar.gz',
+    'darwin-x64': 'macOS-64bit.tar.gz',
+    'darwin-arm64': 'macOS-ARM64.tar.gz',
+    'win32-x64': 'windows-64bit.zip'
+};
+const CONFTEST_PLATFORMS = {
+    'linux-x64': 'Linux_x86_64.tar.gz',
+    'linux-arm64': 'Linux_arm64.tar.gz',
+    'darwin-x64': 'Darwin_x86_64.tar.gz',
+    'darwin-arm64': 'Darwin_arm64.tar.gz',
+    'win32-x64': 'Windows_x86_64.zip'
+};
+const RELEASES = {
+    trivy: {
+        repository: 'aquasecurity/trivy',
+        assetName: (version, platform) => `trivy_${version}_${TRIVY_PLATFORMS[platform]}`,
+        checksumsName: (version) => `trivy_${version}_checksums.txt`
+    },
+    conftest: {
+        repository: 'open-policy-agent/conftest',
+        assetName: (version, platform) => `conftest_${version}_${CONFTEST_PLATFORMS[platform]}`,
+        checksumsName: () => 'checksums.txt'
+    }
+};
+const PINNED_SHA256 = {
+    trivy: {
+        '0.74.0': {
+            'linux-x64': '2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a',
+            'linux-arm64': 'b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5',
+            'darwin-x64': '472816f6888dda689d075c30254d4210b4d1035acf365aa72332f584c2f60485',
+            'darwin-arm64': '1caada5e0e2091909357c7525d3aa76f4b660b13821bc143b190c7483e31cc11',
+            'win32-x64': '94c40e0696e4b907a74b7b2e1438d5d72ebaca83115817407f568a002d520842'
+        }
+    },
+    conftest: {
+        '0.71.1': {
+            'linux-x64': 'c3f6b2a753bd56e377a1e51a95ae3e057f926f2e9139f7d5b5dfbbaf810f7985'
+        }
+    }
+};
+/** Trivy v0.69.4 to v0.69.6 were published by attackers (March 2026); never install them. */
+const COMPROMISED_VERSIONS = {
+    trivy: ['0.69.4', '0.69.5', '0.69.6']
+};
+function currentPlatform(os = process.platform, arch = process.arch) {
+    const platform = `${os}-${arch}`;
+    const supported = [
+        'linux-x64',
+        'linux-arm64',
+        'darwin-x64',
+        'darwin-arm64',
+        'win32-x64'
+    ];
+    if (!supported.includes(platform)) {
+        throw new Error(`Unsupported runner platform ${platform}; supported: ${supported.join(', ')}.`);
+    }
+    return platform;
+}
+
+;// CONCATENATED MODULE: ./src/tools/install.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The archive's bytes do not match the pinned (or published) SHA-256: nothing may run. */
+class ChecksumError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ChecksumError';
+    }
+}
+/**
+ * Makes `name` at exactly `version` available: from a trusted directory when one is configured,
+ * else from the runner's tool cache when its copy still matches the pin, else from a verified
+ * download. Nothing found on PATH or in the tool cache is believed by its `--version` alone.
+ */
+async function installTool(name, version, options) {
+    if (COMPROMISED_VERSIONS[name]?.includes(version)) {
+        throw new Error(`${name} ${version} is a known-compromised release and will not be installed; pick another version.`);
+    }
+    const executable = options.platform.startsWith('win32') ? `${name}.exe` : name;
+    const trusted = await fromTrustedDir(name, version, executable, options);
+    if (trusted)
+        return trusted;
+    const mirrorProblem = (0,urls/* mirrorUrlProblem */.ij)(options.releaseBaseUrl);
+    if (mirrorProblem)
+        throw new DownloadError(`Refusing to download ${name}: the release host ${mirrorProblem}`);
+    const release = RELEASES[name];
+    const asset = release.assetName(version, options.platform);
+    const baseUrl = `${options.releaseBaseUrl.replace(/\/+$/, '')}/${release.repository}/releases/download/v${version}`;
+    const retry = { ...DEFAULT_RETRY, log: options.log.warning, ...options.retry };
+    const expected = await expectedChecksum(name, version, asset, `${baseUrl}/${release.checksumsName(version)}`, options, retry);
+    const cached = await fromToolCache(name, version, asset, executable, expected, options.log);
+    if (cached)
+        return cached;
+    options.log.info(`Downloading ${name} ${version} (${asset}).`);
+    const archive = await download(`${baseUrl}/${asset}`, retry);
+    const actual = sha256(archive);
+    if (actual !== expected) {
+        throw new ChecksumError(`Checksum mismatch for ${asset}: expected sha256 ${expected}, got ${actual}. ` +
+            'The download was altered or corrupted; refusing to run it.');
+    }
+    const binary = await binaryFromArchive(archive, asset, executable);
+    const dir = await cacheRelease(name, version, { asset, archive, executable, binary });
+    return {
+        name,
+        version,
+        path: external_node_path_default().join(dir, executable),
+        source: 'download',
+        archiveSha256: actual
+    };
+}
+/** The explicit opt-in: a binary in a trusted directory runs as found, when its version matches. */
+async function fromTrustedDir(name, version, executable, options) {
+    if (!options.trustedDirs?.length)
+        return undefined;
+    const found = await (0,which/* findOnPath */.a)(executable, options.trustedDirs);
+    if (!found)
+        return undefined;
+    const reported = await binaryVersion(found);
+    if (reported !== version) {
+        options.log.info(`${found} is ${name} ${reported ?? 'of unknown version'}, not ${version}; installing the pinned release instead.`);
+        return undefined;
+    }
+    options.log.info(`Running ${name} ${version} from ${found} without checking it against a pin: it is in a trusted tool directory ('trusted-tool-dir'; for the CLI, PATH unless --pinned-tools).`);
+    return { name, version, path: found, source: 'trusted-dir' };
+}
+/**
+ * The tool cache keeps each release archive next to its binary. An entry is used only when the
+ * archive still has the expected SHA-256 and the binary is byte for byte the one in it: on a
+ * self-hosted runner the cache outlives the job, and an earlier job may have replaced either.
+ * Anything else is downloaded again, which replaces the entry. (Pinning binary digests instead
+ * would need a second table per platform kept in step with the archive pins.)
+ */
+async function fromToolCache(name, version, asset, executable, expected, log) {
+    const dir = tool_cache/* find */.I6(name, version);
+    if (!dir)
+        return undefined;
+    const problem = await cacheEntryProblem(dir, asset, executable, expected);
+    if (!problem) {
+        return {
+            name,
+            version,
+            path: external_node_path_default().join(dir, executable),
+            source: 'tool-cache',
+            archiveSha256: expected
+        };
+    }
+    log.warning(`The tool cache's ${name} ${version} (${dir}) ${problem}; downloading it again.`);
+    return undefined;
+}
+/** Why a tool-cache entry cannot be used, or undefined when it is the verified release. */
+async function cacheEntryProblem(dir, asset, executable, expected) {
+    const [archive, binary] = await Promise.all([asset, executable].map((file) => (0,promises_.readFile)(external_node_path_default().join(dir, file)).catch(() => undefined)));
+    if (!archive || !binary)
+        return `lacks its ${archive ? 'binary' : 'release archive'}`;
+    if (sha256(archive) !== expected)
+        return `has an archive whose SHA-256 is not ${expected}`;
+    const verified = await binaryFromArchive(archive, asset, executable);
+    if (!verified.equals(binary))
+        return 'has a binary that differs from the one in its archive';
+    return undefined;
+}
+/** Stores the verified archive and its binary as one tool-cache entry (replacing any earlier one). */
+async function cacheRelease(name, version, files) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'hardening-tool-'));
+    try {
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, files.asset), files.archive);
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, files.executable), files.binary, { mode: 0o755 });
+        return await tool_cache/* cacheDir */.e8(dir, name, version);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+const sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+async function expectedChecksum(name, version, asset, checksumsUrl, options, retry) {
+    const pinned = (options.pinned ?? PINNED_SHA256)[name]?.[version]?.[options.platform];
+    if (pinned)
+        return pinned;
+    const listing = (await download(checksumsUrl, retry)).toString('utf8');
+    const line = listing
+        .split('\n')
+        .find((entry) => entry.trim().split(/\s+/)[1]?.replace(/^\*/, '') === asset);
+    const published = line?.trim().split(/\s+/)[0]?.toLowerCase();
+    if (!published || !/^[0-9a-f]{64}$/.test(published)) {
+        throw new ChecksumError(`The release's checksums file has no SHA-256 for ${asset}; refusing to install.`);
+    }
+    options.log.warning(`${name} ${version} for ${options.platform} is not in hardening-action's pinned checksum table; ` +
+        "it is verified only against the release's own checksums file, a weaker pin (a compromised release can replace both).");
+    return published;
+}
+/** The executable's bytes inside a release archive (tar.gz read in-process; zip via the runner's unzip). */
+async function binaryFromArchive(archive, asset, executable) {
+    if (!asset.endsWith('.zip'))
+        return extractFileFromTarGz(archive, executable);
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'hardening-tool-'));
+    try {
+        const zipFile = external_node_path_default().join(dir, asset);
+        await (0,promises_.writeFile)(zipFile, archive);
+        const extracted = await tool_cache/* extractZip */.JE(zipFile, external_node_path_default().join(dir, 'out'));
+        const entries = await (0,promises_.readdir)(extracted);
+        if (!entries.includes(executable))
+            throw new Error(`Archive ${asset} has no ${executable}.`);
+        return await (0,promises_.readFile)(external_node_path_default().join(extracted, executable));
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** The first x.y.z in `<binary> --version` (trivy prints `Version: x.y.z`, conftest `Conftest: x.y.z`). */
+async function binaryVersion(binary) {
+    try {
+        const { stdout } = await run(binary, ['--version'], { timeout: 30_000 });
+        return /(\d+\.\d+\.\d+)/.exec(stdout)?.[1];
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/tools/setup.ts
+
+
+
+
+
+
+
+/** Installs the tools the active scanners need, and brings Trivy's vulnerability DB up to date once. */
+async function installTools(config, needs, log) {
+    const platform = currentPlatform();
+    const options = {
+        releaseBaseUrl: config.toolMirror,
+        platform,
+        log,
+        trustedDirs: config.trustedToolDirs
+    };
+    const versions = {
+        trivy: config.trivyVersion,
+        conftest: config.conftestVersion
+    };
+    const installed = await Promise.all(needs.tools.map(async (name) => [name, await installTool(name, versions[name], options)]));
+    const tools = Object.fromEntries(installed);
+    const trivy = tools.trivy;
+    if (!trivy || !needs.vulnerabilityDb)
+        return { tools };
+    const restored = await restoreDbCache(config.trivyCacheDir, platform, log);
+    const dbProblem = config.skipDbUpdate
+        ? await missingDbProblem(config.trivyCacheDir)
+        : await updateTrivyDb(trivy, config, log);
+    if (dbProblem) {
+        log.warning(dbProblem);
+        return { tools, dbProblem };
+    }
+    if (!config.skipDbUpdate)
+        await saveDbCache(config.trivyCacheDir, platform, restored, log);
+    return { tools };
+}
+/** With `skip-db-update`, the DB must already be there (restored, or provided by the runner). */
+async function missingDbProblem(cacheDir) {
+    if (await hasDb(cacheDir))
+        return undefined;
+    return `'skip-db-update' is set, but ${cacheDir} holds no Trivy vulnerability DB.`;
+}
+/**
+ * Downloads the DB once before the scans run in parallel (read-only) against it. Trivy itself
+ * falls back between the listed repositories when one answers 429 or 5xx. Returns why the
+ * download failed, if it did (URLs in Trivy's message redacted: they may carry signatures).
+ */
+async function updateTrivyDb(trivy, config, log) {
+    await (0,promises_.mkdir)(config.trivyCacheDir, { recursive: true });
+    const args = ['image', '--download-db-only', '--cache-dir', config.trivyCacheDir, '--quiet'];
+    if (config.dbRepositories.length > 0)
+        args.push('--db-repository', config.dbRepositories.join(','));
+    if (await dbIsCurrent(config.trivyCacheDir)) {
+        log.info('The cached Trivy vulnerability DB is current; not updating it.');
+        return undefined;
+    }
+    log.info('Updating the Trivy vulnerability DB.');
+    try {
+        await (0,run_tool/* runTool */.qI)(trivy.path, args, {
+            timeoutMs: config.scanTimeoutMs,
+            env: (0,run_tool/* toolEnv */.oW)({ registryCredentials: true })
+        });
+        return undefined;
+    }
+    catch (error) {
+        return (0,urls/* redactUrls */.sK)(`Could not download the Trivy vulnerability DB (${error.message}). ` +
+            "Set 'db-repository' to a reachable mirror, or 'skip-db-update: true' with a cached DB.");
+    }
+}
+/** The DB schema the pinned Trivy (0.74) reads: trivy-db's `db.SchemaVersion`. */
+const TRIVY_DB_SCHEMA = 2;
+/**
+ * Trivy's own "is the DB new enough" rule (pkg/db NeedsUpdate in Trivy 0.74), read from the
+ * cache directly: starting Trivy only to learn that nothing needs downloading cost every warm
+ * run about half a second before any scan could start. Anything unexpected leaves the decision
+ * to Trivy.
+ */
+async function dbIsCurrent(cacheDir, now = new Date()) {
+    if (!(await hasDb(cacheDir)))
+        return false;
+    const dir = external_node_path_default().join(cacheDir, 'db');
+    let meta;
+    try {
+        meta = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, 'metadata.json'), 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    const nextUpdate = Date.parse(String(meta.NextUpdate));
+    const downloadedAt = Date.parse(String(meta.DownloadedAt));
+    // Trivy treats a missing (zero) download time as a possibly corrupted DB and downloads it.
+    if (meta.Version !== TRIVY_DB_SCHEMA || !(downloadedAt > 0))
+        return false;
+    return now.getTime() < nextUpdate || now.getTime() < downloadedAt + 60 * 60 * 1000;
+}
+async function hasDb(cacheDir) {
+    const database = await (0,promises_.stat)(external_node_path_default().join(cacheDir, 'db', 'trivy.db')).catch(() => undefined);
+    return database?.isFile() ?? false;
+}
+
+
+/***/ }),
+
+/***/ 5005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   ij: () => (/* binding */ mirrorUrlProblem),
+/* harmony export */   sK: () => (/* binding */ redactUrls),
+/* harmony export */   vl: () => (/* binding */ isSafeTransport)
+/* harmony export */ });
+/** Query parameters whose values are credentials (tokens, signed-URL signatures, passwords). */
+const SECRET_PARAM = /token|sig|secret|passw|pwd|key|credential|auth|session/i;
+/**
+ * `url` fit for a log or an error message: userinfo and the values of credential-like query
+ * parameters replaced by `***`. Text that does not parse as a URL loses everything between
+ * `scheme://` and the last `@` instead.
+ */
+function redactUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+    }
+    if (parsed.username || parsed.password) {
+        parsed.username = '***';
+        parsed.password = '';
+    }
+    for (const name of [...parsed.searchParams.keys()]) {
+        if (SECRET_PARAM.test(name))
+            parsed.searchParams.set(name, '***');
+    }
+    return parsed.toString();
+}
+/** Every URL in a free text (a tool's stderr, say) passed through `redactUrl`. */
+function redactUrls(text) {
+    // Punctuation that ends a sentence or a Go error prefix (`GET <url>: 401`) is not part of it.
+    return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]*[^\s'"<>.,;:)]/gi, (url) => redactUrl(url));
+}
+/**
+ * Why `value` cannot be the release host tools are downloaded from, or undefined when it can.
+ * https only: a plain-http mirror lets anyone on the path swap a release together with its
+ * checksums file. Plain http is accepted for a loopback host (nothing leaves the machine; the
+ * test harness serves releases so). Credentials are refused, not carried along redacted: fetch
+ * rejects a URL with userinfo anyway, and a query would break the paths appended to the base.
+ */
+function mirrorUrlProblem(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return `must be an https URL; got '${redactUrl(value)}'.`;
+    }
+    const shown = redactUrl(value);
+    if (url.username || url.password) {
+        return `must not contain credentials (user:password@); got '${shown}'. Use a mirror that needs none.`;
+    }
+    if (url.search || url.hash) {
+        return `must be a base URL without a ?query or #fragment; got '${shown}'.`;
+    }
+    if (isSafeTransport(url))
+        return undefined;
+    return `must be an https URL (plain http only for a loopback host); got '${shown}'.`;
+}
+/** https, or plain http that never leaves the machine. */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+
+/***/ }),
+
+/***/ 3731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ mapBounded)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Runs `work` over `items` with at most `limit` (default: CPU count) in flight, keeping input order in the result. */
+async function mapBounded(items, work, limit = node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism()) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 9055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ relativePosix),
+/* harmony export */   d: () => (/* binding */ toPosix)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/** A path of this platform with `/` separators: how reports, SARIF and the evidence name files. */
+function toPosix(file) {
+    return file.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+}
+/** `to` relative to `from`, with `/` separators (a repo-relative path when `from` is the workspace). */
+function relativePosix(from, to) {
+    return toPosix(node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(from, to));
+}
+
+
+/***/ }),
+
+/***/ 100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   oW: () => (/* binding */ toolEnv),
+/* harmony export */   qI: () => (/* binding */ runTool),
+/* harmony export */   v4: () => (/* binding */ ToolError)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _temp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4868);
+
+
+
+/**
+ * What a tool may see of our environment. Rego reads it (`opa.runtime().env`) and every tool
+ * reads its own settings from it (`TRIVY_*`, `CONFTEST_*`, `HELM_*`), so a tool gets only what
+ * it needs to run and reach the network: never `INPUT_*`, tokens, `ACTIONS_*` or `GITHUB_*`.
+ */
+const BASE_ENV = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LANGUAGE', 'TZ'];
+/** How to reach the network (a proxy URL may carry its password). */
+const NETWORK_ENV = [
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    ...['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((name) => [
+        name,
+        name.toLowerCase()
+    ])
+];
+/** Registry credentials Trivy reads, for the runs that pull from a registry (images, the DB). */
+const REGISTRY_ENV = ['DOCKER_CONFIG', 'TRIVY_USERNAME', 'TRIVY_PASSWORD', 'TRIVY_REGISTRY_TOKEN'];
+/**
+ * The allow-listed environment for a tool: the network settings unless `network: false` (a tool
+ * that needs no network, such as conftest, whose Rego can read them), and Trivy's registry
+ * login with `registryCredentials`.
+ */
+function toolEnv(options = {}, source = process.env) {
+    const names = [
+        ...BASE_ENV,
+        ...(options.network === false ? [] : NETWORK_ENV),
+        ...(options.registryCredentials ? REGISTRY_ENV : [])
+    ];
+    const env = {};
+    for (const [name, value] of Object.entries(source)) {
+        if (value !== undefined && (names.includes(name) || name.startsWith('LC_')))
+            env[name] = value;
+    }
+    return env;
+}
+/** A scanner tool that crashed, failed or hung; the message carries the tail of its stderr. */
+class ToolError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ToolError';
+    }
+}
+const STDERR_TAIL = 2_000;
+/**
+ * Runs a tool with an argument array (never a shell), bounded by a timeout, in a fresh empty
+ * working directory: tools look for their configuration there (`trivy.yaml`, `.trivyignore`,
+ * `conftest.toml`), and none may come from the checkout.
+ */
+async function runTool(command, args, options) {
+    const cwd = await (0,_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .privateTempDir */ .n)('hardening-cwd-');
+    try {
+        return await spawnTool(command, args, options, cwd);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(cwd, { recursive: true, force: true });
+    }
+}
+function spawnTool(command, args, options, cwd) {
+    const okExitCodes = options.okExitCodes ?? [0];
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            env: options.env ?? toolEnv(),
+            cwd,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            shell: false
+        });
+        const stdout = [];
+        const stderr = [];
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, options.timeoutMs);
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(new ToolError(`Could not start ${command}: ${error.message}`));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            const err = Buffer.concat(stderr).toString('utf8');
+            const tail = err.length > STDERR_TAIL ? `…${err.slice(-STDERR_TAIL)}` : err;
+            const name = command.split(/[\\/]/).pop();
+            if (timedOut) {
+                reject(new ToolError(`${name} did not finish within ${options.timeoutMs / 1000}s and was stopped. stderr: ${tail.trim()}`));
+            }
+            else if (code === null || !okExitCodes.includes(code)) {
+                const how = code === null ? `was killed by ${signal}` : `exited with code ${code}`;
+                reject(new ToolError(`${name} ${how}. stderr: ${tail.trim()}`));
+            }
+            else {
+                resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: err, exitCode: code });
+            }
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ privateTempDir)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * A fresh directory only this process can use (mkdtemp: mode 0700), outside the checkout:
+ * under RUNNER_TEMP on a runner (emptied after every job), else the OS temp dir.
+ */
+function privateTempDir(prefix) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), prefix));
+}
+
+
+/***/ }),
+
+/***/ 6669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ findOnPath),
+/* harmony export */   i: () => (/* binding */ pathDirs)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The directories listed in PATH, in order. */
+function pathDirs() {
+    return (process.env.PATH ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_2___default().delimiter)).filter(Boolean);
+}
+/** The first executable named `executable` in `dirs` (default: PATH), like `which`. */
+async function findOnPath(executable, dirs = pathDirs()) {
+    for (const dir of dirs) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, executable);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+
+
+/***/ })
+
+};

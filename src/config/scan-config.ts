@@ -1,0 +1,69 @@
+import type { Severity } from '../findings/severity.js'
+
+// What the configuration is, below every stage that reads it (inputs.ts, which reads it, sits
+// above the scanner registry it checks names against).
+
+/** The name of a scanner of the registry (src/scanners/registry.ts); checked when inputs are read. */
+export type ScannerName = string
+
+export const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'] as const
+export type TrivyCheck = (typeof TRIVY_CHECKS)[number]
+
+export const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'] as const
+export type PolicyEnforcement = (typeof POLICY_ENFORCEMENTS)[number]
+
+export const UNREADABLE_MANIFEST_MODES = ['fail', 'warn'] as const
+export type UnreadableManifestMode = (typeof UNREADABLE_MANIFEST_MODES)[number]
+
+export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'] as const
+export type FailOnSeverity = (typeof FAIL_ON_SEVERITIES)[number]
+
+/** Everything the pipeline needs, validated once here; later stages never read raw inputs. */
+export interface ScanConfig {
+  /** Absolute path of the checked-out repository; every reported path is relative to it. */
+  workspace: string
+  /** Absolute directory the repository scanner (secrets, licenses, dependencies) walks. */
+  scanPath: string
+  /** Absolute paths of manifest files or directories. */
+  manifests: string[]
+  images: string[]
+  /** Bundled policy bundle to evaluate (`all`, `pss-restricted`, ...) or `none`. */
+  policyBundle: string
+  /** Extra directories holding ConstraintTemplates and Constraints. */
+  extraPolicies: string[]
+  /** Enforcement for the bundled constraints in CI, or `as-declared` to keep each constraint's own. */
+  policyEnforcement: PolicyEnforcement
+  /**
+   * A file that looks like a Kubernetes manifest but cannot be read as Kubernetes reads it (or a
+   * manifest size limit): `fail` fails the gate, `warn` only reports it.
+   */
+  unreadableManifests: UnreadableManifestMode
+  scanners: ScannerName[]
+  /** Trivy `--scanners` for the repository scan and for images. */
+  repositoryScanners: TrivyCheck[]
+  imageScanners: TrivyCheck[]
+  /** Lowest severity that fails the run, or null when the gate never fails on severity. */
+  failOnSeverity: Severity | null
+  /** Per-scanner thresholds (`image=critical,policies=high`) that replace failOnSeverity. */
+  failOnSeverityByScanner: Partial<Record<ScannerName, Severity | null>>
+  ignoreUnfixed: boolean
+  trivyVersion: string
+  conftestVersion: string
+  skipDbUpdate: boolean
+  dbRepositories: string[]
+  trivyCacheDir: string
+  /** Base URL of the release host for tool downloads (a mirror in air-gapped networks). */
+  toolMirror: string
+  /**
+   * Directories whose trivy/conftest run without being checked against a pin (`trusted-tool-dir`,
+   * or the CLI's PATH); empty: only pinned, verified releases run.
+   */
+  trustedToolDirs: string[]
+  waiversFile: string
+  /** A `.trivyignore` or `.trivyignore.yaml` whose entries become waived findings; Trivy never reads it. */
+  trivyIgnoreFile: string | null
+  /** Only findings missing from this earlier findings file fail the gate (fail-on: new). */
+  baselineFile: string | null
+  scanTimeoutMs: number
+  outputDir: string
+}
