@@ -1,6 +1,7 @@
 // Fleet merge throughput: `hardening fleet merge` over R generated repository directories of F
 // findings each (findings.json and evidence/evidence.json as a run writes them), alone and with a
-// previous run (10 % of each repository's findings changed), all three formats rendered. Each
+// previous run (10 % of each repository's findings changed) as the fleet workflow keeps it (the
+// state its merge saved with --output-dir), all three formats rendered. Each
 // merge runs in its own process so its peak memory is its own. Target: 1,000 × 1,000 in under
 // 10 s and 1 GB.
 // Usage: node bench/fleet.mjs [repositories=1000] [findings-per-repository=1000]
@@ -18,12 +19,19 @@ const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']
 const RULES = 60
 
 if (process.argv[2] === '--one') {
-  const [current, previous] = process.argv.slice(3)
+  // --one CURRENT [PREVIOUS] [SAVE_DIR]: SAVE_DIR gets what the next run compares with, as
+  // `fleet merge --output-dir` writes it.
+  const [current, previous, saveDir] = process.argv.slice(3)
   const load = (file) => import(pathToFileURL(path.join(root, 'lib', 'src', file)).href)
   const { mergeFleet } = await load('fleet/merge.js')
   const { fleetHtml, fleetJson, fleetMarkdown } = await load('fleet/render.js')
+  const { saveComparisonState } = await load('fleet/state.js')
   const started = performance.now()
-  const doc = await mergeFleet({ current: [current], previous: previous ? [previous] : undefined })
+  const doc = await mergeFleet({
+    current: [current],
+    previous: previous ? [previous] : undefined,
+    onRepository: saveDir ? (dir, summary) => saveComparisonState(saveDir, dir, summary) : undefined
+  })
   const merged = performance.now()
   const bytes = [fleetMarkdown, fleetJson, fleetHtml].reduce(
     (n, render) => n + render(doc).length,
@@ -80,9 +88,12 @@ if (process.argv[2] === '--one') {
     .map((n) => n.toFixed(1))
     .join(' ')
   const rows = []
+  const saved = path.join(work, 'previous-report')
   for (const [name, args] of [
     ['merge', [path.join(work, 'current')]],
-    ['merge with previous run', [path.join(work, 'current'), path.join(work, 'previous')]]
+    // The previous run as the fleet workflow keeps it: its merge saved what this one compares with.
+    ['previous run, saving its state', [path.join(work, 'previous'), '', saved]],
+    ['merge with previous run', [path.join(work, 'current'), saved]]
   ]) {
     const run = measure(process.execPath, [fileURLToPath(import.meta.url), '--one', ...args])
     const result = JSON.parse(run.stdout)

@@ -161,6 +161,8 @@ async function suggestFixes(
         log: coreLogger,
         timeoutMs: config.scanTimeoutMs
       },
+      ...(publish.fixCloud ? { cloud: publish.fixCloud } : {}),
+      ...(publish.fixResourceDefaults ? { resourceDefaults: publish.fixResourceDefaults } : {}),
       // Image names come from the pull request: the runner must not be made to call hosts
       // (internal services, other registries with its credentials) because a PR names them.
       digests: new DigestResolver({

@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   FIX_USAGE: () => (/* binding */ FIX_USAGE),
-  parseResourceDefaults: () => (/* binding */ parseResourceDefaults),
   runFix: () => (/* binding */ runFix)
 });
 
@@ -290,7 +289,6 @@ function quoteLike(node, value) {
 ;// CONCATENATED MODULE: ./src/fix/rules.ts
 
 
-const CLOUDS = ['aws', 'gcp', 'azure'];
 /** The internal-load-balancer annotation per cloud: keys and values the public-loadbalancer policy accepts. */
 const INTERNAL_LB_ANNOTATION = {
     aws: { key: 'service.beta.kubernetes.io/aws-load-balancer-internal', value: 'true' },
@@ -362,7 +360,7 @@ const RULE_FIXES = {
     },
     HardeningPublicLB: (site, { cloud }) => {
         if (!cloud)
-            throw new ManualOnly('which annotation makes a load balancer internal depends on the cloud: pass --cloud aws|gcp|azure (or expose the Service through an Ingress or Gateway)');
+            throw new ManualOnly('which annotation makes a load balancer internal depends on the cloud: pass --cloud aws|gcp|azure (action input fix-cloud), or expose the Service through an Ingress or Gateway');
         const { key, value } = INTERNAL_LB_ANNOTATION[cloud];
         const current = mapAt(site.root, ['metadata', 'annotations'])?.get(key);
         if (current !== undefined)
@@ -374,7 +372,7 @@ const RULE_FIXES = {
         const [, kind, resource] = missing ?? [];
         const value = kind && resource ? resourceDefaults?.[kind]?.[resource] : undefined;
         if (!value)
-            throw new ManualOnly(`no default is configured for ${kind && resource ? `${kind}.${resource}` : 'this resource'}: pass --resources-default (e.g. cpu=100m,memory=128Mi) with values sized for your workloads`);
+            throw new ManualOnly(`no default is configured for ${kind && resource ? `${kind}.${resource}` : 'this resource'}: pass --resources-default (action input fix-resources-default), e.g. cpu=100m,memory=128Mi, with values sized for your workloads`);
         site.editor.ensure(containerOf(site), ['resources', kind, resource], JSON.stringify(value), (v) => v !== null && v !== undefined);
     }
 };
@@ -421,6 +419,8 @@ function pairAtLine(site, map, keys) {
         site.source.lineOf(pair.key.range[0]) === site.finding.location.startLine);
 }
 
+// EXTERNAL MODULE: ./src/fix/settings.ts
+var settings = __webpack_require__(194);
 // EXTERNAL MODULE: ./src/manifests/render.ts
 var manifests_render = __webpack_require__(5276);
 // EXTERNAL MODULE: ./src/scanners/policies.ts + 4 modules
@@ -1178,6 +1178,7 @@ var exit = __webpack_require__(7632);
 
 
 
+
 const FIX_USAGE = `Usage: hardening fix [PATH ...] [options]
 
 Fixes what the bundled policies find in Kubernetes manifests (PATH, default .): each fix edits
@@ -1298,9 +1299,7 @@ function parseOptions(argv) {
     });
     if (values.help)
         return 'help';
-    const cloud = values.cloud;
-    if (cloud !== undefined && !CLOUDS.includes(cloud))
-        throw new UsageError(`--cloud must be ${CLOUDS.join(', ')}; got '${cloud}'.`);
+    const cloud = values.cloud === undefined ? undefined : (0,settings/* parseCloud */.lw)(values.cloud, '--cloud');
     const rules = values.rules
         ?.split(',')
         .map((rule) => rule.trim())
@@ -1323,26 +1322,8 @@ function parseOptions(argv) {
         throw new UsageError('--pinned-tools and --trusted-tool-dir exclude each other.');
     const resourceDefaults = values['resources-default'] === undefined
         ? undefined
-        : parseResourceDefaults(values['resources-default']);
-    return { values, inputs, cloud: cloud, resourceDefaults, rules };
-}
-/** `cpu=100m,memory=128Mi` (requests and limits) or `requests.cpu=100m,limits.memory=1Gi`. */
-function parseResourceDefaults(text) {
-    const defaults = {};
-    for (const entry of text
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean)) {
-        const match = /^(?:(requests|limits)\.)?(cpu|memory|ephemeral-storage)=([0-9]+(?:\.[0-9]+)?(?:m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?)$/.exec(entry);
-        if (!match)
-            throw new UsageError(`--resources-default: '${entry}' is not RESOURCE=QUANTITY (cpu, memory or ephemeral-storage, optionally prefixed by requests. or limits.; e.g. cpu=100m, memory=128Mi).`);
-        const [, kind, resource, quantity] = match;
-        for (const which of kind ? [kind] : ['requests', 'limits'])
-            defaults[which] = { ...defaults[which], [resource]: quantity };
-    }
-    if (!defaults.requests && !defaults.limits)
-        throw new UsageError('--resources-default needs at least one value.');
-    return defaults;
+        : (0,settings/* parseResourceDefaults */.g0)(values['resources-default'], '--resources-default');
+    return { values, inputs, cloud, resourceDefaults, rules };
 }
 
 

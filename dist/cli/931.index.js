@@ -31,6 +31,8 @@ var errors = __webpack_require__(3916);
 var registry = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/tools/urls.ts
 var urls = __webpack_require__(5005);
+// EXTERNAL MODULE: ./src/fix/settings.ts
+var settings = __webpack_require__(194);
 ;// CONCATENATED MODULE: ./src/config/scan-config.ts
 const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'];
 const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'];
@@ -38,6 +40,7 @@ const UNREADABLE_MANIFEST_MODES = ['fail', 'warn'];
 const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'];
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
+
 
 
 
@@ -243,16 +246,26 @@ const PUBLISH_INPUT_DEFAULTS = {
     'upload-sarif': 'true',
     comment: 'always',
     'suggest-fixes': 'false',
+    'fix-cloud': '',
+    'fix-resources-default': '',
     'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}'
 };
 /** When the action writes its PR comment (the `comment` input). */
 const COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'on-failure', 'never']));
 function readPublishConfig(read) {
+    const fixCloud = read('fix-cloud').trim();
+    const fixResources = read('fix-resources-default').trim();
     return {
         token: read('token').trim(),
         uploadSarif: bool(read('upload-sarif').trim() || PUBLISH_INPUT_DEFAULTS['upload-sarif'], 'upload-sarif'),
         comment: oneOf(read('comment').trim() || PUBLISH_INPUT_DEFAULTS.comment, COMMENT_MODES, 'comment'),
         suggestFixes: bool(read('suggest-fixes').trim() || PUBLISH_INPUT_DEFAULTS['suggest-fixes'], 'suggest-fixes'),
+        ...(fixCloud ? { fixCloud: parseCloud(fixCloud, "Input 'fix-cloud'") } : {}),
+        ...(fixResources
+            ? {
+                fixResourceDefaults: parseResourceDefaults(fixResources, "Input 'fix-resources-default'")
+            }
+            : {}),
         commentId: reportId(read('comment-id'))
     };
 }
@@ -303,6 +316,48 @@ function finalize(draft) {
         ...draft,
         fingerprint: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', identity.join('\u0000'), 'hex').slice(0, 32)
     };
+}
+
+
+/***/ }),
+
+/***/ 194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g0: () => (/* binding */ parseResourceDefaults),
+/* harmony export */   lw: () => (/* binding */ parseCloud)
+/* harmony export */ });
+/* unused harmony export CLOUDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// What the user configures for the fixes that need a choice no manifest makes: the cloud whose
+// internal load-balancer annotation to add, and the requests and limits to write. Read by the
+// CLI's flags and the action's inputs alike, so both accept and refuse the same text.
+
+const CLOUDS = ['aws', 'gcp', 'azure'];
+/** `aws`, `gcp` or `azure`; `source` names the flag or input in the error. */
+function parseCloud(text, source) {
+    if (!CLOUDS.includes(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${source} must be ${CLOUDS.join(', ')}; got '${text}'.`);
+    return text;
+}
+/** `cpu=100m,memory=128Mi` (requests and limits) or `requests.cpu=100m,limits.memory=1Gi`. */
+function parseResourceDefaults(text, source) {
+    const defaults = {};
+    for (const entry of text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const match = /^(?:(requests|limits)\.)?(cpu|memory|ephemeral-storage)=([0-9]+(?:\.[0-9]+)?(?:m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?)$/.exec(entry);
+        if (!match)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${source}: '${entry}' is not RESOURCE=QUANTITY (cpu, memory or ephemeral-storage, optionally prefixed by requests. or limits.; e.g. cpu=100m, memory=128Mi).`);
+        const [, kind, resource, quantity] = match;
+        for (const which of kind ? [kind] : ['requests', 'limits'])
+            defaults[which] = { ...defaults[which], [resource]: quantity };
+    }
+    if (!defaults.requests && !defaults.limits)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${source} needs at least one value.`);
+    return defaults;
 }
 
 

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ACTION_ROOT } from '../action-root.js'
 import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from '../config/inputs.js'
-import { CLOUDS, RULE_FIXES, type Cloud, type ResourceDefaults } from '../fix/rules.js'
+import { RULE_FIXES } from '../fix/rules.js'
+import { parseCloud, parseResourceDefaults } from '../fix/settings.js'
 import { planFixes } from '../fix/plan.js'
 import { DigestResolver } from '../fix/registry.js'
 import { SourceText, applyLineEdits } from '../fix/source.js'
@@ -139,9 +140,7 @@ function parseOptions(argv: string[]) {
     }
   })
   if (values.help) return 'help' as const
-  const cloud = values.cloud
-  if (cloud !== undefined && !CLOUDS.includes(cloud as Cloud))
-    throw new UsageError(`--cloud must be ${CLOUDS.join(', ')}; got '${cloud}'.`)
+  const cloud = values.cloud === undefined ? undefined : parseCloud(values.cloud, '--cloud')
   const rules = values.rules
     ?.split(',')
     .map((rule) => rule.trim())
@@ -165,30 +164,6 @@ function parseOptions(argv: string[]) {
   const resourceDefaults =
     values['resources-default'] === undefined
       ? undefined
-      : parseResourceDefaults(values['resources-default'])
-  return { values, inputs, cloud: cloud as Cloud | undefined, resourceDefaults, rules }
-}
-
-/** `cpu=100m,memory=128Mi` (requests and limits) or `requests.cpu=100m,limits.memory=1Gi`. */
-export function parseResourceDefaults(text: string): ResourceDefaults {
-  const defaults: ResourceDefaults = {}
-  for (const entry of text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const match =
-      /^(?:(requests|limits)\.)?(cpu|memory|ephemeral-storage)=([0-9]+(?:\.[0-9]+)?(?:m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?)$/.exec(
-        entry
-      )
-    if (!match)
-      throw new UsageError(
-        `--resources-default: '${entry}' is not RESOURCE=QUANTITY (cpu, memory or ephemeral-storage, optionally prefixed by requests. or limits.; e.g. cpu=100m, memory=128Mi).`
-      )
-    const [, kind, resource, quantity] = match
-    for (const which of kind ? [kind as 'requests' | 'limits'] : (['requests', 'limits'] as const))
-      defaults[which] = { ...defaults[which], [resource!]: quantity! }
-  }
-  if (!defaults.requests && !defaults.limits)
-    throw new UsageError('--resources-default needs at least one value.')
-  return defaults
+      : parseResourceDefaults(values['resources-default'], '--resources-default')
+  return { values, inputs, cloud, resourceDefaults, rules }
 }

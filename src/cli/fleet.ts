@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { ConfigError } from '../errors.js'
 import { mergeFleet, type FleetDocument } from '../fleet/merge.js'
 import { fleetHtml, fleetJson, fleetMarkdown } from '../fleet/render.js'
+import { saveComparisonState } from '../fleet/state.js'
 import { printable } from '../log.js'
 import { EXIT } from './exit.js'
 
@@ -22,7 +23,9 @@ Options:
   --label TEXT       this run's name in the trend, e.g. a run number or date (default current)
   --format FORMAT    markdown | json | html (default markdown)
   --output FILE      write the report there instead of standard output
-  --output-dir DIR   write fleet.md, fleet.json and fleet.html there (one read of the inputs)
+  --output-dir DIR   write fleet.md, fleet.json and fleet.html there (one read of the inputs),
+                     and per repository what the next run's --previous compares with (its
+                     open findings' fingerprints, rules and severities)
   -h, --help         this help
 Exit codes: 0 merged (whatever the repositories' gates say), 2 usage error or unreadable DIR.`
 
@@ -65,20 +68,32 @@ export async function runFleet(argv: string[]): Promise<number> {
   const format = String(values.format)
   if (!Object.hasOwn(RENDER, format))
     return usageError(`--format must be markdown, json or html; got '${format}'.`)
-  if (values['output-dir'] !== undefined && values.output !== undefined)
+  const outputDir = values['output-dir']
+  if (outputDir !== undefined && values.output !== undefined)
     return usageError('--output and --output-dir exclude each other.')
+  // The output holds a directory per repository: written into an input, it would replace the
+  // findings.json files it is read from.
+  const inputs = [...dirs, ...(values.previous ?? [])].map((dir) => path.resolve(dir))
+  if (outputDir !== undefined && inputs.includes(path.resolve(outputDir)))
+    return usageError(`--output-dir ${outputDir} is also an input DIR; give an empty directory.`)
 
   let doc: FleetDocument
   try {
-    doc = await mergeFleet({ current: dirs, previous: values.previous, label: values.label })
+    if (outputDir !== undefined) await mkdir(outputDir, { recursive: true })
+    doc = await mergeFleet({
+      current: dirs,
+      previous: values.previous,
+      label: values.label,
+      ...(outputDir === undefined
+        ? {}
+        : { onRepository: (dir, summary) => saveComparisonState(outputDir, dir, summary) })
+    })
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     process.stderr.write(`error: ${printable(error.message)}\n`)
     return EXIT.usage
   }
-  const outputDir = values['output-dir']
   if (outputDir !== undefined) {
-    await mkdir(outputDir, { recursive: true })
     for (const { file, render } of Object.values(RENDER))
       await writeFile(path.join(outputDir, file), render(doc))
   } else if (values.output !== undefined) await writeFile(values.output, RENDER[format].render(doc))

@@ -7,6 +7,12 @@ import type { Severity } from '../findings/severity.js'
 import { scannerNames } from '../scanners/registry.js'
 import { mirrorUrlProblem } from '../tools/urls.js'
 import {
+  parseCloud,
+  parseResourceDefaults,
+  type Cloud,
+  type ResourceDefaults
+} from '../fix/settings.js'
+import {
   FAIL_ON_SEVERITIES,
   POLICY_ENFORCEMENTS,
   TRIVY_CHECKS,
@@ -262,6 +268,8 @@ export const PUBLISH_INPUT_DEFAULTS = {
   'upload-sarif': 'true',
   comment: 'always',
   'suggest-fixes': 'false',
+  'fix-cloud': '',
+  'fix-resources-default': '',
   'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}'
 } as const
 
@@ -275,11 +283,16 @@ export interface PublishConfig {
   comment: CommentMode
   /** Post verified fixes as suggestions on the pull request's changed lines. */
   suggestFixes: boolean
+  /** The choices those fixes need and no manifest makes; without them, those fixes are manual. */
+  fixCloud?: Cloud
+  fixResourceDefaults?: ResourceDefaults
   /** Tells this job's PR comment and SARIF categories from other jobs' (see `reportId`). */
   commentId: string
 }
 
 export function readPublishConfig(read: InputReader): PublishConfig {
+  const fixCloud = read('fix-cloud').trim()
+  const fixResources = read('fix-resources-default').trim()
   return {
     token: read('token').trim(),
     uploadSarif: bool(
@@ -295,6 +308,12 @@ export function readPublishConfig(read: InputReader): PublishConfig {
       read('suggest-fixes').trim() || PUBLISH_INPUT_DEFAULTS['suggest-fixes'],
       'suggest-fixes'
     ),
+    ...(fixCloud ? { fixCloud: parseCloud(fixCloud, "Input 'fix-cloud'") } : {}),
+    ...(fixResources
+      ? {
+          fixResourceDefaults: parseResourceDefaults(fixResources, "Input 'fix-resources-default'")
+        }
+      : {}),
     commentId: reportId(read('comment-id'))
   }
 }

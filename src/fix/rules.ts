@@ -11,11 +11,9 @@ import {
 } from 'yaml'
 import type { Finding } from '../findings/model.js'
 import type { DigestResolver } from './registry.js'
+import type { Cloud, ResourceDefaults } from './settings.js'
 import type { SourceText } from './source.js'
 import { ALIASED, findPair, ManualOnly, quoteLike, type DocumentEditor } from './yaml-edit.js'
-
-export type Cloud = 'aws' | 'gcp' | 'azure'
-export const CLOUDS: Cloud[] = ['aws', 'gcp', 'azure']
 
 /** The internal-load-balancer annotation per cloud: keys and values the public-loadbalancer policy accepts. */
 export const INTERNAL_LB_ANNOTATION: Record<Cloud, { key: string; value: string }> = {
@@ -23,9 +21,6 @@ export const INTERNAL_LB_ANNOTATION: Record<Cloud, { key: string; value: string 
   gcp: { key: 'networking.gke.io/load-balancer-type', value: 'Internal' },
   azure: { key: 'service.beta.kubernetes.io/azure-load-balancer-internal', value: 'true' }
 }
-
-/** Requests and limits the user configured (e.g. `requests.cpu: 100m`), the only values a fix writes. */
-export type ResourceDefaults = Partial<Record<'requests' | 'limits', Record<string, string>>>
 
 export interface FixSettings {
   cloud?: Cloud
@@ -124,7 +119,7 @@ export const RULE_FIXES: Record<string, RuleFix> = {
   HardeningPublicLB: (site, { cloud }) => {
     if (!cloud)
       throw new ManualOnly(
-        'which annotation makes a load balancer internal depends on the cloud: pass --cloud aws|gcp|azure (or expose the Service through an Ingress or Gateway)'
+        'which annotation makes a load balancer internal depends on the cloud: pass --cloud aws|gcp|azure (action input fix-cloud), or expose the Service through an Ingress or Gateway'
       )
     const { key, value } = INTERNAL_LB_ANNOTATION[cloud]
     const current = mapAt(site.root, ['metadata', 'annotations'])?.get(key)
@@ -146,7 +141,7 @@ export const RULE_FIXES: Record<string, RuleFix> = {
       kind && resource ? resourceDefaults?.[kind as 'requests' | 'limits']?.[resource] : undefined
     if (!value)
       throw new ManualOnly(
-        `no default is configured for ${kind && resource ? `${kind}.${resource}` : 'this resource'}: pass --resources-default (e.g. cpu=100m,memory=128Mi) with values sized for your workloads`
+        `no default is configured for ${kind && resource ? `${kind}.${resource}` : 'this resource'}: pass --resources-default (action input fix-resources-default), e.g. cpu=100m,memory=128Mi, with values sized for your workloads`
       )
     site.editor.ensure(
       containerOf(site),

@@ -94,6 +94,8 @@ export interface MergeOptions {
   previous?: string[]
   /** This run's name in the trend (a run number or date; default `current`). */
   label?: string
+  /** Called with each repository of this run as it is read (the CLI saves the next run's state). */
+  onRepository?: (dir: RepositoryDir, summary: FindingsSummary | undefined) => Promise<void>
 }
 
 const zeroSeverities = () =>
@@ -118,6 +120,7 @@ export async function mergeFleet(options: MergeOptions): Promise<FleetDocument> 
     const earlier = before ? readFindings(before) : undefined
     if (earlier?.summary) previousOpen = addPoint(previousOpen, earlier.summary)
     const repository = readRepository(dir, earlier)
+    await options.onRepository?.(dir, repository.summary)
     repositories.push(repository.entry)
     if (repository.summary) tallyRules(rules, repository.summary)
     tallyControls(controls, repository)

@@ -159,7 +159,15 @@ export interface FindingsSummary {
   rules: Map<string, RuleTally>
   /** Fingerprints of the open (unwaived) findings. */
   fingerprints: Set<string>
+  /** The open findings reduced to what a later run compares with (see state.ts). */
+  openFindings: OpenFinding[]
   problems: string[]
+}
+
+export interface OpenFinding {
+  fingerprint: string
+  ruleId: string
+  severity: Severity
 }
 
 /** Reads `findings.json` of a repository directory; `problem` when it cannot be used at all. */
@@ -185,6 +193,7 @@ export function readFindings(dir: RepositoryDir): { summary?: FindingsSummary; p
     waived: 0,
     rules: new Map(),
     fingerprints: new Set(),
+    openFindings: [],
     problems
   }
   let malformed = 0
@@ -205,6 +214,11 @@ export function readFindings(dir: RepositoryDir): { summary?: FindingsSummary; p
     summary.open++
     summary.bySeverity[severity]++
     summary.fingerprints.add(finding.fingerprint)
+    summary.openFindings.push({
+      fingerprint: finding.fingerprint,
+      ruleId: finding.ruleId,
+      severity
+    })
     const tally = summary.rules.get(finding.ruleId)
     if (tally) tally.open++
     else

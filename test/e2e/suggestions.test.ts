@@ -70,7 +70,11 @@ afterEach(() => {
   runs.splice(0).forEach((run) => run.cleanup())
 })
 
-async function act(workspace: string, eventOptions: EventOptions = {}): Promise<ActionRun> {
+async function act(
+  workspace: string,
+  eventOptions: EventOptions = {},
+  inputs: Record<string, string> = {}
+): Promise<ActionRun> {
   const run = await runAction({
     node: NODE24,
     event: 'pull_request',
@@ -83,7 +87,8 @@ async function act(workspace: string, eventOptions: EventOptions = {}): Promise<
       scanners: 'policies',
       'trusted-tool-dir': TOOLS_BIN,
       'upload-sarif': 'false',
-      'suggest-fixes': 'true'
+      'suggest-fixes': 'true',
+      ...inputs
     },
     timeoutMs: 600_000
   })
@@ -255,6 +260,33 @@ describe('fix suggestions on a pull request', () => {
     )
     expect(run.summary).toContain('### 🔧 Fixes')
     expect(run.summary).toContain('npx hardening fix deploy/web.yaml')
+  }, 600_000)
+
+  it('suggests the load-balancer fix once fix-cloud names the cloud', async () => {
+    const workspace = path.join(scratch, 'choices')
+    mkdirSync(path.join(workspace, 'deploy'), { recursive: true })
+    const service = `apiVersion: v1
+kind: Service
+metadata:
+  name: shop # public by mistake
+  namespace: shop
+spec:
+  type: LoadBalancer
+  selector:
+    app: shop
+  ports:
+    - port: 443
+`
+    writeFileSync(path.join(workspace, 'deploy/service.yaml'), service)
+    world.api!.setPullFiles(PR, [gitPullFile('deploy/service.yaml', undefined, service)])
+    const run = await act(workspace, {}, { 'fix-cloud': 'aws' })
+    expect(run.exitCode, run.stdout.slice(-3000)).toBe(1)
+    // Earlier tests' suggestions on other files are replaced by this run's review.
+    const posted = ours().filter((c) => c.path === 'deploy/service.yaml')
+    expect(posted).toHaveLength(1)
+    expect(suggestedLines(posted[0]!.body).join('\n')).toContain(
+      'service.beta.kubernetes.io/aws-load-balancer-internal: "true"'
+    )
   }, 600_000)
 
   it('never asks the registries a pull request names for digests', async () => {

@@ -167,7 +167,7 @@ spec:
         /HardeningRequiredResources: no default is configured for (requests|limits)\.(cpu|memory): pass --resources-default/
       )
     expect(reasons).toContain(
-      'lb.yaml HardeningPublicLB: which annotation makes a load balancer internal depends on the cloud: pass --cloud aws|gcp|azure (or expose the Service through an Ingress or Gateway)'
+      'lb.yaml HardeningPublicLB: which annotation makes a load balancer internal depends on the cloud: pass --cloud aws|gcp|azure (action input fix-cloud), or expose the Service through an Ingress or Gateway'
     )
   })
 

@@ -1,7 +1,16 @@
 // `hardening fleet merge` over repository directories written by the action's own report
 // functions: golden Markdown, JSON and HTML for a fleet with a previous run, hostile names,
 // an unreadable repository and odd entries; then each rule on its own.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -345,6 +354,38 @@ describe('hardening fleet merge (CLI)', () => {
       expect(readFileSync(path.join(out, file), 'utf8')).toBe(
         readFileSync(path.join(GOLDEN, file), 'utf8')
       )
+  })
+
+  it('saves what the next run compares with, and that comparison equals one with the full files', async () => {
+    const { previous, current } = sampleFleet()
+    const saved = path.join(scratch, 'previous-report')
+    expect(await runFleet(['merge', previous, '--output-dir', saved])).toBe(0)
+    const fromFiles = await mergeFleet({ current: [current], previous: [previous] })
+    const fromSaved = await mergeFleet({ current: [current], previous: [saved] })
+    const changes = (doc: typeof fromFiles) => doc.repositories.map((r) => [r.name, r.change])
+    expect(changes(fromSaved)).toEqual(changes(fromFiles))
+    expect(changes(fromSaved).filter(([, change]) => change !== null).length).toBeGreaterThan(0)
+    expect(fromSaved.summary.change).toEqual(fromFiles.summary.change)
+    expect(fromSaved.removed).toEqual(fromFiles.removed)
+    // Only what a comparison needs is kept: no messages, titles or paths from the repositories.
+    const kept = readdirSync(saved, { withFileTypes: true }).filter((e) => e.isDirectory())
+    expect(kept.length).toBeGreaterThan(0)
+    for (const entry of kept) {
+      const file = path.join(saved, entry.name, 'findings.json')
+      if (!existsSync(file)) continue
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { findings: object[] }
+      for (const f of doc.findings)
+        expect(Object.keys(f).sort()).toEqual(['fingerprint', 'ruleId', 'severity'])
+    }
+  })
+
+  it('refuses an --output-dir that is one of its inputs, which it would overwrite', async () => {
+    const { previous, current } = sampleFleet()
+    const before = readFileSync(path.join(previous, 'fleet.json'), 'utf8')
+    expect(
+      await runFleet(['merge', current, '--previous', previous, '--output-dir', previous])
+    ).toBe(2)
+    expect(readFileSync(path.join(previous, 'fleet.json'), 'utf8')).toBe(before)
   })
 
   it('is a command of the CLI, and its help lists every option it accepts', async () => {

@@ -310,13 +310,17 @@ describe('fleet-report.yml: the Merge step with the bundled CLI (npm run bundle 
       'fleet.html',
       'fleet.json',
       'fleet.md',
-      'hardening-fleet-repo-o__api/evidence/evidence.json',
       'hardening-fleet-repo-o__api/findings.json',
       'hardening-fleet-repo-o__api/repository.json',
-      // The link to /etc/hostname was neither followed by the merge nor copied.
-      'hardening-fleet-repo-o__web/evidence/evidence.json',
+      // The link to /etc/hostname was not followed: web has no findings to compare with.
       'hardening-fleet-repo-o__web/repository.json'
     ])
+    const kept = JSON.parse(
+      readFileSync(path.join(report, 'hardening-fleet-repo-o__api', 'findings.json'), 'utf8')
+    ) as { findings: object[] }
+    expect(kept.findings.length).toBeGreaterThan(0)
+    for (const f of kept.findings)
+      expect(Object.keys(f).sort()).toEqual(['fingerprint', 'ruleId', 'severity'])
 
     const second = await bash(merge, { LABEL: 'run 2', GITHUB_STEP_SUMMARY: 'summary.md' }, (cwd) =>
       workspace(cwd, report)

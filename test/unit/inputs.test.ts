@@ -129,6 +129,20 @@ describe('readPublishConfig', () => {
       suggestFixes: false
     })
     expect(readPublishConfig(reader({ 'suggest-fixes': 'true' })).suggestFixes).toBe(true)
+    expect(
+      readPublishConfig(
+        reader({ 'fix-cloud': ' gcp ', 'fix-resources-default': 'cpu=100m,limits.memory=1Gi' })
+      )
+    ).toMatchObject({
+      fixCloud: 'gcp',
+      fixResourceDefaults: { requests: { cpu: '100m' }, limits: { cpu: '100m', memory: '1Gi' } }
+    })
+    expect(() => readPublishConfig(reader({ 'fix-cloud': 'mars' }))).toThrow(
+      "Input 'fix-cloud' must be aws, gcp, azure; got 'mars'."
+    )
+    expect(() => readPublishConfig(reader({ 'fix-resources-default': 'cpu=lots' }))).toThrow(
+      /Input 'fix-resources-default': 'cpu=lots' is not RESOURCE=QUANTITY/
+    )
     expect(() => readPublishConfig(reader({ 'suggest-fixes': 'yes please' }))).toThrow(
       /'suggest-fixes'/
     )

@@ -1,8 +1,8 @@
-export const id = 751;
-export const ids = [751];
+export const id = 667;
+export const ids = [667];
 export const modules = {
 
-/***/ 3751:
+/***/ 3667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -178,6 +178,7 @@ function readFindings(dir) {
         waived: 0,
         rules: new Map(),
         fingerprints: new Set(),
+        openFindings: [],
         problems
     };
     let malformed = 0;
@@ -196,6 +197,11 @@ function readFindings(dir) {
         summary.open++;
         summary.bySeverity[severity]++;
         summary.fingerprints.add(finding.fingerprint);
+        summary.openFindings.push({
+            fingerprint: finding.fingerprint,
+            ruleId: finding.ruleId,
+            severity
+        });
         const tally = summary.rules.get(finding.ruleId);
         if (tally)
             tally.open++;
@@ -296,6 +302,7 @@ async function mergeFleet(options) {
         if (earlier?.summary)
             previousOpen = addPoint(previousOpen, earlier.summary);
         const repository = readRepository(dir, earlier);
+        await options.onRepository?.(dir, repository.summary);
         repositories.push(repository.entry);
         if (repository.summary)
             tallyRules(rules, repository.summary);
@@ -712,11 +719,35 @@ ${sections.join('\n')}
 `;
 }
 
+;// CONCATENATED MODULE: ./src/fleet/state.ts
+// What the next fleet run compares with. A run's report artifact keeps, per repository, its name
+// and its open findings reduced to fingerprint, rule and severity: a findings.json the reader
+// takes as it takes a full one, at about a fifth of the bytes, so the comparison with the
+// previous run costs a fraction of reading every repository's findings again.
+
+
+
+/** Writes `<outputDir>/<directory>/{repository.json,findings.json}` for one repository. */
+async function saveComparisonState(outputDir, dir, summary) {
+    // `directory` is one entry of a directory listing: never empty, `.`, `..` or a path.
+    const target = external_node_path_default().join(outputDir, dir.directory);
+    await (0,promises_.mkdir)(target, { recursive: true });
+    await (0,promises_.writeFile)(external_node_path_default().join(target, MARKER_FILE), `${JSON.stringify({ repository: dir.name })}\n`);
+    // An unreadable repository leaves no findings.json: the next run says so for its comparison.
+    if (!summary)
+        return;
+    const verdict = summary.gate === 'unknown' ? {} : { failed: summary.gate === 'fail' };
+    const head = JSON.stringify({ schemaVersion: 1, ...verdict, reasons: summary.reasons });
+    const findings = summary.openFindings.map((finding) => JSON.stringify(finding)).join(',\n');
+    await (0,promises_.writeFile)(external_node_path_default().join(target, FINDINGS_FILE), `${head.slice(0, -1)},"findings":[\n${findings}\n]}\n`);
+}
+
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/cli/exit.ts
 var exit = __webpack_require__(7632);
 ;// CONCATENATED MODULE: ./src/cli/fleet.ts
+
 
 
 
@@ -740,7 +771,9 @@ Options:
   --label TEXT       this run's name in the trend, e.g. a run number or date (default current)
   --format FORMAT    markdown | json | html (default markdown)
   --output FILE      write the report there instead of standard output
-  --output-dir DIR   write fleet.md, fleet.json and fleet.html there (one read of the inputs)
+  --output-dir DIR   write fleet.md, fleet.json and fleet.html there (one read of the inputs),
+                     and per repository what the next run's --previous compares with (its
+                     open findings' fingerprints, rules and severities)
   -h, --help         this help
 Exit codes: 0 merged (whatever the repositories' gates say), 2 usage error or unreadable DIR.`;
 /** Every option `hardening fleet merge` takes (the usage text lists each; a test checks it). */
@@ -782,11 +815,26 @@ async function runFleet(argv) {
     const format = String(values.format);
     if (!Object.hasOwn(RENDER, format))
         return usageError(`--format must be markdown, json or html; got '${format}'.`);
-    if (values['output-dir'] !== undefined && values.output !== undefined)
+    const outputDir = values['output-dir'];
+    if (outputDir !== undefined && values.output !== undefined)
         return usageError('--output and --output-dir exclude each other.');
+    // The output holds a directory per repository: written into an input, it would replace the
+    // findings.json files it is read from.
+    const inputs = [...dirs, ...(values.previous ?? [])].map((dir) => external_node_path_default().resolve(dir));
+    if (outputDir !== undefined && inputs.includes(external_node_path_default().resolve(outputDir)))
+        return usageError(`--output-dir ${outputDir} is also an input DIR; give an empty directory.`);
     let doc;
     try {
-        doc = await mergeFleet({ current: dirs, previous: values.previous, label: values.label });
+        if (outputDir !== undefined)
+            await (0,promises_.mkdir)(outputDir, { recursive: true });
+        doc = await mergeFleet({
+            current: dirs,
+            previous: values.previous,
+            label: values.label,
+            ...(outputDir === undefined
+                ? {}
+                : { onRepository: (dir, summary) => saveComparisonState(outputDir, dir, summary) })
+        });
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.x))
@@ -794,9 +842,7 @@ async function runFleet(argv) {
         process.stderr.write(`error: ${(0,log/* printable */.g$)(error.message)}\n`);
         return exit/* EXIT */.d.usage;
     }
-    const outputDir = values['output-dir'];
     if (outputDir !== undefined) {
-        await (0,promises_.mkdir)(outputDir, { recursive: true });
         for (const { file, render } of Object.values(RENDER))
             await (0,promises_.writeFile)(external_node_path_default().join(outputDir, file), render(doc));
     }
