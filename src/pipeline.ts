@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { ScanConfig } from './config/scan-config.js'
 import { loadBaseline, markNew } from './findings/baseline.js'
+import { foldOutcomes } from './findings/equivalents.js'
 import type { Finding, Location } from './findings/model.js'
 import { applyWaivers, loadWaivers, type Waiver } from './findings/waivers.js'
 import { decide, type GateDecision } from './gate.js'
@@ -122,10 +123,13 @@ export interface ReportInputs {
  * output directory. Separate from `runPipeline` so it can be measured and tested on its own.
  */
 export async function reportFindings(
-  outcomes: ScanOutcome[],
+  scanned: ScanOutcome[],
   { config, env, tools, waivers, waiversFile, baseline }: ReportInputs
 ): Promise<PipelineResult> {
   const lap = stopwatch()
+  // One problem, one finding: a Trivy check that reports what one of our policies reported on
+  // the same object is folded into ours (src/findings/equivalents.ts), before waivers and baseline.
+  const outcomes = foldOutcomes(scanned)
   const waived = applyWaivers(
     outcomes.flatMap((outcome) => outcome.findings),
     waivers,

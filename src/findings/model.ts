@@ -41,6 +41,16 @@ export interface Finding {
   suppression?: Suppression
   /** Set when a baseline is used: true when the baseline does not have this fingerprint. */
   isNew?: boolean
+  /** The same problem as reported by another scanner, folded into this finding (equivalents.ts). */
+  alsoReportedBy?: AlsoReported[]
+}
+
+/** Another scanner's finding of the same problem, kept on ours instead of reported twice. */
+export interface AlsoReported {
+  scanner: ScannerName
+  ruleId: string
+  title: string
+  location?: Location
 }
 
 export type FindingDraft = Omit<Finding, 'fingerprint'>

@@ -4,6 +4,7 @@ import type { GateDecision } from '../gate.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
 import { sortBySeverity } from '../findings/order.js'
+import { alsoReportedName } from '../findings/equivalents.js'
 import { encodeUrlPath, escapeMarkdown } from './markdown.js'
 
 /** GitHub rejects issue comments longer than this (characters). */
@@ -67,7 +68,10 @@ function fileLink(location: { path: string; startLine: number }, input: LinkBase
 /** What a row says about a finding; for a secret only its rule, never the message or value. */
 function what(finding: Finding): string {
   if (isSecret(finding)) return `Secret: ${inert(finding.title, 120)}`
-  return inert(finding.message)
+  const also = finding.alsoReportedBy?.length
+    ? ` (also reported by ${finding.alsoReportedBy.map((other) => code(alsoReportedName(other))).join(', ')})`
+    : ''
+  return `${inert(finding.message)}${also}`
 }
 
 interface Shape {

@@ -2,6 +2,7 @@
 import type { Finding, Location } from '../findings/model.js'
 import type { Severity } from '../findings/severity.js'
 import { scannerNamed } from '../scanners/registry.js'
+import { alsoReportedName } from '../findings/equivalents.js'
 import { levelOf } from './level.js'
 import { escapeMarkdown } from './markdown.js'
 import { GITHUB_LIMITS, type SarifRegion, type SarifResult, type SarifRule } from './sarif-types.js'
@@ -160,6 +161,9 @@ export function sarifResult(
         }
       }
     ],
+    ...(finding.alsoReportedBy?.some((other) => other.location)
+      ? { relatedLocations: alsoReportedLocations(finding.alsoReportedBy, uris) }
+      : {}),
     partialFingerprints: { 'hardeningFinding/v1': finding.fingerprint },
     ...(finding.suppression
       ? {
@@ -178,9 +182,37 @@ export function sarifResult(
       target: finding.target,
       ...(finding.fixedVersion ? { fixedVersion: finding.fixedVersion } : {}),
       ...(finding.enforcementAction ? { enforcementAction: finding.enforcementAction } : {}),
-      ...(finding.isNew !== undefined ? { isNew: finding.isNew } : {})
+      ...(finding.isNew !== undefined ? { isNew: finding.isNew } : {}),
+      ...(finding.alsoReportedBy
+        ? { alsoReportedBy: finding.alsoReportedBy.map((other) => other.ruleId) }
+        : {})
     }
   }
+}
+
+/** Where the other scanner reported the same problem (folded findings, src/findings/equivalents.ts). */
+function alsoReportedLocations(
+  others: NonNullable<Finding['alsoReportedBy']>,
+  uris: Map<string, string>
+): NonNullable<SarifResult['relatedLocations']> {
+  return others.flatMap((other, index) => {
+    if (!other.location) return []
+    let uri = uris.get(other.location.path)
+    if (uri === undefined) {
+      uri = encodeUriPath(other.location.path)
+      uris.set(other.location.path, uri)
+    }
+    return [
+      {
+        id: index + 1,
+        message: { text: `Also reported by ${alsoReportedName(other)}: ${other.title}` },
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+          region: { startLine: Math.max(1, other.location.startLine) }
+        }
+      }
+    ]
+  })
 }
 
 /** A repo-relative POSIX path as a relative URI reference (each segment percent-encoded). */

@@ -46,6 +46,7 @@ export interface SarifResult {
   level: FindingLevel
   message: SarifMessage
   locations: SarifLocation[]
+  relatedLocations?: Array<SarifLocation & { id: number; message: SarifMessage }>
   partialFingerprints: Record<string, string>
   suppressions?: Array<{ kind: 'external'; status: 'accepted'; justification: string }>
   properties: Record<string, unknown>

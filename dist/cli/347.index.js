@@ -1,8 +1,8 @@
-export const id = 312;
-export const ids = [312];
+export const id = 347;
+export const ids = [347];
 export const modules = {
 
-/***/ 2931:
+/***/ 3347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -52,6 +52,240 @@ async function loadBaseline(file) {
 /** Marks each finding new or existing relative to the baseline. */
 function markNew(findings, baseline) {
     return findings.map((finding) => ({ ...finding, isNew: !baseline.has(finding.fingerprint) }));
+}
+
+;// CONCATENATED MODULE: ./src/findings/equivalents.ts
+const TRIVY_EQUIVALENTS = [
+    {
+        trivy: 'KSV-0001',
+        title: 'Can elevate its own privileges',
+        rule: 'HardeningPSSPrivilegeEscalation'
+    },
+    {
+        trivy: 'KSV-0003',
+        title: 'Default capabilities: some containers do not drop all',
+        rule: 'HardeningPSSCapabilities',
+        ours: 'does not drop all'
+    },
+    {
+        trivy: 'KSV-0004',
+        title: 'Default capabilities: some containers do not drop any',
+        rule: 'HardeningPSSCapabilities',
+        ours: 'does not drop all'
+    },
+    {
+        trivy: 'KSV-0106',
+        title: 'Container capabilities must only include NET_BIND_SERVICE',
+        rule: 'HardeningPSSCapabilities'
+    },
+    {
+        trivy: 'KSV-0008',
+        title: 'Access to host IPC namespace',
+        rule: 'HardeningPSSHostNamespaces',
+        ours: 'hostIPC'
+    },
+    {
+        trivy: 'KSV-0009',
+        title: 'Access to host network',
+        rule: 'HardeningPSSHostNamespaces',
+        ours: 'hostNetwork'
+    },
+    {
+        trivy: 'KSV-0010',
+        title: 'Access to host PID',
+        rule: 'HardeningPSSHostNamespaces',
+        ours: 'hostPID'
+    },
+    {
+        trivy: 'KSV-0011',
+        title: 'CPU not limited',
+        rule: 'HardeningRequiredResources',
+        ours: 'resources.limits.cpu'
+    },
+    {
+        trivy: 'KSV-0015',
+        title: 'CPU requests not specified',
+        rule: 'HardeningRequiredResources',
+        ours: 'resources.requests.cpu'
+    },
+    {
+        trivy: 'KSV-0016',
+        title: 'Memory requests not specified',
+        rule: 'HardeningRequiredResources',
+        ours: 'resources.requests.memory'
+    },
+    {
+        trivy: 'KSV-0018',
+        title: 'Memory not limited',
+        rule: 'HardeningRequiredResources',
+        ours: 'resources.limits.memory'
+    },
+    { trivy: 'KSV-0012', title: 'Runs as root user', rule: 'HardeningPSSRunAsNonRoot' },
+    { trivy: 'KSV-0013', title: 'Image tag ":latest" used', rule: 'HardeningDisallowedTags' },
+    { trivy: 'KSV-0017', title: 'Privileged', rule: 'HardeningPSSPrivileged' },
+    {
+        trivy: 'KSV-0023',
+        title: 'hostPath volumes mounted',
+        rule: 'HardeningPSSVolumes',
+        ours: 'hostPath'
+    },
+    { trivy: 'KSV-0024', title: 'Access to host ports', rule: 'HardeningPSSHostPorts' },
+    {
+        trivy: 'KSV-0030',
+        title: 'Runtime/Default Seccomp profile not set',
+        rule: 'HardeningPSSSeccomp'
+    },
+    { trivy: 'KSV-0104', title: 'Seccomp policies disabled', rule: 'HardeningPSSSeccomp' }
+];
+// Trivy's Kubernetes check messages name their subject in these shapes (checks/kubernetes/*.rego).
+const TRIVY_SUBJECTS = [
+    [
+        /^Container '([^']+)' of '([\w-]+)' '([^']+)' in '([^']+)' namespace/i,
+        (m) => ({ container: m[1], kind: m[2], name: m[3], namespace: m[4] })
+    ],
+    [
+        /^container "([^"]+)" of ([\w-]+) "([^"]+)" in "([^"]+)" namespace/i,
+        (m) => ({ container: m[1], kind: m[2], name: m[3], namespace: m[4] })
+    ],
+    [
+        /^Container '([^']+)' of ([\w-]+) '([^']+)'/i,
+        (m) => ({ container: m[1], kind: m[2], name: m[3] })
+    ],
+    [/^([\w-]+) '([^']+)' should/, (m) => ({ kind: m[1], name: m[2] })]
+];
+function trivySubject(message) {
+    for (const [pattern, subject] of TRIVY_SUBJECTS) {
+        const match = pattern.exec(message);
+        if (match)
+            return subject(match);
+    }
+    return undefined;
+}
+/** Ours: `resource` is `Kind/namespace/name` or `Kind/name`; the message says `container "c"`. */
+function ourSubject(finding) {
+    const parts = finding.resource.split('/');
+    if (parts.length < 2)
+        return undefined;
+    const container = /: container "([^"]+)"/.exec(finding.message)?.[1];
+    return {
+        kind: parts[0],
+        name: parts[parts.length - 1],
+        ...(parts.length > 2 ? { namespace: parts[1] } : {}),
+        ...(container ? { container } : {})
+    };
+}
+function sameSubject(trivy, ours) {
+    return (trivy.kind.toLowerCase() === ours.kind.toLowerCase() &&
+        trivy.name === ours.name &&
+        (trivy.namespace === undefined ||
+            ours.namespace === undefined ||
+            trivy.namespace === ours.namespace) &&
+        (trivy.container === undefined ||
+            ours.container === undefined ||
+            trivy.container === ours.container));
+}
+const key = (path, line) => `${path}\u0000${line}`;
+/**
+ * Folds each Trivy `trivy-config` finding that reports the same problem as one of our policy
+ * findings into ours (`alsoReportedBy`), so reports and the gate count it once. Same problem
+ * means: the check maps to the policy (TRIVY_EQUIVALENTS), the same file, the same object (kind,
+ * name, namespace where both say one) and the same container where both name one. Some Trivy
+ * messages name no object ("container should drop all"); those take the subject another Trivy
+ * finding names at the same file and line (Trivy reports at the container's or object's first
+ * line), and stay unfolded when there is none or it is ambiguous. A line alone never matches.
+ *
+ * Only our findings that gate (enforcement deny, or none) absorb Trivy's: a policy in dryrun or
+ * warn does not fail the gate, and silencing Trivy's finding through it would weaken the gate
+ * the user configured. A waiver on our finding does cover the folded one (it is one problem, and
+ * the waiver shows owner, reason and expiry); folding runs before waivers and the baseline.
+ */
+function foldEquivalents(findings) {
+    const resolve = folding(findings);
+    return findings.flatMap(resolve);
+}
+/** `foldEquivalents` across scan outcomes: each keeps its own findings, minus the folded ones. */
+function foldOutcomes(outcomes) {
+    const resolve = folding(outcomes.flatMap((outcome) => outcome.findings));
+    return outcomes.map((outcome) => ({ ...outcome, findings: outcome.findings.flatMap(resolve) }));
+}
+/** For each finding: itself, itself with `alsoReportedBy`, or nothing (folded into another). */
+function folding(findings) {
+    const byTrivy = new Map();
+    for (const e of TRIVY_EQUIVALENTS)
+        byTrivy.set(e.trivy, e);
+    const candidates = findings.filter((f) => f.scanner === 'trivy-config' && byTrivy.has(f.ruleId) && f.location !== undefined);
+    if (candidates.length === 0)
+        return (finding) => [finding];
+    // Subjects Trivy names at each file:line, for its messages that name none.
+    const anchors = new Map();
+    for (const f of findings) {
+        if (f.scanner !== 'trivy-config' || !f.location)
+            continue;
+        const subject = trivySubject(f.message);
+        if (!subject)
+            continue;
+        const k = key(f.location.path, f.location.startLine);
+        const known = anchors.get(k) ?? [];
+        if (!known.some((s) => sameSubject(s, subject) && sameSubject(subject, s)))
+            known.push(subject);
+        anchors.set(k, known);
+    }
+    const ours = findings.filter((f) => f.scanner === 'policies' &&
+        f.location !== undefined &&
+        (f.enforcementAction === undefined || f.enforcementAction === 'deny'));
+    const absorbed = new Map();
+    const folded = new Set();
+    for (const trivy of candidates) {
+        const equivalent = byTrivy.get(trivy.ruleId);
+        const location = trivy.location;
+        let subject = trivySubject(trivy.message);
+        if (!subject) {
+            const named = anchors.get(key(location.path, location.startLine)) ?? [];
+            if (named.length !== 1)
+                continue;
+            subject = named[0];
+        }
+        const target = ours.find((f) => {
+            if (f.ruleId !== equivalent.rule || f.location.path !== location.path)
+                return false;
+            if (equivalent.ours !== undefined && !f.message.includes(equivalent.ours))
+                return false;
+            const theirs = ourSubject(f);
+            return theirs !== undefined && sameSubject(subject, theirs);
+        });
+        if (!target)
+            continue;
+        const list = absorbed.get(target) ?? [];
+        if (!list.some((t) => t.ruleId === trivy.ruleId))
+            list.push(trivy);
+        absorbed.set(target, list);
+        folded.add(trivy);
+    }
+    return (f) => {
+        if (folded.has(f))
+            return [];
+        const list = absorbed.get(f);
+        if (list === undefined)
+            return [f];
+        return [
+            {
+                ...f,
+                alsoReportedBy: [
+                    ...(f.alsoReportedBy ?? []),
+                    ...list.map((t) => ({
+                        scanner: t.scanner,
+                        ruleId: t.ruleId,
+                        title: t.title,
+                        ...(t.location ? { location: t.location } : {})
+                    }))
+                ]
+            }
+        ];
+    };
+}
+/** How reports name a folded finding: `Trivy KSV-0001`. */
+function alsoReportedName(other) {
+    return `${other.scanner.startsWith('trivy') ? 'Trivy' : other.scanner} ${other.ruleId}`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -816,6 +1050,7 @@ const GITHUB_LIMITS = {
 
 
 
+
 /**
  * GitHub's `security-severity` is a CVSS-like score that GitHub maps back to critical (≥ 9.0),
  * high (7.0–8.9), medium (4.0–6.9) and low (0.1–3.9). A severity maps to a value inside its band
@@ -957,6 +1192,9 @@ function sarifResult(finding, ruleIndex, fallbackLocation, uris) {
                 }
             }
         ],
+        ...(finding.alsoReportedBy?.some((other) => other.location)
+            ? { relatedLocations: alsoReportedLocations(finding.alsoReportedBy, uris) }
+            : {}),
         partialFingerprints: { 'hardeningFinding/v1': finding.fingerprint },
         ...(finding.suppression
             ? {
@@ -975,9 +1213,34 @@ function sarifResult(finding, ruleIndex, fallbackLocation, uris) {
             target: finding.target,
             ...(finding.fixedVersion ? { fixedVersion: finding.fixedVersion } : {}),
             ...(finding.enforcementAction ? { enforcementAction: finding.enforcementAction } : {}),
-            ...(finding.isNew !== undefined ? { isNew: finding.isNew } : {})
+            ...(finding.isNew !== undefined ? { isNew: finding.isNew } : {}),
+            ...(finding.alsoReportedBy
+                ? { alsoReportedBy: finding.alsoReportedBy.map((other) => other.ruleId) }
+                : {})
         }
     };
+}
+/** Where the other scanner reported the same problem (folded findings, src/findings/equivalents.ts). */
+function alsoReportedLocations(others, uris) {
+    return others.flatMap((other, index) => {
+        if (!other.location)
+            return [];
+        let uri = uris.get(other.location.path);
+        if (uri === undefined) {
+            uri = encodeUriPath(other.location.path);
+            uris.set(other.location.path, uri);
+        }
+        return [
+            {
+                id: index + 1,
+                message: { text: `Also reported by ${alsoReportedName(other)}: ${other.title}` },
+                physicalLocation: {
+                    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                    region: { startLine: Math.max(1, other.location.startLine) }
+                }
+            }
+        ];
+    });
 }
 /** A repo-relative POSIX path as a relative URI reference (each segment percent-encoded). */
 function encodeUriPath(p) {
@@ -1272,6 +1535,7 @@ var setup = __webpack_require__(8732);
 
 
 
+
 /** inputs → install → scan (in parallel) → findings → waivers/baseline → reports → gate. */
 async function runPipeline(config, env) {
     // The user's files are read first: a broken waiver or baseline file fails before any scan.
@@ -1304,8 +1568,11 @@ async function runPipeline(config, env) {
  * findings → waivers/baseline → gate → reports: everything after the scans, written to the
  * output directory. Separate from `runPipeline` so it can be measured and tested on its own.
  */
-async function reportFindings(outcomes, { config, env, tools, waivers, waiversFile, baseline }) {
+async function reportFindings(scanned, { config, env, tools, waivers, waiversFile, baseline }) {
     const lap = stopwatch();
+    // One problem, one finding: a Trivy check that reports what one of our policies reported on
+    // the same object is folded into ours (src/findings/equivalents.ts), before waivers and baseline.
+    const outcomes = foldOutcomes(scanned);
     const waived = applyWaivers(outcomes.flatMap((outcome) => outcome.findings), waivers, waiversFile);
     const findings = baseline ? markNew(waived.findings, baseline) : waived.findings;
     // Waivers and the baseline map findings one to one, in order: each outcome gets its slice back.
