@@ -12,7 +12,7 @@ import path from 'node:path'
 import { it } from 'vitest'
 import { readConfig } from '../src/config/inputs.js'
 import { policiesScanner } from '../src/scanners/policies.js'
-import { NODE24, REPO_ROOT, TOOLS_BIN } from '../test/harness/paths.js'
+import { BUILT_CONFTEST, NODE24, REPO_ROOT, TOOLS_BIN } from '../test/harness/paths.js'
 import { runAction } from '../test/harness/runner.js'
 import { startOfflineWorld } from '../test/harness/world.js'
 
@@ -89,12 +89,7 @@ it('whole action vs the slowest tool, cold and warm', async () => {
     await policiesScanner.run({
       config: readConfig(() => '', workspace),
       tools: {
-        conftest: {
-          name: 'conftest',
-          version: '0.71.1',
-          path: path.join(TOOLS_BIN, 'conftest'),
-          source: 'trusted-dir'
-        }
+        conftest: BUILT_CONFTEST
       },
       workDir: policyWork,
       actionRoot: REPO_ROOT,

@@ -10,7 +10,7 @@ import { planFixes, type FixOptions } from '../../src/fix/plan.js'
 import { applyLineEdits, SourceText } from '../../src/fix/source.js'
 import { policiesScanner } from '../../src/scanners/policies.js'
 import type { ScanContext } from '../../src/scanners/scanner.js'
-import { REPO_ROOT, TOOLS_BIN } from '../harness/paths.js'
+import { BUILT_CONFTEST, REPO_ROOT, TOOLS_BIN } from '../harness/paths.js'
 
 const silent = { info() {}, warning() {}, debug() {} }
 
@@ -27,12 +27,7 @@ export function scanContext(
   return {
     config,
     tools: {
-      conftest: {
-        name: 'conftest',
-        version: '0.71.1',
-        path: path.join(TOOLS_BIN, 'conftest'),
-        source: 'trusted-dir'
-      }
+      conftest: BUILT_CONFTEST
     },
     actionRoot: REPO_ROOT,
     log: silent,

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { INPUT_DEFAULTS } from '../../src/config/inputs.js'
+import type { InstalledTool } from '../../src/tools/install.js'
 
 export const HARNESS_DIR = path.dirname(fileURLToPath(import.meta.url))
 export const REPO_ROOT = path.resolve(HARNESS_DIR, '..', '..')
@@ -34,3 +36,11 @@ export function requireTool(name: string): string {
   }
   return p
 }
+
+/** The conftest of .tools/bin as the scanners take it: trusted, at the action's default version. */
+export const BUILT_CONFTEST = {
+  name: 'conftest',
+  version: INPUT_DEFAULTS['conftest-version'],
+  path: path.join(TOOLS_BIN, 'conftest'),
+  source: 'trusted-dir'
+} satisfies InstalledTool
