@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process'
 import { closeSync, openSync, readSync } from 'node:fs'
 
 /**
- * Runs a command once; returns wall seconds and peak RSS in MiB (from /usr/bin/time -f). With
+ * Runs a command once; returns wall seconds, CPU seconds (user + system, its waited-for children
+ * included: steadier than wall time on a loaded machine) and peak RSS in MiB (from
+ * /usr/bin/time -f). With
  * `stdoutFile`, standard output goes to that file instead of memory (gator's JSON for 50,000
  * resources is larger than the longest string Node can hold).
  */
@@ -12,7 +14,7 @@ export function measure(command, args, options = {}) {
   const { stdoutFile, okExitCodes, ...spawnOptions } = options
   const out = stdoutFile ? openSync(stdoutFile, 'w') : 'pipe'
   const started = process.hrtime.bigint()
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', out, 'pipe'],
@@ -21,12 +23,12 @@ export function measure(command, args, options = {}) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   if (stdoutFile) closeSync(out)
   const lines = result.stderr.trim().split('\n')
-  const kib = Number(lines.at(-1))
+  const [user, system, kib] = lines.at(-1).split(' ').map(Number)
   if (result.error) throw result.error
   if (!okExitCodes?.includes(result.status ?? -1) && result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${lines.slice(-5).join('\n')}`)
   }
-  return { seconds, peakMiB: kib / 1024, stdout: stdoutFile ? undefined : result.stdout }
+  return { seconds, cpuSeconds: user + system, peakMiB: kib / 1024, stdout: stdoutFile ? undefined : result.stdout }
 }
 
 /** How many times `needle` occurs in a file of any size, read in chunks. */

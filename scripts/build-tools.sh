@@ -24,23 +24,24 @@ release_version() {
 
 requested=" $* "
 found_any=0
-while IFS=$'\t' read -r name dir module package build_env xflags; do
+while IFS=$'\t' read -r name dir module package tags build_env xflags; do
   [[ -z $name || $name == \#* ]] && continue
   [[ $# -gt 0 && $requested != *" $name "* ]] && continue
   found_any=1
   mod_dir="$root/tools/$dir"
   version=$(cd "$mod_dir" && go list -m -f '{{.Version}}' "$module")
   release=$(release_version "$module" "$version")
-  stamp=$( { cat "$mod_dir/go.mod" "$mod_dir/go.sum" "$mod_dir"/*.go; printf '%s\n' "$name $dir $package $build_env $xflags" "$(go version)"; } | sha256sum | cut -c1-32)
+  stamp=$( { cat "$mod_dir/go.mod" "$mod_dir/go.sum" "$mod_dir"/*.go; printf '%s\n' "$name $dir $package $tags $build_env $xflags" "$(go version)"; } | sha256sum | cut -c1-32)
   if [[ -x $bin_dir/$name && -f $bin_dir/.$name.stamp && $(<"$bin_dir/.$name.stamp") == "$stamp" ]]; then
     printf '%-11s %-9s up to date\n' "$name" "$release"
     continue
   fi
   started=$SECONDS
   ldflags="-s -w ${xflags//\{version\}/$release}"
-  env_args=()
+  env_args=() tag_args=()
   [[ $build_env != - ]] && read -r -a env_args <<<"$build_env"
-  (cd "$mod_dir" && env "${env_args[@]}" go build -trimpath -ldflags "$ldflags" -o "$bin_dir/$name.partial" "$package")
+  [[ $tags != - ]] && tag_args=(-tags "$tags")
+  (cd "$mod_dir" && env "${env_args[@]}" go build "${tag_args[@]}" -trimpath -ldflags "$ldflags" -o "$bin_dir/$name.partial" "$package")
   mv "$bin_dir/$name.partial" "$bin_dir/$name"
   echo "$stamp" >"$bin_dir/.$name.stamp"
   printf '%-11s %-9s built in %ds\n' "$name" "$release" $((SECONDS - started))

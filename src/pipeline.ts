@@ -7,9 +7,11 @@ import type { Finding, Location } from './findings/model.js'
 import { applyWaivers, loadWaivers, type Waiver } from './findings/waivers.js'
 import { decide, type GateDecision } from './gate.js'
 import type { Logger } from './log.js'
+import type { Progress } from './progress.js'
 import { toFindingsDocument } from './report/findings-file.js'
 import { toEvidence } from './report/evidence.js'
 import { evidenceHtml } from './report/evidence-html.js'
+import { jsonFileBatches } from './report/json-stream.js'
 import {
   foreignOutputProblem,
   prepareOutputFile,
@@ -17,7 +19,9 @@ import {
   type PreparedOutput
 } from './report/output-files.js'
 import { buildSarif } from './report/sarif.js'
+import { sbomOutputs, type SbomOutput } from './report/sbom.js'
 import { toSummaryMarkdown } from './report/summary.js'
+import { changedScope, keepChangedFindings, type ChangedOnlyScope } from './manifests/changed.js'
 import { stopwatch } from './util/stopwatch.js'
 import { privateTempDir } from './util/temp.js'
 import { isPolicyScanOutcome } from './scanners/policies.js'
@@ -44,6 +48,8 @@ export interface PipelineEnvironment {
   }
   /** Where to point a finding that names no file (e.g. the workflow line listing the image). */
   fallbackLocation?: (finding: Finding) => Location | undefined
+  /** Told each stage, count and tool run as it happens; the caller renders it and ends it. */
+  progress?: Progress
 }
 
 export interface PipelineResult {
@@ -59,9 +65,12 @@ export interface PipelineResult {
     evidenceMarkdown: string
     evidenceHtml: string
   }
+  /** The SBOMs written (`sbom`): one per scanned image and for the repository. */
+  sboms: SbomOutput[]
+  /** Set when only the pull request's changed manifests were reported (`scan-changed-only`). */
+  scope?: ChangedOnlyScope
   summary: string
-  /** The SARIF as written to the file, and as GitHub's upload API takes it (gzip, within 10 MB). */
-  sarifJson: string
+  /** The SARIF as GitHub's upload API takes it (gzip, within 10 MB); the text is in `files.sarif`. */
   sarifGzip: Buffer
   /** Seconds each stage took, in pipeline order (logged at debug level; read by the benchmarks). */
   timings: Record<string, number>
@@ -78,6 +87,7 @@ export async function runPipeline(
   const baseline = config.baselineFile ? await loadBaseline(config.baselineFile) : undefined
 
   const lap = stopwatch()
+  env.progress?.stage('install tools')
   const scanners = activeScanners(config)
   const installed = await installTools(
     config,
@@ -88,6 +98,7 @@ export async function runPipeline(
     env.log
   )
   const install = lap()
+  env.progress?.stage('scan')
   // Work files (policy sets, reviews, Trivy reports) live outside the checkout, so nothing in
   // it can be loaded as one of them, and are gone after the scans.
   const workRoot = await privateTempDir('hardening-work-')
@@ -95,15 +106,22 @@ export async function runPipeline(
     rm(workRoot, { recursive: true, force: true })
   )
   const scanned = lap()
+  env.progress?.stage('reports')
+  // scan-changed-only: every manifest was evaluated; the findings of unchanged files go no further.
+  const changed = config.changedFiles && (await changedScope(config, config.changedFiles))
 
-  const result = await reportFindings(outcomes, {
-    config,
-    env,
-    tools: Object.values(installed.tools),
-    waivers,
-    waiversFile,
-    baseline
-  })
+  const result = await reportFindings(
+    changed ? keepChangedFindings(outcomes, changed.inScope) : outcomes,
+    {
+      config,
+      env,
+      tools: Object.values(installed.tools),
+      waivers,
+      waiversFile,
+      baseline,
+      ...(changed ? { scope: changed.scope } : {})
+    }
+  )
   return { ...result, timings: { install, scan: scanned, ...result.timings } }
 }
 
@@ -116,6 +134,8 @@ export interface ReportInputs {
   /** The waiver file's path as reports name it (relative to the workspace). */
   waiversFile: string
   baseline: Set<string> | undefined
+  /** How many manifest files a changed-only run checked and left out (`scan-changed-only`). */
+  scope?: ChangedOnlyScope
 }
 
 /**
@@ -124,7 +144,7 @@ export interface ReportInputs {
  */
 export async function reportFindings(
   scanned: ScanOutcome[],
-  { config, env, tools, waivers, waiversFile, baseline }: ReportInputs
+  { config, env, tools, waivers, waiversFile, baseline, scope }: ReportInputs
 ): Promise<PipelineResult> {
   const lap = stopwatch()
   // One problem, one finding: a Trivy check that reports what one of our policies reported on
@@ -155,16 +175,14 @@ export async function reportFindings(
     evidenceMarkdown: path.join(config.outputDir, 'evidence', 'evidence.md'),
     evidenceHtml: path.join(config.outputDir, 'evidence', 'index.html')
   }
+  const sboms = sbomOutputs(outcomes, config.outputDir)
+  const outputFiles = [...Object.values(files), ...sboms.map((sbom) => sbom.file)]
   // Prepared before the verdict: a link planted where a report goes is removed and fails the
   // gate, and the reports say so; a file that cannot be written leaves the others written.
   const prepared = new Map<string, PreparedOutput>()
-  for (const file of Object.values(files))
+  for (const file of outputFiles)
     prepared.set(file, await prepareOutputFile(config.workspace, file))
-  const foreign = await foreignOutputProblem(
-    config.workspace,
-    config.outputDir,
-    Object.values(files)
-  )
+  const foreign = await foreignOutputProblem(config.workspace, config.outputDir, outputFiles)
   const outputProblems = [
     ...[...prepared.values()].flatMap((p) => (p.problem ? [p.problem] : [])),
     ...(foreign ? [foreign] : [])
@@ -173,6 +191,7 @@ export async function reportFindings(
   const decision = decide(findings, {
     failOnSeverity: config.failOnSeverity,
     failOnSeverityByScanner: config.failOnSeverityByScanner,
+    ...(config.failOnSeverityByPath ? { failOnSeverityByPath: config.failOnSeverityByPath } : {}),
     onlyNew: config.baselineFile !== null,
     configurationErrors: [
       ...waived.expired,
@@ -185,13 +204,14 @@ export async function reportFindings(
   })
 
   timings.gate = lap()
-  const summary = toSummaryMarkdown(reportedOutcomes, findings, decision)
+  const summary = toSummaryMarkdown(reportedOutcomes, findings, decision, scope)
   timings.summary = lap()
   const sarif = await buildSarif(reportedOutcomes, env.actionVersion, {
     workspace: config.workspace,
     warn: env.log.warning,
     ...(env.reportId ? { reportId: env.reportId } : {}),
-    ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {})
+    ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {}),
+    ...(prepared.get(files.sarif)!.writable ? { file: files.sarif } : {})
   })
   timings.sarif = lap()
   const policyOutcome = reportedOutcomes.find(isPolicyScanOutcome)
@@ -220,13 +240,14 @@ export async function reportFindings(
   )
   timings.evidence = lap()
   const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision)
-  const contents: Array<[string, string]> = [
-    [files.sarif, sarif.json],
-    [files.findings, `${JSON.stringify(findingsDocument, null, 2)}\n`],
+  // results.sarif is written by the SARIF stage; findings.json in batches, never as one string.
+  const contents: Array<[string, string | Iterable<Buffer>]> = [
+    [files.findings, jsonFileBatches(findingsDocument, 2)],
     [files.summary, summary],
     [files.evidenceJson, evidence.json],
     [files.evidenceMarkdown, evidence.markdown],
-    [files.evidenceHtml, evidencePage]
+    [files.evidenceHtml, evidencePage],
+    ...sboms.map((sbom): [string, string] => [sbom.file, sbom.content])
   ]
   for (const problem of outputProblems) env.log.warning(problem)
   for (const [file, content] of contents)
@@ -238,9 +259,10 @@ export async function reportFindings(
     decision,
     tools,
     files,
+    sboms: sboms.filter((sbom) => prepared.get(sbom.file)!.writable),
     summary,
-    sarifJson: sarif.json,
     sarifGzip: sarif.gzip,
+    ...(scope ? { scope } : {}),
     timings
   }
 }
@@ -273,7 +295,8 @@ async function scan(
         workDir: path.join(workRoot, scanner.name),
         actionRoot: env.actionRoot,
         log: env.log,
-        timeoutMs: config.scanTimeoutMs
+        timeoutMs: config.scanTimeoutMs,
+        ...(env.progress ? { progress: env.progress } : {})
       }
       try {
         return await scanner.run(context)

@@ -43,7 +43,8 @@ const VERSION_COMMAND: Record<string, string[]> = {
   promtool: ['--version'],
   'kube-bench': ['version'],
   crane: ['version'],
-  kustomize: ['version']
+  kustomize: ['version'],
+  helm: ['version']
 }
 
 function reportedVersion(tool: Tool): string {
@@ -65,6 +66,7 @@ describe('pinned tools', () => {
         'conftest',
         'crane',
         'gator',
+        'helm',
         'k8s-yaml',
         'kube-bench',
         'kustomize',
@@ -86,4 +88,11 @@ describe('pinned tools', () => {
   it.each(tools)('$name reports its pinned version', (tool) => {
     expect(reportedVersion(tool)).toBe(pinned(tool))
   })
+
+  it('lists in docs/tool-builds.md every dependency a shared module builds at another version', () => {
+    // Exits 1 (and execFileSync throws) when the generated page differs from the go.mod files.
+    execFileSync('node', [path.join(root, 'scripts', 'tool-builds.mjs'), '--check'], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+  }, 300_000)
 })

@@ -25,6 +25,8 @@ var external_node_util_ = __webpack_require__(7975);
 var action_root = __webpack_require__(7490);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
 var config_inputs = __webpack_require__(388);
+// EXTERNAL MODULE: ./src/config/file.ts + 1 modules
+var config_file = __webpack_require__(9938);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
@@ -367,10 +369,16 @@ const RULE_FIXES = {
             throw new ManualOnly(`the Service already sets ${key} to ${JSON.stringify(current)}; decide which value is meant`);
         site.editor.ensure(site.root, ['metadata', 'annotations', key], JSON.stringify(value), () => false);
     },
-    HardeningRequiredResources: (site, { resourceDefaults }) => {
+    HardeningRequiredResources: (site, { resourceDefaults, resourcesByNamespace }) => {
         const missing = /\(resources\.(requests|limits)\.([\w.-]+)\)/.exec(site.finding.message);
         const [, kind, resource] = missing ?? [];
-        const value = kind && resource ? resourceDefaults?.[kind]?.[resource] : undefined;
+        const namespace = site.root.getIn(['metadata', 'namespace']);
+        const defaults = typeof namespace === 'string' &&
+            resourcesByNamespace &&
+            Object.hasOwn(resourcesByNamespace, namespace)
+            ? resourcesByNamespace[namespace]
+            : resourceDefaults;
+        const value = kind && resource ? defaults?.[kind]?.[resource] : undefined;
         if (!value)
             throw new ManualOnly(`no default is configured for ${kind && resource ? `${kind}.${resource}` : 'this resource'}: pass --resources-default (action input fix-resources-default), e.g. cpu=100m,memory=128Mi, with values sized for your workloads`);
         site.editor.ensure(containerOf(site), ['resources', kind, resource], JSON.stringify(value), (v) => v !== null && v !== undefined);
@@ -423,8 +431,8 @@ function pairAtLine(site, map, keys) {
 var settings = __webpack_require__(194);
 // EXTERNAL MODULE: ./src/manifests/render.ts
 var manifests_render = __webpack_require__(5276);
-// EXTERNAL MODULE: ./src/scanners/policies.ts + 4 modules
-var policies = __webpack_require__(2832);
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
+var policies = __webpack_require__(171);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(4868);
 ;// CONCATENATED MODULE: ./src/fix/api-rules.ts
@@ -1155,6 +1163,8 @@ async function writeFileAtomic(file, content) {
 
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/progress.ts
+var src_progress = __webpack_require__(4660);
 // EXTERNAL MODULE: ./src/tools/setup.ts + 5 modules
 var setup = __webpack_require__(8732);
 // EXTERNAL MODULE: ./src/util/which.ts
@@ -1162,6 +1172,8 @@ var which = __webpack_require__(6669);
 // EXTERNAL MODULE: ./src/cli/exit.ts
 var exit = __webpack_require__(7632);
 ;// CONCATENATED MODULE: ./src/cli/fix.ts
+
+
 
 
 
@@ -1193,6 +1205,9 @@ Options:
   --resources-default LIST     requests and limits for containers that lack them, e.g.
                                cpu=100m,memory=128Mi (both) or requests.cpu=100m,limits.cpu=1
   --offline                    do not ask registries for image digests (images stay manual)
+  --config FILE                the config file (default .hardening.yaml, when present): the
+                               options by input name and fix.resources per namespace; the
+                               options given here override it (docs/config.md)
   --policy-bundle NAME         bundled policies: all, pss-restricted, ... (default all)
   --policies DIR[,DIR]         extra ConstraintTemplates and Constraints
   --trusted-tool-dir DIR       run the conftest in DIR without checking it against a pin
@@ -1227,22 +1242,29 @@ async function runFix(argv) {
         return exit/* EXIT */.d.pass;
     }
     const { values, inputs, cloud, resourceDefaults, rules } = options;
-    const log = (0,src_log/* stderrLogger */.D7)(Boolean(values.verbose));
+    const { progress, log } = (0,src_progress/* cliProgress */.oC)((0,src_log/* stderrLogger */.D7)(Boolean(values.verbose)));
     let workDir;
     try {
         if (!process.env.RUNNER_TOOL_CACHE)
             process.env.RUNNER_TOOL_CACHE = `${process.env.HOME ?? '.'}/.cache/hardening-action/tool-cache`;
-        const config = (0,config_inputs/* readConfig */.Xg)((name) => inputs[name] ?? '', process.cwd());
-        if (inputs['trusted-tool-dir'] === undefined && !values['pinned-tools'])
+        const file = await (0,config_file/* loadCliConfigFile */.$n)(values.config, process.cwd());
+        const { read, attempt } = (0,config_file/* layerInputs */.hF)((name) => inputs[name] ?? '', file, (name) => Boolean(inputs[name]));
+        const config = attempt(() => (0,config_inputs/* readConfig */.Xg)(read, process.cwd()));
+        if (values['pinned-tools'])
+            config.trustedToolDirs = [];
+        else if (!read('trusted-tool-dir').trim())
             config.trustedToolDirs = (0,which/* pathDirs */.i)();
+        progress.stage('install tools');
         const { tools } = await (0,setup/* installTools */.H)(config, { tools: ['conftest'], vulnerabilityDb: false }, log);
         workDir = await (0,temp/* privateTempDir */.n)('hardening-fix-scan-');
         const context = { config, tools, actionRoot: action_root/* ACTION_ROOT */.Y, log, timeoutMs: config.scanTimeoutMs };
-        const [outcome] = await policies/* policiesScanner */.B.run({ ...context, workDir });
+        progress.stage('scan');
+        const [outcome] = await policies/* policiesScanner */.B.run({ ...context, workDir, progress });
         if (!outcome || outcome.error)
             throw new Error(outcome?.error ?? 'the policy scan gave no result');
         for (const notice of outcome.notices)
             log.warning(notice);
+        progress.stage('plan fixes');
         const plan = await planFixes(outcome.findings, {
             context,
             digests: new DigestResolver({
@@ -1252,8 +1274,10 @@ async function runFix(argv) {
             }),
             ...(rules ? { rules } : {}),
             ...(cloud ? { cloud } : {}),
-            ...(resourceDefaults ? { resourceDefaults } : {})
+            ...(0,config_file/* fixResourceSettings */.bJ)(resourceDefaults, file)
         });
+        // Ended before the diff goes to standard output, which may be the same terminal as the line.
+        progress.done();
         for (const fix of plan.fixes) {
             const file = external_node_path_default().join(config.workspace, fix.path);
             const source = new SourceText(await (0,promises_.readFile)(file, 'utf8'));
@@ -1273,6 +1297,7 @@ async function runFix(argv) {
         return left ? exit/* EXIT */.d.gateFailed : exit/* EXIT */.d.pass;
     }
     catch (error) {
+        progress.done();
         process.stderr.write(`error: ${(0,src_log/* printable */.g$)(error.message)}\n`);
         return error instanceof config_inputs/* ConfigError */.xL ? exit/* EXIT */.d.usage : exit/* EXIT */.d.toolFailed;
     }
@@ -1290,6 +1315,7 @@ function parseOptions(argv) {
             rules: { type: 'string' },
             cloud: { type: 'string' },
             'resources-default': { type: 'string' },
+            config: { type: 'string' },
             'dry-run': { type: 'boolean' },
             offline: { type: 'boolean' },
             'pinned-tools': { type: 'boolean' },

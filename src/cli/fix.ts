@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ACTION_ROOT } from '../action-root.js'
 import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from '../config/inputs.js'
+import { fixResourceSettings, layerInputs, loadCliConfigFile } from '../config/file.js'
 import { RULE_FIXES } from '../fix/rules.js'
 import { parseCloud, parseResourceDefaults } from '../fix/settings.js'
 import { planFixes } from '../fix/plan.js'
@@ -10,6 +11,7 @@ import { DigestResolver } from '../fix/registry.js'
 import { SourceText, applyLineEdits } from '../fix/source.js'
 import { unifiedDiff, writeFileAtomic } from '../fix/write.js'
 import { printable, stderrLogger } from '../log.js'
+import { cliProgress } from '../progress.js'
 import { policiesScanner } from '../scanners/policies.js'
 import { installTools } from '../tools/setup.js'
 import { privateTempDir } from '../util/temp.js'
@@ -30,6 +32,9 @@ Options:
   --resources-default LIST     requests and limits for containers that lack them, e.g.
                                cpu=100m,memory=128Mi (both) or requests.cpu=100m,limits.cpu=1
   --offline                    do not ask registries for image digests (images stay manual)
+  --config FILE                the config file (default .hardening.yaml, when present): the
+                               options by input name and fix.resources per namespace; the
+                               options given here override it (docs/config.md)
   --policy-bundle NAME         bundled policies: all, pss-restricted, ... (default all)
   --policies DIR[,DIR]         extra ConstraintTemplates and Constraints
   --trusted-tool-dir DIR       run the conftest in DIR without checking it against a pin
@@ -65,14 +70,21 @@ export async function runFix(argv: string[]): Promise<number> {
     return EXIT.pass
   }
   const { values, inputs, cloud, resourceDefaults, rules } = options
-  const log = stderrLogger(Boolean(values.verbose))
+  const { progress, log } = cliProgress(stderrLogger(Boolean(values.verbose)))
   let workDir: string | undefined
   try {
     if (!process.env.RUNNER_TOOL_CACHE)
       process.env.RUNNER_TOOL_CACHE = `${process.env.HOME ?? '.'}/.cache/hardening-action/tool-cache`
-    const config = readConfig((name) => inputs[name as InputName] ?? '', process.cwd())
-    if (inputs['trusted-tool-dir'] === undefined && !values['pinned-tools'])
-      config.trustedToolDirs = pathDirs()
+    const file = await loadCliConfigFile(values.config, process.cwd())
+    const { read, attempt } = layerInputs(
+      (name) => inputs[name as InputName] ?? '',
+      file,
+      (name) => Boolean(inputs[name as InputName])
+    )
+    const config = attempt(() => readConfig(read, process.cwd()))
+    if (values['pinned-tools']) config.trustedToolDirs = []
+    else if (!read('trusted-tool-dir').trim()) config.trustedToolDirs = pathDirs()
+    progress.stage('install tools')
     const { tools } = await installTools(
       config,
       { tools: ['conftest'], vulnerabilityDb: false },
@@ -80,10 +92,12 @@ export async function runFix(argv: string[]): Promise<number> {
     )
     workDir = await privateTempDir('hardening-fix-scan-')
     const context = { config, tools, actionRoot: ACTION_ROOT, log, timeoutMs: config.scanTimeoutMs }
-    const [outcome] = await policiesScanner.run({ ...context, workDir })
+    progress.stage('scan')
+    const [outcome] = await policiesScanner.run({ ...context, workDir, progress })
     if (!outcome || outcome.error)
       throw new Error(outcome?.error ?? 'the policy scan gave no result')
     for (const notice of outcome.notices) log.warning(notice)
+    progress.stage('plan fixes')
     const plan = await planFixes(outcome.findings, {
       context,
       digests: new DigestResolver({
@@ -93,8 +107,10 @@ export async function runFix(argv: string[]): Promise<number> {
       }),
       ...(rules ? { rules } : {}),
       ...(cloud ? { cloud } : {}),
-      ...(resourceDefaults ? { resourceDefaults } : {})
+      ...fixResourceSettings(resourceDefaults, file)
     })
+    // Ended before the diff goes to standard output, which may be the same terminal as the line.
+    progress.done()
     for (const fix of plan.fixes) {
       const file = path.join(config.workspace, fix.path)
       const source = new SourceText(await readFile(file, 'utf8'))
@@ -114,6 +130,7 @@ export async function runFix(argv: string[]): Promise<number> {
     const left = plan.manual.length > 0 || (outcome.gateFailures?.length ?? 0) > 0
     return left ? EXIT.gateFailed : EXIT.pass
   } catch (error) {
+    progress.done()
     process.stderr.write(`error: ${printable((error as Error).message)}\n`)
     return error instanceof ConfigError ? EXIT.usage : EXIT.toolFailed
   } finally {
@@ -132,6 +149,7 @@ function parseOptions(argv: string[]) {
       rules: { type: 'string' },
       cloud: { type: 'string' },
       'resources-default': { type: 'string' },
+      config: { type: 'string' },
       'dry-run': { type: 'boolean' },
       offline: { type: 'boolean' },
       'pinned-tools': { type: 'boolean' },

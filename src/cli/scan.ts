@@ -1,9 +1,11 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { ACTION_ROOT, ACTION_VERSION } from '../action-root.js'
 import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from '../config/inputs.js'
+import { layerInputs, loadCliConfigFile, withPathThresholds } from '../config/file.js'
 import { printable, stderrLogger } from '../log.js'
 import { pathDirs } from '../util/which.js'
+import { cliProgress } from '../progress.js'
 import { runPipeline, type PipelineResult } from '../pipeline.js'
 import { toFindingsDocument } from '../report/findings-file.js'
 import { sortBySeverity } from '../findings/order.js'
@@ -22,6 +24,8 @@ Options (each is the action input of the same name):
   --policy-enforcement MODE    deny | warn | dryrun | as-declared (default deny)
   --unreadable-manifests MODE  fail | warn: a file that looks like a manifest but cannot be read
                                as Kubernetes reads it fails the gate, or only warns (default fail)
+  --helm-values CHART=FILES    a Helm chart's values files, e.g. charts/web=values-prod.yaml
+                               (relative to the chart, comma-separated); once per chart
   --scanners LIST              which scanners run (default ${INPUT_DEFAULTS.scanners}); see below
   --repository-scanners LIST   Trivy checks for the repository (default ${INPUT_DEFAULTS['repository-scanners']})
   --image-scanners LIST        Trivy checks for images (default ${INPUT_DEFAULTS['image-scanners']})
@@ -41,6 +45,11 @@ Options (each is the action input of the same name):
   --format FORMAT              table | json | sarif | markdown (default table)
   --output FILE                write the report there instead of standard output
   --output-dir DIR             where results.sarif, findings.json, summary.md and evidence/ go
+  --sbom                       also write a CycloneDX SBOM per image and for the repository
+                               into sbom/ of the output directory (docs/sbom.md)
+  --config FILE                the config file (default .hardening.yaml, when present): any
+                               option by its input name and per-path thresholds; the options
+                               given here override it (docs/config.md)
   --verbose                    log each step and every tool command to standard error
   -h, --help                   this help
 
@@ -77,11 +86,14 @@ export const SCAN_OPTIONS = {
     Object.keys(FLAG_TO_INPUT).map((flag) => [flag, { type: 'string' as const }])
   ),
   baseline: { type: 'string' },
+  config: { type: 'string' },
+  'helm-values': { type: 'string', multiple: true },
   format: { type: 'string', default: 'table' },
   output: { type: 'string' },
   'skip-db-update': { type: 'boolean' },
   'pinned-tools': { type: 'boolean' },
   'ignore-unfixed': { type: 'boolean' },
+  sbom: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
@@ -105,12 +117,15 @@ export async function runScan(argv: string[]): Promise<number> {
     return EXIT.usage
   }
 
+  // Only what was given: the rest comes from the config file, else the defaults.
   const inputs: Partial<Record<InputName, string>> = {
-    manifests: paths.join('\n'),
-    'scan-path': paths.length === 1 ? paths[0] : INPUT_DEFAULTS['scan-path'],
-    'skip-db-update': String(values['skip-db-update'] ?? false),
-    'ignore-unfixed': String(values['ignore-unfixed'] ?? false),
-    ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {})
+    ...(paths.length > 0 ? { manifests: paths.join('\n') } : {}),
+    ...(paths.length === 1 ? { 'scan-path': paths[0] } : {}),
+    ...(values['skip-db-update'] ? { 'skip-db-update': 'true' } : {}),
+    ...(values['ignore-unfixed'] ? { 'ignore-unfixed': 'true' } : {}),
+    ...(values.sbom ? { sbom: 'true' } : {}),
+    ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {}),
+    ...(values['helm-values'] ? { 'helm-values': values['helm-values'].join('\n') } : {})
   }
   for (const [flag, input] of Object.entries(FLAG_TO_INPUT)) {
     const value = (values as Record<string, unknown>)[flag]
@@ -121,25 +136,37 @@ export async function runScan(argv: string[]): Promise<number> {
     return EXIT.usage
   }
 
-  const log = stderrLogger(Boolean(values.verbose))
+  const { progress, log } = cliProgress(stderrLogger(Boolean(values.verbose)))
   let result: PipelineResult
   try {
     if (!process.env.RUNNER_TOOL_CACHE) process.env.RUNNER_TOOL_CACHE = defaultToolCache()
-    const config = readConfig((name) => inputs[name as InputName] ?? '', process.cwd())
+    const file = await loadCliConfigFile(values.config, process.cwd())
+    const { read, attempt } = layerInputs(
+      (name) => inputs[name as InputName] ?? '',
+      file,
+      (name) => inputs[name as InputName] !== undefined
+    )
+    const config = withPathThresholds(
+      attempt(() => readConfig(read, process.cwd())),
+      file
+    )
     // On a laptop the tools on PATH are the user's own; the action never runs PATH tools unpinned.
-    if (inputs['trusted-tool-dir'] === undefined && !values['pinned-tools'])
-      config.trustedToolDirs = pathDirs()
+    if (values['pinned-tools']) config.trustedToolDirs = []
+    else if (!read('trusted-tool-dir').trim()) config.trustedToolDirs = pathDirs()
     result = await runPipeline(config, {
       log,
+      progress,
       actionRoot: ACTION_ROOT,
       actionVersion: ACTION_VERSION
     })
   } catch (error) {
+    progress.done()
     process.stderr.write(`error: ${printable((error as Error).message)}\n`)
     return error instanceof ConfigError ? EXIT.usage : EXIT.toolFailed
   }
 
-  const report = render(result, format)
+  progress.done()
+  const report = await render(result, format)
   if (values.output) await writeFile(String(values.output), report)
   else process.stdout.write(report)
   for (const reason of result.decision.reasons) process.stderr.write(`${printable(reason)}\n`)
@@ -147,12 +174,12 @@ export async function runScan(argv: string[]): Promise<number> {
   return result.decision.failed ? EXIT.gateFailed : EXIT.pass
 }
 
-function render(result: PipelineResult, format: string): string {
+async function render(result: PipelineResult, format: string): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toFindingsDocument(result.outcomes, result.findings, result.decision), null, 2)}\n`
     case 'sarif':
-      return result.sarifJson
+      return readFile(result.files.sarif, 'utf8') // written result by result, never held whole
     case 'markdown':
       return result.summary
     default:

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { lstatSync, realpathSync } from 'node:fs'
+import { lstatSync, realpathSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ConfigError } from '../errors.js'
@@ -13,10 +13,13 @@ import {
   type ResourceDefaults
 } from '../fix/settings.js'
 import {
+  COMMENT_MODES,
+  FAIL_ON_MODES,
   FAIL_ON_SEVERITIES,
   POLICY_ENFORCEMENTS,
   TRIVY_CHECKS,
   UNREADABLE_MANIFEST_MODES,
+  type CommentMode,
   type FailOnSeverity,
   type ScanConfig
 } from './scan-config.js'
@@ -35,6 +38,7 @@ export const INPUT_DEFAULTS = {
   policies: '',
   'policy-enforcement': 'deny',
   'unreadable-manifests': 'fail',
+  'helm-values': '',
   scanners: scannerNames().join(','),
   'repository-scanners': 'vuln,secret,license',
   'image-scanners': 'vuln',
@@ -53,7 +57,20 @@ export const INPUT_DEFAULTS = {
   'fail-on': 'all',
   'baseline-file': '',
   'scan-timeout': '600',
-  'output-dir': 'hardening-results'
+  'output-dir': 'hardening-results',
+  'scan-changed-only': 'false',
+  sbom: 'false'
+} as const
+
+/**
+ * The registry login of the action (the CLI's Trivy reads TRIVY_USERNAME and friends from the
+ * user's environment). Kept out of INPUT_DEFAULTS, which other sources (a config file in the
+ * repository) may fill: a password belongs in the workflow's secrets only.
+ */
+export const REGISTRY_INPUT_DEFAULTS = {
+  'registry-username': '',
+  'registry-password': '',
+  'registry-token': ''
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -95,6 +112,7 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
       UNREADABLE_MANIFEST_MODES,
       'unreadable-manifests'
     ),
+    helmValues: helmValues(get('helm-values'), workspace),
     extraPolicies: list(get('policies')).map((entry) =>
       insideWorkspace(workspace, entry, 'policies')
     ),
@@ -132,8 +150,73 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
       : null,
     baselineFile: baselineFile(get('fail-on'), read('baseline-file').trim(), workspace),
     scanTimeoutMs: seconds(get('scan-timeout'), 'scan-timeout') * 1000,
-    outputDir: insideWorkspace(workspace, get('output-dir'), 'output-dir', true)
+    outputDir: insideWorkspace(workspace, get('output-dir'), 'output-dir', true),
+    scanChangedOnly: bool(get('scan-changed-only'), 'scan-changed-only'),
+    sbom: bool(get('sbom'), 'sbom'),
+    ...registryCredentials(read)
   }
+}
+
+/**
+ * The registry login, checked without ever quoting a value. Trivy reads TRIVY_USERNAME and
+ * TRIVY_PASSWORD as lists split at commas and whitespace, so such a value could not arrive whole.
+ */
+function registryCredentials(read: InputReader): Pick<ScanConfig, 'registryCredentials'> {
+  const username = read('registry-username').trim()
+  const password = read('registry-password').trim()
+  const token = read('registry-token').trim()
+  if (token && (username || password))
+    throw new ConfigError(
+      "Inputs 'registry-token' and 'registry-username'/'registry-password' exclude each other: give one login."
+    )
+  if (token) return { registryCredentials: { token } }
+  if (!username && !password) return {}
+  if (!password)
+    throw new ConfigError("Input 'registry-username' is set but 'registry-password' is empty.")
+  if (!username)
+    throw new ConfigError("Input 'registry-password' is set but 'registry-username' is empty.")
+  for (const [name, value] of [
+    ['registry-username', username],
+    ['registry-password', password]
+  ])
+    if (/[\s,]/.test(value))
+      throw new ConfigError(
+        `Input '${name}' contains a comma or whitespace, which Trivy would split into several values; use 'registry-token' instead.`
+      )
+  return { registryCredentials: { username, password } }
+}
+
+/**
+ * `helm-values`: one chart per line, `chart-dir=values-prod.yaml,values-extra.yaml`, as absolute
+ * paths by absolute chart directory. The files come from the checkout: each must be a file that
+ * stays inside the workspace, links included.
+ */
+function helmValues(value: string, workspace: string): Record<string, string[]> {
+  const name = 'helm-values'
+  const charts: Record<string, string[]> = {}
+  for (const line of value.split('\n')) {
+    const entry = line.replace(/#.*$/, '').trim()
+    if (!entry) continue
+    const equals = entry.indexOf('=')
+    const chartEntry = equals < 0 ? '' : entry.slice(0, equals).trim()
+    const files = entry.slice(equals + 1).trim()
+    if (!chartEntry || !files)
+      throw new ConfigError(
+        `Input '${name}' lines look like chart-dir=values-prod.yaml,values-extra.yaml; got '${entry}'.`
+      )
+    const chart = insideWorkspace(workspace, chartEntry, name, true)
+    if (!statSync(path.join(chart, 'Chart.yaml'), { throwIfNoEntry: false })?.isFile())
+      throw new ConfigError(`Input '${name}' names '${chartEntry}', which has no Chart.yaml.`)
+    if (charts[chart]) throw new ConfigError(`Input '${name}' names '${chartEntry}' twice.`)
+    charts[chart] = list(files).map((file) => {
+      const entryPath = path.join(chartEntry, file)
+      const resolved = insideWorkspace(workspace, entryPath, name, true)
+      if (!statSync(resolved, { throwIfNoEntry: false })?.isFile())
+        throw new ConfigError(`Input '${name}' values file '${entryPath}' is not a file.`)
+      return resolved
+    })
+  }
+  return charts
 }
 
 /** Splits a multi-line or comma-separated input, dropping blanks and `#` comments. */
@@ -152,12 +235,12 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
   return lower as T
 }
 
-function toThreshold(value: FailOnSeverity): Severity | null {
+export function toThreshold(value: FailOnSeverity): Severity | null {
   return value === 'none' ? null : (value.toUpperCase() as Severity)
 }
 
 function baselineFile(failOn: string, file: string, workspace: string): string | null {
-  const mode = oneOf(failOn, ['all', 'new'] as const, 'fail-on')
+  const mode = oneOf(failOn, FAIL_ON_MODES, 'fail-on')
   if (mode === 'all') return null
   if (!file)
     throw new ConfigError(
@@ -262,6 +345,32 @@ function realPath(file: string, name: string, entry: string): string {
   }
 }
 
+/** The inputs that choose the config file (src/config/file.ts); the file itself can set neither. */
+export const CONFIG_FILE_INPUT_DEFAULTS = {
+  'config-file': '.hardening.yaml',
+  'config-from-pr': 'false'
+} as const
+
+export interface ConfigFileChoice {
+  /** Workspace-relative POSIX path of the config file. */
+  path: string
+  /** On pull requests, the pull request's own copy governs (config-from-pr) instead of the base branch's. */
+  fromPullRequest: boolean
+}
+
+export function readConfigFileChoice(read: InputReader, workspace: string): ConfigFileChoice {
+  const file = read('config-file').trim() || CONFIG_FILE_INPUT_DEFAULTS['config-file']
+  // Links followed: a linked directory must not make us read (and quote) a file elsewhere.
+  const resolved = insideWorkspace(workspace, file, 'config-file', true)
+  return {
+    path: path.relative(workspace, resolved).split(path.sep).join('/'),
+    fromPullRequest: bool(
+      read('config-from-pr').trim() || CONFIG_FILE_INPUT_DEFAULTS['config-from-pr'],
+      'config-from-pr'
+    )
+  }
+}
+
 /** Inputs that only the GitHub Action has (the CLI never publishes), with action.yml's defaults. */
 export const PUBLISH_INPUT_DEFAULTS = {
   token: '${{ github.token }}',
@@ -270,12 +379,11 @@ export const PUBLISH_INPUT_DEFAULTS = {
   'suggest-fixes': 'false',
   'fix-cloud': '',
   'fix-resources-default': '',
-  'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}'
+  'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}',
+  'dependency-submission': 'false'
 } as const
 
-/** When the action writes its PR comment (the `comment` input). */
-export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
+export { COMMENT_MODES, type CommentMode }
 
 export interface PublishConfig {
   token: string
@@ -286,8 +394,12 @@ export interface PublishConfig {
   /** The choices those fixes need and no manifest makes; without them, those fixes are manual. */
   fixCloud?: Cloud
   fixResourceDefaults?: ResourceDefaults
+  /** Per-namespace requests and limits from the config file (replacing fixResourceDefaults there). */
+  fixResourcesByNamespace?: Record<string, ResourceDefaults>
   /** Tells this job's PR comment and SARIF categories from other jobs' (see `reportId`). */
   commentId: string
+  /** Submit the SBOMs to GitHub's dependency graph (writing them as `sbom: true` does). */
+  dependencySubmission: boolean
 }
 
 export function readPublishConfig(read: InputReader): PublishConfig {
@@ -314,7 +426,11 @@ export function readPublishConfig(read: InputReader): PublishConfig {
           fixResourceDefaults: parseResourceDefaults(fixResources, "Input 'fix-resources-default'")
         }
       : {}),
-    commentId: reportId(read('comment-id'))
+    commentId: reportId(read('comment-id')),
+    dependencySubmission: bool(
+      read('dependency-submission').trim() || PUBLISH_INPUT_DEFAULTS['dependency-submission'],
+      'dependency-submission'
+    )
   }
 }
 

@@ -18,6 +18,13 @@ export type UnreadableManifestMode = (typeof UNREADABLE_MANIFEST_MODES)[number]
 export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'] as const
 export type FailOnSeverity = (typeof FAIL_ON_SEVERITIES)[number]
 
+/** `fail-on`: every finding at or above the threshold counts, or only those missing from the baseline. */
+export const FAIL_ON_MODES = ['all', 'new'] as const
+
+/** When the action writes its PR comment (the `comment` input). */
+export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
+
 /** Everything the pipeline needs, validated once here; later stages never read raw inputs. */
 export interface ScanConfig {
   /** Absolute path of the checked-out repository; every reported path is relative to it. */
@@ -38,6 +45,8 @@ export interface ScanConfig {
    * manifest size limit): `fail` fails the gate, `warn` only reports it.
    */
   unreadableManifests: UnreadableManifestMode
+  /** `helm-values`: each chart's values files (absolute), by absolute chart directory. */
+  helmValues?: Record<string, string[]>
   scanners: ScannerName[]
   /** Trivy `--scanners` for the repository scan and for images. */
   repositoryScanners: TrivyCheck[]
@@ -46,6 +55,11 @@ export interface ScanConfig {
   failOnSeverity: Severity | null
   /** Per-scanner thresholds (`image=critical,policies=high`) that replace failOnSeverity. */
   failOnSeverityByScanner: Partial<Record<ScannerName, Severity | null>>
+  /**
+   * The config file's per-path thresholds (`paths:`): the last entry whose glob matches a
+   * finding's file replaces the two above for it.
+   */
+  failOnSeverityByPath?: Array<{ glob: string; threshold: Severity | null }>
   ignoreUnfixed: boolean
   trivyVersion: string
   conftestVersion: string
@@ -66,4 +80,20 @@ export interface ScanConfig {
   baselineFile: string | null
   scanTimeoutMs: number
   outputDir: string
+  /** `sbom`: a CycloneDX SBOM per scanned image and for the repository, in `<outputDir>/sbom/`. */
+  sbom?: boolean
+  /** `scan-changed-only`: on pull requests, report manifest findings only for the changed files. */
+  scanChangedOnly?: boolean
+  /**
+   * The files the pull request changes (repo-relative, `/`-separated, deleted files left out),
+   * set by the action when `scanChangedOnly` applies. Every manifest is still loaded and
+   * evaluated (referential policies see them as inventory); only findings in files outside
+   * this set are not reported (src/manifests/changed.ts).
+   */
+  changedFiles?: ReadonlySet<string>
+  /** The login for private images, given to Trivy only through its environment (image scans). */
+  registryCredentials?: RegistryCredentials
 }
+
+/** `registry-username` with `registry-password`, or a `registry-token` sent as it is. */
+export type RegistryCredentials = { username: string; password: string } | { token: string }

@@ -25,6 +25,8 @@ export const INTERNAL_LB_ANNOTATION: Record<Cloud, { key: string; value: string 
 export interface FixSettings {
   cloud?: Cloud
   resourceDefaults?: ResourceDefaults
+  /** Per-namespace requests and limits (the config file's fix.resources.namespaces), complete: they replace resourceDefaults there. */
+  resourcesByNamespace?: Record<string, ResourceDefaults>
   digests: DigestResolver
 }
 
@@ -134,11 +136,18 @@ export const RULE_FIXES: Record<string, RuleFix> = {
       () => false
     )
   },
-  HardeningRequiredResources: (site, { resourceDefaults }) => {
+  HardeningRequiredResources: (site, { resourceDefaults, resourcesByNamespace }) => {
     const missing = /\(resources\.(requests|limits)\.([\w.-]+)\)/.exec(site.finding.message)
     const [, kind, resource] = missing ?? []
+    const namespace = site.root.getIn(['metadata', 'namespace'])
+    const defaults =
+      typeof namespace === 'string' &&
+      resourcesByNamespace &&
+      Object.hasOwn(resourcesByNamespace, namespace)
+        ? resourcesByNamespace[namespace]
+        : resourceDefaults
     const value =
-      kind && resource ? resourceDefaults?.[kind as 'requests' | 'limits']?.[resource] : undefined
+      kind && resource ? defaults?.[kind as 'requests' | 'limits']?.[resource] : undefined
     if (!value)
       throw new ManualOnly(
         `no default is configured for ${kind && resource ? `${kind}.${resource}` : 'this resource'}: pass --resources-default (action input fix-resources-default), e.g. cpu=100m,memory=128Mi, with values sized for your workloads`

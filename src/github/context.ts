@@ -23,6 +23,10 @@ export interface RunContext {
   pullRequest?: {
     number: number
     headSha: string
+    /** The head branch's name (`feature/x`), without `refs/heads/`. */
+    headRef?: string
+    /** The base commit the pull request is compared with (what `git diff base...head` takes). */
+    baseSha?: string
     /** owner/name of the head repository; null when the fork was deleted. */
     headRepo: string | null
     baseRepo: string
@@ -35,8 +39,8 @@ interface Payload {
   number?: number
   pull_request?: {
     number?: number
-    head?: { sha?: string; repo?: { full_name?: string } | null }
-    base?: { repo?: { full_name?: string } }
+    head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null }
+    base?: { sha?: string; repo?: { full_name?: string } }
   }
   repository?: { default_branch?: string }
 }
@@ -73,6 +77,8 @@ export function readRunContext(env: Env = process.env): RunContext {
           pullRequest: {
             number: (pr.number ?? payload.number) as number,
             headSha: pr.head?.sha ?? '',
+            ...(pr.head?.ref ? { headRef: pr.head.ref } : {}),
+            ...(pr.base?.sha ? { baseSha: pr.base.sha } : {}),
             headRepo: pr.head?.repo?.full_name ?? null,
             baseRepo: pr.base?.repo?.full_name ?? `${owner}/${repo}`
           }

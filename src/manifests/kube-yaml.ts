@@ -11,6 +11,7 @@ import {
   isAlias,
   isMap,
   isScalar,
+  isSeq,
   LineCounter,
   Parser,
   type Alias,
@@ -65,20 +66,33 @@ const INT64_MAX = 2n ** 63n - 1n
 const UINT64_MAX = 2n ** 64n - 1n
 
 /**
+ * A document at least this long that is a map with a block sequence under `items:` (a `kind:
+ * List`) is read a piece at a time (see `readListInPieces`): the yaml package holds a whole
+ * document's tree while it parses, about 60 times the text.
+ */
+const LIST_IN_PIECES_FROM = 1024 * 1024
+/** Items per piece: enough that a piece's fixed cost is small, few enough to stay small. */
+const ITEMS_PER_PIECE = 64
+
+/**
  * Splits `text` as apimachinery's YAMLReader does and reads each document. `split: false` reads
  * the text as one stream (a UTF-16 file, which the byte-wise splitter never splits).
+ * `listInPiecesFrom` is for tests: the length from which a `kind: List` is read in pieces.
  */
 export function* readKubeYaml(
   text: string,
-  { split = true }: { split?: boolean } = {}
+  {
+    split = true,
+    listInPiecesFrom = LIST_IN_PIECES_FROM
+  }: { split?: boolean; listInPiecesFrom?: number } = {}
 ): Generator<KubeDocument> {
-  if (!split) return yield readDocument(text, 1)
+  if (!split) return yield readDocument(text, 1, listInPiecesFrom)
   for (const chunk of splitDocuments(text)) {
     if ('error' in chunk) {
       yield refusal(chunk.line, chunk.line, chunk.error)
       return // the reader stops at an invalid separator, and so does kubectl
     }
-    yield readDocument(chunk.text, chunk.line)
+    yield readDocument(chunk.text, chunk.line, listInPiecesFrom)
   }
 }
 
@@ -140,11 +154,108 @@ function refusal(line: number, errorLine: number, message: string): KubeDocument
 }
 
 /** go-yaml v2 reads only the first YAML document of what the splitter gives it. */
-function readDocument(chunk: string, firstLine: number): KubeDocument {
+function readDocument(chunk: string, firstLine: number, listInPiecesFrom: number): KubeDocument {
   const refused = goOnlyRefuses(chunk)
   if (refused) return refusal(firstLine, firstLine + refused.lineIndex, refused.message)
   // go-yaml reads a lone CR and NEL as line breaks; the yaml package does not.
   const normalized = /[\r\u0085]/.test(chunk) ? chunk.replace(/[\r\u0085]/g, '\n') : chunk
+  return (
+    (normalized.length >= listInPiecesFrom && readListInPieces(normalized, firstLine)) ||
+    readWhole(normalized, firstLine).document
+  )
+}
+
+/**
+ * A `kind: List` read a piece at a time: the top-level `items:` block sequence is cut into runs
+ * of items, each read on its own with its own lines, and the rest of the document is read with
+ * `items: []` in place of the sequence and blank lines where it was (so every line number stays).
+ * Exactly what reading the whole gives, or undefined to read the whole instead: whenever a piece
+ * or the rest has an error or an alias (an alias can reach across pieces, and go-yaml's aliasing
+ * limit counts the whole document), or the rest is not a block map whose `items` is our `[]`
+ * (text that only looked like the top-level key, inside a multi-line scalar or a flow collection).
+ */
+export function readListInPieces(text: string, firstLine: number): KubeDocument | undefined {
+  const lines = text.split('\n')
+  let itemsLine = -1
+  for (let n = 0; n < lines.length; n++) {
+    if (!/^["']?items/.test(lines[n]!)) continue
+    if (itemsLine !== -1 || !/^items:[ ]*(#.*)?$/.test(lines[n]!)) return undefined
+    itemsLine = n
+  }
+  // The item starts: `-` lines at the sequence's indentation, up to a line indented less, or as
+  // much without a `-`; blank and comment lines go with the item before them.
+  const starts: number[] = []
+  let indent = -1
+  let end = lines.length
+  for (let n = itemsLine + 1; itemsLine !== -1 && n < lines.length; n++) {
+    const line = lines[n]!
+    const spaces = line.length - line.trimStart().length
+    if (line[0] === '\t') return undefined
+    if (spaces === line.length || line[spaces] === '#') continue
+    if (indent === -1) indent = spaces
+    const isItem =
+      spaces === indent && line[spaces] === '-' && /^[ ]?$/.test(line[spaces + 1] ?? '')
+    if (isItem) starts.push(n)
+    else if (spaces <= indent) {
+      end = n
+      break
+    }
+  }
+  if (starts.length < 2) return undefined
+  const pieces: KubeDocument[] = []
+  const items: unknown[] = []
+  for (let first = 0; first < starts.length; first += ITEMS_PER_PIECE) {
+    const from = starts[first]!
+    const piece = readWhole(
+      `${lines.slice(from, starts[first + ITEMS_PER_PIECE] ?? end).join('\n')}\n`,
+      firstLine + from
+    )
+    const value = piece.document.value
+    const count = Math.min(ITEMS_PER_PIECE, starts.length - first)
+    if (piece.aliased || !piece.blockSequence || !Array.isArray(value) || value.length !== count)
+      return undefined
+    pieces.push(piece.document)
+    items.push(...value)
+  }
+  const rest = lines.map((line, n) => (n >= starts[0]! && n < end ? '' : line))
+  rest[itemsLine] = 'items: []'
+  const outside = readWhole(rest.join('\n'), firstLine)
+  const value = outside.document.value
+  if (
+    outside.aliased ||
+    !outside.blockMap ||
+    !isObject(value) ||
+    !Array.isArray(value.items) ||
+    value.items.length !== 0 ||
+    outside.document.lineOf(['items']) !== firstLine + itemsLine
+  )
+    return undefined
+  value.items = items
+  return {
+    line: outside.document.line,
+    value,
+    lineOf(path) {
+      const index = path[1]
+      if (path[0] !== 'items' || typeof index !== 'number') return outside.document.lineOf(path)
+      if (index >= items.length) return outside.document.lineOf(['items'])
+      if (index < 0) return undefined
+      const piece = pieces[Math.floor(index / ITEMS_PER_PIECE)]!
+      return piece.lineOf([index % ITEMS_PER_PIECE, ...path.slice(2)])
+    }
+  }
+}
+
+/** A document read whole, and whether it has aliases (which can reach anywhere in it). */
+function readWhole(
+  normalized: string,
+  firstLine: number
+): { document: KubeDocument; aliased: boolean; blockMap: boolean; blockSequence: boolean } {
+  const failed = (document: KubeDocument) => ({
+    document,
+    aliased: false,
+    blockMap: false,
+    blockSequence: false
+  })
   let parsed
   try {
     parsed = firstDocument(normalized)
@@ -160,14 +271,14 @@ function readDocument(chunk: string, firstLine: number): KubeDocument {
     }
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    return refusal(firstLine, firstLine, 'the document is nested too deeply')
+    return failed(refusal(firstLine, firstLine, 'the document is nested too deeply'))
   }
   const { document, counter, text } = parsed
   const lineAt = (offset: number) => firstLine - 1 + counter.linePos(offset).line
-  if (!document) return { line: firstLine, value: null, lineOf: () => undefined }
+  if (!document) return failed({ line: firstLine, value: null, lineOf: () => undefined })
   const start = document.contents?.range ? lineAt(document.contents.range[0]) : firstLine
   const syntax = syntaxError(document)
-  if (syntax) return refusal(start, lineAt(syntax.pos[0]), syntax.message.split('\n')[0])
+  if (syntax) return failed(refusal(start, lineAt(syntax.pos[0]), syntax.message.split('\n')[0]))
   const decoder = new Decoder(lineAt, (offset) => counter.linePos(offset).col - 1, text)
   let value: unknown
   try {
@@ -176,17 +287,16 @@ function readDocument(chunk: string, firstLine: number): KubeDocument {
     value = decoder.decode(document.contents)
   } catch (error) {
     if (error instanceof Refusal)
-      return refusal(
-        start,
-        error.offset === undefined ? start : lineAt(error.offset),
-        error.message
+      return failed(
+        refusal(start, error.offset === undefined ? start : lineAt(error.offset), error.message)
       )
     if (error instanceof RangeError)
-      return refusal(start, start, 'the document is nested too deeply')
+      return failed(refusal(start, start, 'the document is nested too deeply'))
     throw error
   }
   const lines = decoder.lines
-  return {
+  const root = document.contents
+  const kube: KubeDocument = {
     line: start,
     value,
     lineOf(path) {
@@ -205,6 +315,12 @@ function readDocument(chunk: string, firstLine: number): KubeDocument {
       }
       return found
     }
+  }
+  return {
+    document: kube,
+    aliased: decoder.aliased,
+    blockMap: isMap(root) && !root.flow,
+    blockSequence: isSeq(root) && !root.flow
   }
 }
 
@@ -346,6 +462,11 @@ class Decoder {
   private decodeCount = 0
   private aliasCount = 0
   private aliasDepth = 0
+
+  /** Whether the document has aliases. */
+  get aliased(): boolean {
+    return this.targets.size > 0
+  }
 
   private readonly blockIndents = new Map<Scalar, number>()
 

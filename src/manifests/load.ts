@@ -3,10 +3,10 @@ import path from 'node:path'
 import {
   HELM_CHART_FILE,
   KUSTOMIZATION_FILES,
-  renderHelmChart,
   renderKustomization,
   type Rendered
 } from './render.js'
+import { renderHelmChart } from './helm.js'
 import { looksLikeManifest, parseManifests, type LoadProblem, type LoadResult } from './parse.js'
 import { toPosix } from '../util/posix-path.js'
 
@@ -22,12 +22,13 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools'])
 /**
  * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). With
  * `render`, a directory with a kustomization (kustomize or kubectl) or a Helm chart (helm) is
- * rendered and stands in for its files.
+ * rendered and stands in for its files; `helmValues` names each chart's values files (absolute
+ * paths, by absolute chart directory).
  */
 export async function loadManifests(
   workspace: string,
   targets: string[],
-  options: { render?: boolean; timeoutMs?: number } = {}
+  options: { render?: boolean; timeoutMs?: number; helmValues?: Record<string, string[]> } = {}
 ): Promise<LoadResult> {
   const result: LoadResult = { objects: [], problems: [] }
   const files = await collectFiles(
@@ -39,6 +40,7 @@ export async function loadManifests(
       name === HELM_CHART_FILE
   )
   result.problems.push(...files.problems)
+  const relativeOf = (file: string) => toPosix(path.relative(workspace, file))
   const inside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..')
   const charts = options.render
     ? files.files
@@ -54,27 +56,44 @@ export async function loadManifests(
   const plain = files.files.filter((file) => !charts.some((dir) => inside(file, dir)))
   const loaded = new Map<string, LoadResult>()
   const budget = { bytes: MAX_RUN_MANIFEST_BYTES }
-  for (const file of plain)
-    loaded.set(file, await loadFile(file, toPosix(path.relative(workspace, file)), budget))
+  for (const file of plain) loaded.set(file, await loadFile(file, relativeOf(file), budget))
 
-  const covered = new Set<string>()
   const timeoutMs = options.timeoutMs ?? 120_000
-  const take = (rendered: Rendered, dir: string) => {
+  const take = (rendered: Rendered) => {
     result.objects.push(...rendered.objects)
     result.problems.push(...rendered.problems)
-    if (rendered.rendered)
-      for (const file of loaded.keys()) if (inside(file, dir)) covered.add(file)
   }
-  for (const dir of charts) take(await renderHelmChart(workspace, dir, timeoutMs), dir)
+  for (const dir of charts)
+    take(await renderHelmChart(workspace, dir, timeoutMs, options.helmValues?.[dir]))
+  // In a rendered kustomization's directory, what a kustomization reads stands for nothing on
+  // its own; the rest (what `kubectl apply -f dir/` would apply) is checked as it is.
+  const reads = new Set<string>()
+  const rendered: Array<{ dir: string; file: string }> = []
   for (const dir of kustomizations) {
     const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects)
-    take(await renderKustomization(workspace, dir, sources, timeoutMs), dir)
+    const kustomization = await renderKustomization(workspace, dir, sources, timeoutMs)
+    take(kustomization)
+    if (!kustomization.rendered) continue
+    for (const file of kustomization.reads ?? []) reads.add(file)
+    rendered.push({ dir, file: kustomization.file })
   }
+  const unreferenced = new Map<string, string[]>()
   for (const [file, entry] of loaded) {
-    if (covered.has(file)) continue
+    // The innermost rendered kustomization whose directory holds the file.
+    const owner = rendered
+      .filter(({ dir }) => inside(file, dir))
+      .sort((a, b) => b.dir.length - a.dir.length)[0]
+    if (owner && reads.has(path.resolve(file))) continue
     result.objects.push(...entry.objects)
     result.problems.push(...entry.problems)
+    if (owner && entry.objects.length > 0)
+      unreferenced.set(owner.file, [...(unreferenced.get(owner.file) ?? []), relativeOf(file)])
   }
+  for (const [file, files] of unreferenced)
+    result.problems.push({
+      file,
+      message: `not referenced by this kustomization, so checked as plain manifests (as \`kubectl apply -f\` on the directory would apply them): ${files.join(', ')}`
+    })
   return result
 }
 

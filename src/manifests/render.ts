@@ -1,4 +1,4 @@
-import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { runTool } from '../util/run-tool.js'
 import { findOnPath } from '../util/which.js'
@@ -13,8 +13,26 @@ export const KUSTOMIZATION_FILES = new Set([
 ])
 export const HELM_CHART_FILE = 'Chart.yaml'
 
-/** The objects a directory renders to; `rendered: false` means its files stand as they are. */
-export type Rendered = LoadResult & { rendered: boolean }
+/**
+ * The objects a directory renders to; `rendered: false` means its files stand as they are.
+ * `reads`: the files a rendered kustomization reads (absolute), which stand for nothing on their own.
+ */
+export type Rendered = LoadResult & {
+  rendered: boolean
+  /** The file that stands for the directory (its kustomization file, or Chart.yaml), repo-relative. */
+  file: string
+  reads?: ReadonlySet<string>
+}
+
+/** A directory that was not rendered, and why. */
+export function notRendered(file: string, message: string, blocking = false): Rendered {
+  return {
+    rendered: false,
+    file,
+    objects: [],
+    problems: [{ file, message, ...(blocking ? { blocking } : {}) }]
+  }
+}
 
 /** `kustomize build DIR`, or `kubectl kustomize DIR` when only kubectl is installed. */
 async function renderer(): Promise<((dir: string) => [string, string[]]) | undefined> {
@@ -41,41 +59,39 @@ export async function renderKustomization(
   sources: ManifestObject[],
   timeoutMs: number
 ): Promise<Rendered> {
-  const kustomizationFile = relativePosix(workspace, path.join(dir, 'kustomization.yaml'))
-  const render = await renderer()
-  if (!render) {
+  const inputs = await kustomizationInputs(dir).catch(() => undefined)
+  const kustomizationFile = relativePosix(
+    workspace,
+    inputs?.file ?? path.join(dir, 'kustomization.yaml')
+  )
+  // A component's files are patches and parts for the kustomizations that use it.
+  if (inputs?.component)
     return {
-      rendered: false,
+      rendered: true,
+      file: kustomizationFile,
       objects: [],
-      problems: [
-        {
-          file: kustomizationFile,
-          message:
-            'neither kustomize nor kubectl is on PATH; its files were checked as plain manifests (patches not applied)'
-        }
-      ]
+      problems: [],
+      reads: inputs.reads
     }
-  }
+  const render = await renderer()
+  if (!render)
+    return notRendered(
+      kustomizationFile,
+      'neither kustomize nor kubectl is on PATH; its files were checked as plain manifests (patches not applied)'
+    )
   const [command, args] = render(dir)
   let output: string
   try {
     output = (await runTool(command, args, { timeoutMs })).stdout
   } catch (error) {
-    return {
-      rendered: false,
-      objects: [],
-      problems: [
-        {
-          file: kustomizationFile,
-          message: `kustomize build failed (${(error as Error).message}); its files were checked as plain manifests`
-        }
-      ]
-    }
+    return notRendered(
+      kustomizationFile,
+      `kustomize build failed (${(error as Error).message}); its files were checked as plain manifests`
+    )
   }
   const parsed = parseManifests(output, kustomizationFile)
   // The files the kustomization pulls in (bases may live outside the scanned directory).
-  const listed = await kustomizationFiles(dir).catch(() => [] as string[])
-  for (const file of listed) {
+  for (const file of inputs?.resources ?? []) {
     const text = await readFile(file, 'utf8').catch(() => '')
     sources.push(...parseManifests(text, relativePosix(workspace, file)).objects)
   }
@@ -89,7 +105,13 @@ export async function renderKustomization(
       ? { ...source, object: rendered.object }
       : { object: rendered.object, file: kustomizationFile, line: 1, lineOf: () => undefined }
   })
-  return { rendered: true, objects, problems: parsed.problems }
+  return {
+    rendered: true,
+    file: kustomizationFile,
+    objects,
+    problems: parsed.problems,
+    reads: inputs?.reads ?? new Set()
+  }
 }
 
 /**
@@ -97,117 +119,127 @@ export async function renderKustomization(
  * Our bundles only compose files (no patches), so listing them is all the rendering they need,
  * and the action does not depend on kustomize being on the runner.
  */
-export async function kustomizationFiles(dir: string, seen = new Set<string>()): Promise<string[]> {
+export async function kustomizationFiles(dir: string): Promise<string[]> {
+  const inputs = await kustomizationInputs(dir)
+  const [missing] = inputs.missing
+  if (missing)
+    throw new Error(`${missing.kustomization} lists '${missing.entry}', which does not exist`)
+  return inputs.resources
+}
+
+/** What `kustomize build` reads for a kustomization (absolute paths). */
+export interface KustomizationInputs {
+  /** The kustomization file itself (its name varies). */
+  file: string
+  /** `kind: Component`: only ever part of another kustomization, never built alone. */
+  component: boolean
+  /** The manifests it includes, through sub-kustomizations and components. */
+  resources: string[]
+  /** Every file it reads: those, each kustomization file, patches, generator inputs, ... */
+  reads: Set<string>
+  /** Local entries that do not exist (remote bases are not files, and not listed here). */
+  missing: Array<{ kustomization: string; entry: string }>
+}
+
+/** A kustomization entry kustomize fetches instead of reading (a git repository or a URL). */
+const isRemote = (entry: string) =>
+  /^[a-z][a-z0-9+.-]*:\/\/|^git@|^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(entry)
+
+/**
+ * Walks a kustomization as kustomize reads it: `resources`/`bases` and `components` (files,
+ * or directories with their own kustomization), and every field that names a file kustomize
+ * reads but that is no standalone manifest (patches, generator inputs, replacements, ...).
+ */
+export async function kustomizationInputs(
+  dir: string,
+  seen = new Set<string>()
+): Promise<KustomizationInputs> {
   const real = path.resolve(dir)
-  if (seen.has(real)) return []
+  const inputs: KustomizationInputs = {
+    file: '',
+    component: false,
+    resources: [],
+    reads: new Set(),
+    missing: []
+  }
+  if (seen.has(real)) return inputs
   seen.add(real)
-  const file = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map((name) =>
-    path.join(real, name)
-  )
   let text: string | undefined
-  for (const candidate of file) {
-    text = await readFile(candidate, 'utf8').catch(() => undefined)
+  for (const name of KUSTOMIZATION_FILES) {
+    inputs.file = path.join(real, name)
+    text = await readFile(inputs.file, 'utf8').catch(() => undefined)
     if (text !== undefined) break
   }
   if (text === undefined) throw new Error(`${dir} has no kustomization.yaml`)
+  inputs.reads.add(inputs.file)
   // Read as kustomize reads it (sigs.k8s.io/yaml), like every other manifest.
   const [document] = readKubeYaml(text)
   if (document?.error)
-    throw new Error(`${dir}/kustomization.yaml:${document.error.line}: ${document.error.message}`)
-  const kustomization = (document?.value ?? {}) as { resources?: string[]; patches?: unknown[] }
-  const files: string[] = []
-  for (const resource of kustomization.resources ?? []) {
-    const target = path.resolve(real, resource)
+    throw new Error(`${inputs.file}:${document.error.line}: ${document.error.message}`)
+  const kustomization = (document?.value ?? {}) as Record<string, unknown>
+  inputs.component = kustomization.kind === 'Component'
+  const entries = (field: string): unknown[] => {
+    const value = kustomization[field]
+    return Array.isArray(value) ? value : []
+  }
+  const strings = (values: unknown[]) => values.filter((v): v is string => typeof v === 'string')
+  const pathsOf = (values: unknown[]) =>
+    values.flatMap((v) => {
+      const file = (v as { path?: unknown } | null)?.path
+      return typeof file === 'string' ? [file] : []
+    })
+
+  /** A file, or a directory whose kustomization is walked; `include`: its files are resources. */
+  const follow = async (entry: string, include: boolean) => {
+    const target = path.resolve(real, entry)
     const info = await stat(target).catch(() => undefined)
-    if (!info)
-      throw new Error(`${dir}/kustomization.yaml lists '${resource}', which does not exist`)
-    if (info.isDirectory()) files.push(...(await kustomizationFiles(target, seen)))
-    else files.push(target)
+    if (!info) {
+      if (!isRemote(entry)) inputs.missing.push({ kustomization: inputs.file, entry })
+    } else if (info.isDirectory()) {
+      const nested = await kustomizationInputs(target, seen)
+      if (include) inputs.resources.push(...nested.resources)
+      for (const file of nested.reads) inputs.reads.add(file)
+      inputs.missing.push(...nested.missing)
+    } else {
+      if (include) inputs.resources.push(target)
+      inputs.reads.add(target)
+    }
   }
-  return files
-}
+  /** A file kustomize reads that is not a manifest; inline YAML (patches, plugins) is none. */
+  const read = async (entry: string) => {
+    const target = path.resolve(real, entry)
+    if (!entry.includes('\n') && (await stat(target).catch(() => undefined))?.isFile())
+      inputs.reads.add(target)
+  }
 
-/** The first symbolic link under `dir` whose target is outside it (or missing). */
-async function linkLeaving(dir: string): Promise<{ file: string; target: string } | undefined> {
-  const root = await realpath(dir)
-  const walk = async (current: string): Promise<{ file: string; target: string } | undefined> => {
-    for (const entry of await readdir(current, { withFileTypes: true })) {
-      const file = path.join(current, entry.name)
-      if (entry.isSymbolicLink()) {
-        const target = await realpath(file).catch(() => undefined)
-        const rel = target === undefined ? '..' : path.relative(root, target)
-        const inside = !rel.startsWith('..') && !path.isAbsolute(rel)
-        if (!inside) return { file, target: target ?? `${await readlink(file)}, missing` }
-      } else if (entry.isDirectory()) {
-        const found = await walk(file)
-        if (found) return found
-      }
-    }
-    return undefined
-  }
-  return walk(dir)
-}
-
-/**
- * Renders a Helm chart with its default values (`helm template`). Each object points at the
- * template file named by Helm's `# Source:` comment (line 1: templates are not the YAML Kubernetes
- * sees). Without helm the chart is reported as not checked: its templates are not plain YAML.
- */
-export async function renderHelmChart(
-  workspace: string,
-  dir: string,
-  timeoutMs: number
-): Promise<Rendered> {
-  const relative = (file: string) => relativePosix(workspace, file)
-  const chartFile = relative(path.join(dir, HELM_CHART_FILE))
-  // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
-  const link = await linkLeaving(dir)
-  if (link) {
-    return {
-      rendered: false,
-      objects: [],
-      problems: [
-        {
-          file: chartFile,
-          message: `Helm chart refused: ${relative(link.file)} links outside the chart (to ${link.target}); chart not checked`,
-          blocking: true
-        }
+  for (const field of ['resources', 'bases', 'components'])
+    for (const entry of strings(entries(field))) await follow(entry, true)
+  // Plugin configurations may be directories with a kustomization of their own.
+  for (const field of ['generators', 'transformers', 'validators'])
+    for (const entry of strings(entries(field)))
+      if (!entry.includes('\n')) await follow(entry, false)
+  const generatorFiles = [...entries('configMapGenerator'), ...entries('secretGenerator')].flatMap(
+    (generator) => {
+      const { files, envs, env } = (generator ?? {}) as Record<string, unknown>
+      return [
+        // `files` entries are `path` or `key=path`.
+        ...strings(Array.isArray(files) ? files : []).map((file) => file.replace(/^[^=]*=/, '')),
+        ...strings(Array.isArray(envs) ? envs : []),
+        ...strings([env])
       ]
     }
-  }
-  const helm = await findOnPath('helm')
-  if (!helm) {
-    return {
-      rendered: false,
-      objects: [],
-      problems: [
-        { file: chartFile, message: 'Helm chart not checked: helm is not on PATH to render it' }
-      ]
-    }
-  }
-  let output: string
-  try {
-    output = (await runTool(helm, ['template', 'hardening-check', dir], { timeoutMs })).stdout
-  } catch (error) {
-    return {
-      rendered: false,
-      objects: [],
-      problems: [
-        {
-          file: chartFile,
-          message: `helm template failed (${(error as Error).message}); chart not checked`
-        }
-      ]
-    }
-  }
-  const objects: ManifestObject[] = []
-  const problems: LoadResult['problems'] = []
-  for (const text of output.split(/^---\s*$/m)) {
-    const source = /^# Source: [^/\n]+\/(.+)$/m.exec(text)?.[1]
-    const file = source ? relative(path.join(dir, source)) : chartFile
-    const parsed = parseManifests(text, file)
-    problems.push(...parsed.problems)
-    objects.push(...parsed.objects.map((o) => ({ ...o, line: 1, lineOf: () => undefined })))
-  }
-  return { rendered: true, objects, problems }
+  )
+  const openapi = kustomization.openapi as { path?: unknown } | undefined
+  for (const entry of [
+    ...strings(entries('crds')),
+    ...strings(entries('configurations')),
+    ...strings(entries('patchesStrategicMerge')),
+    ...pathsOf(entries('patches')),
+    ...pathsOf(entries('patchesJson6902')),
+    ...pathsOf(entries('replacements')),
+    ...pathsOf([openapi]),
+    ...generatorFiles
+  ])
+    await read(entry)
+  return inputs
 }

@@ -1,11 +1,13 @@
 import type { Finding } from '../findings/model.js'
 import { SEVERITIES, type Severity } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
+import type { ChangedOnlyScope } from '../manifests/changed.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
 import { sortBySeverity } from '../findings/order.js'
 import { alsoReportedName } from '../findings/equivalents.js'
 import { encodeUrlPath, escapeMarkdown } from './markdown.js'
+import { scopeSentence } from './summary.js'
 
 /** GitHub rejects issue comments longer than this (characters). */
 export const MAX_COMMENT_LENGTH = 65_536
@@ -26,6 +28,8 @@ export interface CommentInput {
   runUrl?: string
   /** Verified fixes (`suggest-fixes`): the "Fixes" section. */
   fixes?: CommentFixes
+  /** Set when only the pull request's changed manifests were checked (`scan-changed-only`). */
+  scope?: ChangedOnlyScope
   /** How many findings the "Top findings" table shows (default 10). */
   top?: number
   maxLength?: number
@@ -170,6 +174,7 @@ function header(input: CommentInput): string[] {
   lines.push(`## 🛡️ hardening-action: ${decision.failed ? '❌ failed' : '✅ passed'}`, '')
   for (const reason of decision.reasons) lines.push(`- ${inert(reason, 500)}`)
   if (decision.reasons.length) lines.push('')
+  if (input.scope) lines.push(scopeSentence(input.scope), '')
   return lines
 }
 

@@ -2,8 +2,12 @@ import type { Finding } from '../findings/model.js'
 import type { GateDecision } from '../gate.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
+import { StreamedArray } from './json-stream.js'
 
-/** The machine-readable result (schema: docs/findings.schema.json); also a baseline for later runs. */
+/**
+ * The machine-readable result (schema: docs/findings.schema.json); also a baseline for later runs.
+ * Its findings are written one by one by `jsonPieces` (JSON.stringify gives the same text).
+ */
 export function toFindingsDocument(
   outcomes: ScanOutcome[],
   findings: Finding[],
@@ -22,6 +26,6 @@ export function toFindingsDocument(
       notices: outcome.notices,
       ...(outcome.error ? { error: outcome.error } : {})
     })),
-    findings
+    findings: new StreamedArray(() => findings)
   }
 }

@@ -100,38 +100,65 @@ export function lineHashes(text: string): string[] {
   return out
 }
 
+/** GitHub's line hashes of chosen lines of workspace files: URI → 1-based line → hash. */
+export type LineHashIndex = Map<string, Map<number, string>>
+
 /**
- * Adds `partialFingerprints.primaryLocationLineHash` to every result whose primary location is a
- * file under `workspace` with a start line, exactly as github/codeql-action's upload does (it
- * reads the file; results on missing files or directories are left without one). Mutates and
- * returns the log.
+ * The `primaryLocationLineHash` of the `wanted` lines (by result URI) of files under `workspace`,
+ * exactly as github/codeql-action's upload computes them (it reads the file; URIs of missing
+ * files, directories or anything outside the workspace get none). Each file is read once, and
+ * only the wanted lines' hashes are kept, so the SARIF can be written result by result.
  */
-export async function addLineHashes(log: SarifLog, workspace: string): Promise<SarifLog> {
+export async function lineHashIndex(
+  workspace: string,
+  wanted: Map<string, Set<number>>
+): Promise<LineHashIndex> {
   const root = path.resolve(workspace)
-  // Results are grouped by URI first: resolving one path per result cost more than hashing.
-  const byUri = new Map<string, SarifResult[]>()
-  for (const run of log.runs) {
-    for (const result of run.results) {
-      const physical = result.locations[0]?.physicalLocation
-      if (!physical?.region?.startLine) continue
-      const uri = physical.artifactLocation.uri
-      const results = byUri.get(uri)
-      if (results) results.push(result)
-      else byUri.set(uri, [result])
-    }
-  }
-  for (const [uri, results] of byUri) {
+  const index: LineHashIndex = new Map()
+  for (const [uri, lines] of wanted) {
     const file = workspaceFile(root, uri)
     if (!file) continue
     const info = await stat(file).catch(() => undefined)
     if (!info?.isFile()) continue
     const hashes = lineHashes(await readFile(file, 'utf8'))
-    for (const result of results) {
-      const line = result.locations[0]!.physicalLocation.region!.startLine
+    const kept = new Map<number, string>()
+    for (const line of lines) {
       const value = hashes[line - 1]
+      if (value) kept.set(line, value)
+    }
+    index.set(uri, kept)
+  }
+  return index
+}
+
+/** Notes that a result points at `line` of `uri` (what `lineHashIndex` takes). */
+export function wantLine(wanted: Map<string, Set<number>>, uri: string, line: number): void {
+  const lines = wanted.get(uri)
+  if (lines) lines.add(line)
+  else wanted.set(uri, new Set([line]))
+}
+
+/**
+ * Adds `partialFingerprints.primaryLocationLineHash` to every result of a log held whole (see
+ * `lineHashIndex`). Mutates and returns the log.
+ */
+export async function addLineHashes(log: SarifLog, workspace: string): Promise<SarifLog> {
+  const wanted = new Map<string, Set<number>>()
+  const primary = (result: SarifResult) => result.locations[0]?.physicalLocation
+  for (const run of log.runs)
+    for (const result of run.results) {
+      const physical = primary(result)
+      if (physical?.region?.startLine)
+        wantLine(wanted, physical.artifactLocation.uri, physical.region.startLine)
+    }
+  const index = await lineHashIndex(workspace, wanted)
+  for (const run of log.runs)
+    for (const result of run.results) {
+      const physical = primary(result)
+      const value =
+        physical?.region && index.get(physical.artifactLocation.uri)?.get(physical.region.startLine)
       if (value) result.partialFingerprints.primaryLocationLineHash = value
     }
-  }
   return log
 }
 

@@ -4,7 +4,7 @@
 // are removed, never followed; every directory below the workspace is checked to be a real one;
 // and each file is opened with O_NOFOLLOW.
 import { constants } from 'node:fs'
-import { lstat, mkdir, open, readdir, unlink } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, unlink, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { relativePosix } from '../util/posix-path.js'
 
@@ -58,15 +58,27 @@ export async function prepareOutputFile(workspace: string, file: string): Promis
   return problems.length ? { writable: true, problem: problems.join(' ') } : { writable: true }
 }
 
-/** Writes a file that `prepareOutputFile` made safe; fails (ELOOP) should it be a link again. */
-export async function writeOutputFile(file: string, content: string | Buffer): Promise<void> {
-  const handle = await open(
+/** Opens (truncates) a file that `prepareOutputFile` made safe; fails (ELOOP) should it be a link again. */
+export function openOutputFile(file: string): Promise<FileHandle> {
+  return open(
     file,
     constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
     0o644
   )
+}
+
+/**
+ * Writes a file that `prepareOutputFile` made safe: a text, or a large one in batches
+ * (`utf8Batches`), so that it never has to be one string.
+ */
+export async function writeOutputFile(
+  file: string,
+  content: string | Buffer | Iterable<Buffer>
+): Promise<void> {
+  const handle = await openOutputFile(file)
   try {
-    await handle.writeFile(content)
+    if (typeof content === 'string' || Buffer.isBuffer(content)) await handle.writeFile(content)
+    else for (const batch of content) await handle.writeFile(batch)
   } finally {
     await handle.close()
   }

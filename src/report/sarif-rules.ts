@@ -4,8 +4,17 @@ import type { Severity } from '../findings/severity.js'
 import { scannerNamed } from '../scanners/registry.js'
 import { alsoReportedName } from '../findings/equivalents.js'
 import { levelOf } from './level.js'
+import type { LineHashIndex } from './line-hash.js'
 import { escapeMarkdown } from './markdown.js'
-import { GITHUB_LIMITS, type SarifRegion, type SarifResult, type SarifRule } from './sarif-types.js'
+import {
+  GITHUB_LIMITS,
+  type SarifRegion,
+  type SarifRelationship,
+  type SarifResult,
+  type SarifRule,
+  type SarifRun,
+  type SarifToolComponent
+} from './sarif-types.js'
 
 /**
  * GitHub's `security-severity` is a CVSS-like score that GitHub maps back to critical (≥ 9.0),
@@ -51,8 +60,12 @@ function pascal(text: string): string {
  * (multitool rule SARIF1001).
  */
 function ruleName(finding: Finding): string {
-  const name = pascal(finding.title) || pascal(finding.ruleId) || 'Rule'
-  return name === finding.ruleId ? `${name}Check` : name
+  return readableName(finding.title, finding.ruleId)
+}
+
+function readableName(title: string, id: string): string {
+  const name = pascal(title) || pascal(id) || 'Rule'
+  return name === id ? `${name}Check` : name
 }
 
 const md = (text: string): string => escapeMarkdown(text, { multiline: true })
@@ -126,19 +139,34 @@ export function targetLocation(finding: Finding): Location {
   return { path: name.replace(/\/+/g, '/').replace(/^\/+/, '') || 'unknown', startLine: 1 }
 }
 
-/** One result; `uris` caches each path's encoding (many results share a file). */
-export function sarifResult(
+/** Where a finding's result points: its own location, else the fallback, else its target. */
+export function resultLocation(
   finding: Finding,
-  ruleIndex: number,
-  fallbackLocation: ((finding: Finding) => Location | undefined) | undefined,
-  uris: Map<string, string>
-): SarifResult {
-  const location = finding.location ?? fallbackLocation?.(finding) ?? targetLocation(finding)
+  fallbackLocation: ((finding: Finding) => Location | undefined) | undefined
+): Location {
+  return finding.location ?? fallbackLocation?.(finding) ?? targetLocation(finding)
+}
+
+/** A path's URI; `uris` caches each path's encoding (many results share a file). */
+export function encodedUri(location: Location, uris: Map<string, string>): string {
   let uri = uris.get(location.path)
   if (uri === undefined) {
     uri = encodeUriPath(location.path)
     uris.set(location.path, uri)
   }
+  return uri
+}
+
+/** One result, with GitHub's line hash of its start line when `lineHashes` has it. */
+export function sarifResult(
+  finding: Finding,
+  ruleIndex: number,
+  fallbackLocation: ((finding: Finding) => Location | undefined) | undefined,
+  uris: Map<string, string>,
+  lineHashes?: LineHashIndex
+): SarifResult {
+  const location = resultLocation(finding, fallbackLocation)
+  const uri = encodedUri(location, uris)
   const region: SarifRegion = {
     startLine: Math.max(1, location.startLine),
     ...(location.startColumn && location.startColumn > 0
@@ -148,6 +176,7 @@ export function sarifResult(
       ? { endLine: location.endLine }
       : {})
   }
+  const lineHash = lineHashes?.get(uri)?.get(region.startLine)
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -164,7 +193,10 @@ export function sarifResult(
     ...(finding.alsoReportedBy?.some((other) => other.location)
       ? { relatedLocations: alsoReportedLocations(finding.alsoReportedBy, uris) }
       : {}),
-    partialFingerprints: { 'hardeningFinding/v1': finding.fingerprint },
+    partialFingerprints: {
+      'hardeningFinding/v1': finding.fingerprint,
+      ...(lineHash ? { primaryLocationLineHash: lineHash } : {})
+    },
     ...(finding.suppression
       ? {
           suppressions: [
@@ -197,11 +229,7 @@ function alsoReportedLocations(
 ): NonNullable<SarifResult['relatedLocations']> {
   return others.flatMap((other, index) => {
     if (!other.location) return []
-    let uri = uris.get(other.location.path)
-    if (uri === undefined) {
-      uri = encodeUriPath(other.location.path)
-      uris.set(other.location.path, uri)
-    }
+    const uri = encodedUri(other.location, uris)
     return [
       {
         id: index + 1,
@@ -223,4 +251,57 @@ function encodeUriPath(p: string): string {
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/')
+}
+
+/**
+ * The rules of the checks folded into a run's findings (src/findings/equivalents.ts), in SARIF's
+ * terms: each scanner that also reported them becomes a tool extension of the run that only
+ * describes those rules (the results stay ours), and each of our rules gets `relationships` to
+ * them (SARIF 2.1.0 §3.49.15). The kind is `relevant`: the same problem, without claiming that
+ * either check finds exactly what the other does.
+ */
+export function relateAlsoReported(tool: SarifRun['tool'], findings: Finding[]): void {
+  const extensions: SarifToolComponent[] = []
+  const related = new Map<string, SarifRelationship[]>()
+  for (const finding of findings) {
+    for (const other of finding.alsoReportedBy ?? []) {
+      const name = scannerNamed(other.scanner)?.sarifTool ?? other.scanner
+      let index = extensions.findIndex((extension) => extension.name === name)
+      if (index < 0) index = extensions.push({ name, rules: [] }) - 1
+      const rules = extensions[index]!.rules
+      let ruleIndex = rules.findIndex((rule) => rule.id === other.ruleId)
+      if (ruleIndex < 0)
+        ruleIndex =
+          rules.push({
+            id: other.ruleId,
+            name: readableName(other.title, other.ruleId),
+            shortDescription: { text: other.title },
+            fullDescription: { text: other.title },
+            // GitHub requires help on every rule (multitool GH2012).
+            help: {
+              text: `${alsoReportedName(other)}: ${other.title}. Where it reports the problem a rule of ${tool.driver.name} reports, it is recorded on that finding (alsoReportedBy) instead of reported twice.`
+            }
+          }) - 1
+      const relationships = related.get(finding.ruleId) ?? []
+      if (
+        !relationships.some(
+          (r) => r.target.id === other.ruleId && r.target.toolComponent.index === index
+        )
+      )
+        relationships.push({
+          target: { id: other.ruleId, index: ruleIndex, toolComponent: { name, index } },
+          kinds: ['relevant'],
+          description: {
+            text: `${alsoReportedName(other)} (${other.title}) reports the same problem; its findings are folded into this rule's.`
+          }
+        })
+      related.set(finding.ruleId, relationships)
+    }
+  }
+  if (extensions.length === 0) return
+  tool.extensions = extensions
+  for (const rule of tool.driver.rules) {
+    const relationships = related.get(rule.id)
+    if (relationships) rule.relationships = relationships
+  }
 }

@@ -1,77 +1,135 @@
-// The SARIF text, within GitHub's 10 MB (gzip) upload limit.
-import { promisify } from 'node:util'
-import { gzip as gzipCallback } from 'node:zlib'
-import { severityRank, type Severity } from '../findings/severity.js'
-import { GITHUB_LIMITS, type SarifLog, type SarifResult } from './sarif-types.js'
+// The SARIF text, within GitHub's 10 MB (gzip) upload limit, written and compressed result by
+// result: at 100k results the text is over 40 MB, and neither it nor the result objects are ever
+// held whole.
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGzip } from 'node:zlib'
+import type { Finding } from '../findings/model.js'
+import { severityRank } from '../findings/severity.js'
+import { jsonPieces, StreamedArray, utf8Batches } from './json-stream.js'
+import type { LineHashIndex } from './line-hash.js'
+import { openOutputFile } from './output-files.js'
+import {
+  GITHUB_LIMITS,
+  SARIF_HEADER,
+  type SarifLog,
+  type SarifResult,
+  type SarifRun
+} from './sarif-types.js'
 
-/**
- * Level 3 instead of zlib's default 6: on 100k results (42 MB of JSON) it took 150 ms instead of
- * 410 ms for a file 9 % larger (4.5 MB instead of 4.15 MB), far inside GitHub's 10 MB.
- */
-const gzipAsync = (text: string): Promise<Buffer> => promisify(gzipCallback)(text, { level: 3 })
+/** A run as planned: everything but its results, and the findings its results are made from. */
+export interface PlannedRun {
+  run: Omit<SarifRun, 'results'>
+  findings: Finding[]
+  result(finding: Finding, lineHashes?: LineHashIndex): SarifResult
+}
 
 export interface SerializedSarif {
-  /**
-   * The log as written to results.sarif: compact JSON, the same text that is gzipped for the
-   * upload (serialising a second, indented copy cost a third of the SARIF stage at 100k results).
-   */
-  json: string
-  /** gzip of the compact JSON: what the upload API receives (base64-encoded). */
+  /** gzip of the compact JSON (results.sarif without its final newline): what the upload API receives. */
   gzip: Buffer
   /** One message per reduction applied to fit the limit. */
   warnings: string[]
 }
 
 /**
- * Serialises the log; when its gzip exceeds GitHub's 10 MB, removes the least severe results of
- * the largest run (a quarter at a time) until it fits, with a warning. The log is not mutated.
+ * Level 3 instead of zlib's default 6: on 100k results (42 MB of JSON) it took 150 ms instead of
+ * 410 ms for a file 9 % larger (4.5 MB instead of 4.15 MB), far inside GitHub's 10 MB.
+ */
+const GZIP_LEVEL = 3
+
+/** The log the runs make, with each run's results made from its findings as they are written. */
+export function sarifLog(
+  runs: PlannedRun[],
+  lineHashes?: LineHashIndex
+): Omit<SarifLog, 'runs'> & { runs: unknown[] } {
+  return {
+    ...SARIF_HEADER,
+    runs: runs.map(({ run, findings, result }) => ({
+      ...run,
+      results: new StreamedArray(function* () {
+        for (const finding of findings) yield result(finding, lineHashes)
+      })
+    }))
+  }
+}
+
+/**
+ * Writes the log to `file` (compact JSON and a newline; none given: only compresses it) and
+ * returns its gzip. When the gzip exceeds GitHub's 10 MB, removes the least severe results of the
+ * largest run (a quarter at a time) and writes it again until it fits, with a warning.
  */
 export async function serializeSarif(
-  log: SarifLog,
-  maxGzipBytes = GITHUB_LIMITS.gzipBytes
+  runs: PlannedRun[],
+  {
+    lineHashes,
+    file,
+    maxGzipBytes = GITHUB_LIMITS.gzipBytes
+  }: { lineHashes?: LineHashIndex; file?: string | undefined; maxGzipBytes?: number } = {}
 ): Promise<SerializedSarif> {
   const warnings: string[] = []
-  let current: SarifLog = log
-  let json = JSON.stringify(current)
-  let gzip = await gzipAsync(json)
-  const original = new Map(log.runs.map((run) => [run.automationDetails.id, run.results.length]))
+  let current = runs
+  let gzip = await write(sarifLog(current, lineHashes), file)
   while (gzip.length > maxGzipBytes) {
-    const largest = [...current.runs].sort((a, b) => b.results.length - a.results.length)[0]
-    if (!largest || largest.results.length === 0) {
+    const largest = [...current].sort((a, b) => b.findings.length - a.findings.length)[0]
+    if (!largest || largest.findings.length === 0) {
       warnings.push(
         `The SARIF is ${gzip.length} bytes gzipped even without results; GitHub accepts at most ${maxGzipBytes}.`
       )
       break
     }
-    const keep = Math.floor((largest.results.length * 3) / 4)
-    const order = SEVERITY_ORDER
-    const kept = largest.results
-      .map((result, index) => ({ result, index }))
-      .sort(
-        (a, b) =>
-          order(b.result) - order(a.result) ||
-          Number(Boolean(a.result.suppressions)) - Number(Boolean(b.result.suppressions)) ||
-          a.index - b.index
-      )
-      .slice(0, keep)
-      .sort((a, b) => a.index - b.index)
-      .map((entry) => entry.result)
-    current = {
-      ...current,
-      runs: current.runs.map((run) => (run === largest ? { ...run, results: kept } : run))
-    }
-    json = JSON.stringify(current)
-    gzip = await gzipAsync(json)
+    const kept = mostSevere(largest.findings, Math.floor((largest.findings.length * 3) / 4))
+    current = current.map((planned) =>
+      planned === largest ? { ...planned, findings: kept } : planned
+    )
+    gzip = await write(sarifLog(current, lineHashes), file)
   }
-  for (const run of current.runs) {
-    const before = original.get(run.automationDetails.id) ?? run.results.length
-    if (run.results.length < before)
+  current.forEach((planned, index) => {
+    const before = runs[index]!.findings.length
+    if (planned.findings.length < before)
       warnings.push(
-        `GitHub accepts at most ${maxGzipBytes} bytes of gzipped SARIF; the ${run.automationDetails.id} run keeps the ${run.results.length} most severe of ${before} results (all stay in findings.json).`
+        `GitHub accepts at most ${maxGzipBytes} bytes of gzipped SARIF; the ${planned.run.automationDetails.id} run keeps the ${planned.findings.length} most severe of ${before} results (all stay in findings.json).`
       )
-  }
-  return { json: `${json}\n`, gzip, warnings }
+  })
+  return { gzip, warnings }
 }
 
-const SEVERITY_ORDER = (result: SarifResult): number =>
-  severityRank((result.properties.severity as Severity | undefined) ?? 'UNKNOWN')
+/** The `keep` most severe findings (unsuppressed before suppressed), in their original order. */
+function mostSevere(findings: Finding[], keep: number): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index, rank: severityRank(finding.severity) }))
+    .sort(
+      (a, b) =>
+        b.rank - a.rank ||
+        Number(Boolean(a.finding.suppression)) - Number(Boolean(b.finding.suppression)) ||
+        a.index - b.index
+    )
+    .slice(0, keep)
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => entry.finding)
+}
+
+/** Writes the JSON in batches to the file and through gzip at once; returns the gzip. */
+async function write(log: unknown, file: string | undefined): Promise<Buffer> {
+  const handle = file ? await openOutputFile(file) : undefined
+  const compressed: Buffer[] = []
+  try {
+    await pipeline(
+      Readable.from(
+        (async function* () {
+          for (const batch of utf8Batches(jsonPieces(log))) {
+            await handle?.writeFile(batch)
+            yield batch
+          }
+        })()
+      ),
+      createGzip({ level: GZIP_LEVEL }),
+      async (gzipped: AsyncIterable<Buffer>) => {
+        for await (const part of gzipped) compressed.push(part)
+      }
+    )
+    await handle?.writeFile('\n')
+  } finally {
+    await handle?.close()
+  }
+  return Buffer.concat(compressed)
+}

@@ -10,6 +10,12 @@ export const GITHUB_LIMITS = {
   gzipBytes: 10 * 1024 * 1024
 }
 
+/** What every log starts with. */
+export const SARIF_HEADER = {
+  $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+  version: '2.1.0'
+} as const
+
 export interface SarifMessage {
   text: string
   markdown?: string
@@ -38,6 +44,20 @@ export interface SarifRule {
   help: SarifMessage
   defaultConfiguration: { level: FindingLevel }
   properties: { 'security-severity': string; precision: string; tags: string[] }
+  relationships?: SarifRelationship[]
+}
+
+/** SARIF 2.1.0 §3.52/§3.53: a rule's relation to a rule of another tool component of the run. */
+export interface SarifRelationship {
+  target: { id: string; index: number; toolComponent: { name: string; index: number } }
+  kinds: string[]
+  description: SarifMessage
+}
+
+/** A tool extension (tool.extensions, §3.18.3) that only describes rules our rules relate to; it has no results. */
+export interface SarifToolComponent {
+  name: string
+  rules: Array<Pick<SarifRule, 'id' | 'name' | 'shortDescription' | 'fullDescription' | 'help'>>
 }
 
 export interface SarifResult {
@@ -62,6 +82,7 @@ export interface SarifRun {
       informationUri: string
       rules: SarifRule[]
     }
+    extensions?: SarifToolComponent[]
   }
   automationDetails: { id: string }
   invocations: Array<{

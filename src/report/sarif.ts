@@ -8,12 +8,19 @@ import { severityRank, type Severity } from '../findings/severity.js'
 import { scannerNamed } from '../scanners/registry.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { toPosix } from '../util/posix-path.js'
-import { addLineHashes } from './line-hash.js'
-import { sarifResult, sarifRule } from './sarif-rules.js'
-import { serializeSarif, type SerializedSarif } from './sarif-serialize.js'
-import { GITHUB_LIMITS, type SarifLog, type SarifRun } from './sarif-types.js'
+import { lineHashIndex, wantLine } from './line-hash.js'
+import {
+  encodedUri,
+  relateAlsoReported,
+  resultLocation,
+  sarifResult,
+  sarifRule
+} from './sarif-rules.js'
+import { serializeSarif, type PlannedRun, type SerializedSarif } from './sarif-serialize.js'
+import { GITHUB_LIMITS, SARIF_HEADER, type SarifLog } from './sarif-types.js'
 
-const INFORMATION_URI = 'https://github.com/org/hardening-action'
+/** The action's home page (SARIF `informationUri`, the dependency snapshot's detector URL). */
+export const INFORMATION_URI = 'https://github.com/org/hardening-action'
 
 export interface SarifOptions {
   /** Absolute path of the checked-out repository: recorded as %SRCROOT% (GitHub's checkout path). */
@@ -49,13 +56,15 @@ export function categoryOf(
 }
 
 function sortForLimit(findings: Finding[]): Finding[] {
-  // Most severe first; unsuppressed before suppressed; then a stable order by fingerprint.
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      Number(Boolean(a.suppression)) - Number(Boolean(b.suppression)) ||
-      byText(a.fingerprint, b.fingerprint)
-  )
+  // Most severe first; unsuppressed before suppressed; then a stable order by fingerprint. The
+  // key is computed once per finding, not per comparison (a run can have 100k findings).
+  return findings
+    .map((finding) => ({
+      finding,
+      key: severityRank(finding.severity) * 2 + (finding.suppression ? 0 : 1)
+    }))
+    .sort((a, b) => b.key - a.key || byText(a.finding.fingerprint, b.finding.fingerprint))
+    .map((keyed) => keyed.finding)
 }
 
 /**
@@ -71,6 +80,21 @@ export function toSarif(
   actionVersion: string,
   options: SarifOptions = {}
 ): SarifLog {
+  return {
+    ...SARIF_HEADER,
+    runs: planRuns(outcomes, actionVersion, options).map(({ run, findings, result }) => ({
+      ...run,
+      results: findings.map((finding) => result(finding))
+    }))
+  }
+}
+
+/** The runs of `toSarif`, each with its results still to be made (see `PlannedRun`). */
+function planRuns(
+  outcomes: ScanOutcome[],
+  actionVersion: string,
+  options: SarifOptions
+): PlannedRun[] {
   const warn = options.warn ?? (() => {})
   const used = new Set<string>()
   let runs = outcomes.map((outcome) => {
@@ -95,22 +119,18 @@ export function toSarif(
     )
     runs = runs.filter((_, index) => kept.has(index))
   }
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: runs.map(({ outcome, category }) =>
-      sarifRun(outcome, category, actionVersion, options, warn)
-    )
-  }
+  return runs.map(({ outcome, category }) =>
+    planRun(outcome, category, actionVersion, options, warn)
+  )
 }
 
-function sarifRun(
+function planRun(
   outcome: ScanOutcome,
   category: string,
   actionVersion: string,
   options: SarifOptions,
   warn: (message: string) => void
-): SarifRun {
+): PlannedRun {
   let findings = outcome.findings
   if (findings.length > GITHUB_LIMITS.resultsPerRun) {
     findings = sortForLimit(findings).slice(0, GITHUB_LIMITS.resultsPerRun)
@@ -131,7 +151,7 @@ function sarifRun(
   const version = outcome.tool.version || actionVersion
   // Many results share a file: each path is encoded once.
   const uris = new Map<string, string>()
-  return {
+  const run: PlannedRun['run'] = {
     tool: {
       driver: {
         name: scannerNamed(outcome.scanner)?.sarifTool ?? outcome.scanner,
@@ -166,10 +186,20 @@ function sarifRun(
     columnKind: 'utf16CodeUnits',
     ...(options.workspace
       ? { originalUriBaseIds: { '%SRCROOT%': { uri: checkoutUri(options.workspace) } } }
-      : {}),
-    results: findings.map((finding) =>
-      sarifResult(finding, rules.get(finding.ruleId)?.index ?? 0, options.fallbackLocation, uris)
-    )
+      : {})
+  }
+  relateAlsoReported(run.tool, findings)
+  return {
+    run,
+    findings,
+    result: (finding, lineHashes) =>
+      sarifResult(
+        finding,
+        rules.get(finding.ruleId)?.index ?? 0,
+        options.fallbackLocation,
+        uris,
+        lineHashes
+      )
   }
 }
 
@@ -183,21 +213,33 @@ export function checkoutUri(dir: string): string {
 
 /**
  * The whole SARIF stage: the log (with limits applied), GitHub's line hashes from the workspace
- * files, and the serialised text within the 10 MB gzip limit. Warnings go to `options.warn`.
+ * files, written to `file` (when given) and gzipped within the 10 MB limit, result by result.
+ * Warnings go to `options.warn`.
  */
 export async function buildSarif(
   outcomes: ScanOutcome[],
   actionVersion: string,
-  options: SarifOptions & { workspace: string }
+  options: SarifOptions & { workspace: string; file?: string; maxGzipBytes?: number }
 ): Promise<SerializedSarif> {
   const warnings: string[] = []
   const warn = (message: string): void => {
     warnings.push(message)
     options.warn?.(message)
   }
-  const log = toSarif(outcomes, actionVersion, { ...options, warn })
-  await addLineHashes(log, options.workspace)
-  const serialized = await serializeSarif(log)
+  const runs = planRuns(outcomes, actionVersion, { ...options, warn })
+  // The files are read for their line hashes before any result is made.
+  const wanted = new Map<string, Set<number>>()
+  const uris = new Map<string, string>()
+  for (const { findings } of runs)
+    for (const finding of findings) {
+      const location = resultLocation(finding, options.fallbackLocation)
+      wantLine(wanted, encodedUri(location, uris), Math.max(1, location.startLine))
+    }
+  const serialized = await serializeSarif(runs, {
+    lineHashes: await lineHashIndex(options.workspace, wanted),
+    file: options.file,
+    ...(options.maxGzipBytes ? { maxGzipBytes: options.maxGzipBytes } : {})
+  })
   for (const message of serialized.warnings) options.warn?.(message)
   return { ...serialized, warnings: [...warnings, ...serialized.warnings] }
 }

@@ -7,6 +7,7 @@ import { loadManifests } from '../manifests/load.js'
 import type { ManifestObject } from '../manifests/parse.js'
 import { kustomizationFiles } from '../manifests/render.js'
 import { evaluateTemplates, type Review } from './gatekeeper/evaluate.js'
+import { buildInventory, inventoryNotices } from './gatekeeper/inventory.js'
 import {
   readPolicyLibrary,
   type Constraint,
@@ -59,8 +60,10 @@ export const policiesScanner: Scanner = {
     const { library, bundledKinds, digest } = await loadLibrary(context, notices)
     const manifests = await loadManifests(config.workspace, config.manifests, {
       render: true,
-      timeoutMs: context.timeoutMs
+      timeoutMs: context.timeoutMs,
+      helmValues: config.helmValues
     })
+    context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size)
     const gateFailures: string[] = []
     for (const problem of manifests.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
@@ -104,15 +107,30 @@ export const policiesScanner: Scanner = {
       reviewsByTemplate.set(template.kind, entries)
     }
 
+    const work = [...reviewsByTemplate].map(([kind, entries]) => ({
+      template: library.templates.get(kind) as Template,
+      reviews: entries.map((entry) => entry.review)
+    }))
+    // The inventory is built once, and only when a referential template has objects to judge.
+    const referential = work.filter((w) => w.template.referential && w.reviews.length > 0)
+    const inventory = referential.length ? buildInventory(manifests.objects) : undefined
+    if (inventory)
+      notices.push(
+        ...inventoryNotices(
+          referential.map((w) => w.template),
+          inventory
+        )
+      )
+    context.progress?.targetStarted('conftest policies')
     const violations = await evaluateTemplates(
       conftest.path,
-      [...reviewsByTemplate].map(([kind, entries]) => ({
-        template: library.templates.get(kind) as Template,
-        reviews: entries.map((entry) => entry.review)
-      })),
+      work,
       context.workDir,
-      context.timeoutMs
+      context.timeoutMs,
+      { inventory: inventory?.data }
     )
+    context.progress?.targetFinished('conftest policies')
+    context.progress?.count('resources evaluated', manifests.objects.length)
     for (const violation of violations) {
       const template = library.templates.get(violation.kind) as Template
       const entry = reviewsByTemplate.get(violation.kind)?.[violation.index]
@@ -207,7 +225,8 @@ function reviewOf(object: Record<string, unknown>, constraint: Constraint): Revi
         kind: String(object.kind)
       },
       name: nameOf(object),
-      namespace: namespaceOf(object),
+      // An AdmissionRequest (and so gator's review) leaves out an empty namespace.
+      ...(namespaceOf(object) ? { namespace: namespaceOf(object) } : {}),
       operation: 'CREATE',
       object
     },

@@ -1,6 +1,7 @@
 import type { ScanConfig, ScannerName } from '../config/scan-config.js'
 import type { Finding } from '../findings/model.js'
 import type { Logger } from '../log.js'
+import type { Progress } from '../progress.js'
 import type { InstalledTool } from '../tools/install.js'
 import type { ToolName } from '../tools/pins.js'
 
@@ -16,6 +17,8 @@ export interface ScanContext {
   actionRoot: string
   log: Logger
   timeoutMs: number
+  /** Where it reports the tool runs it starts and what it has read (shown while people wait). */
+  progress?: Progress
 }
 
 /** One run of one scanner over one target; reports keep one SARIF run per outcome. */
@@ -31,6 +34,8 @@ export interface ScanOutcome {
   error?: string
   /** Problems that fail the gate whatever the findings (a manifest that could not be read). */
   gateFailures?: string[]
+  /** With `sbom`: the target's CycloneDX SBOM (JSON text) from the same Trivy run. */
+  sbom?: string
 }
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { ScannerName, TrivyCheck } from '../config/scan-config.js'
+import type { RegistryCredentials, ScannerName, TrivyCheck } from '../config/scan-config.js'
 import { finalize, type Finding, type Location } from '../findings/model.js'
 import { parseSeverity } from '../findings/severity.js'
 import { findImageReferences } from '../manifests/images.js'
@@ -101,36 +101,127 @@ async function configArgs(dir: string, subcommand: string): Promise<string[]> {
     files.config,
     '--ignorefile',
     files.ignore,
-    // `trivy config` has no secret scanner and no such flag.
-    ...(subcommand === 'config' ? [] : ['--secret-config', files.secret])
+    // `trivy config` has no secret scanner and no such flag; `trivy convert` scans nothing.
+    ...(subcommand === 'config' || subcommand === 'convert'
+      ? []
+      : ['--secret-config', files.secret])
   ]
 }
 
+/**
+ * The environment of a Trivy run that pulls images: the registry login of the inputs (which
+ * replaces any TRIVY_* login the runner has) goes only here, never on a command line.
+ */
+function registryEnv(credentials: RegistryCredentials | undefined): NodeJS.ProcessEnv {
+  const env = toolEnv({ registryCredentials: true })
+  if (!credentials) return env
+  delete env.TRIVY_USERNAME
+  delete env.TRIVY_PASSWORD
+  delete env.TRIVY_REGISTRY_TOKEN
+  return 'token' in credentials
+    ? { ...env, TRIVY_REGISTRY_TOKEN: credentials.token }
+    : { ...env, TRIVY_USERNAME: credentials.username, TRIVY_PASSWORD: credentials.password }
+}
+
+/**
+ * Trivy's answer when a registry refuses the pull is buried in a list of every image source it
+ * tried; this says it first: which registry, and which login to check (never the login itself).
+ */
+function registryRefusal(
+  failure: Error,
+  image: string,
+  credentials: RegistryCredentials | undefined
+): Error | undefined {
+  const refusal = /remote error: .*\b(UNAUTHORIZED|DENIED)\b.*/.exec(failure.message)
+  if (!refusal) return undefined
+  const registry = /^[^/]+[.:][^/]*\/|^localhost\//.exec(image)?.[0].slice(0, -1) ?? 'docker.io'
+  const login = !credentials
+    ? 'a private image needs registry-username and registry-password, or registry-token'
+    : 'token' in credentials
+      ? 'check registry-token'
+      : 'check registry-username and registry-password'
+  return new Error(
+    `The registry ${registry} refused to let Trivy pull ${image} (${refusal[1]}): ${login}. Trivy said: ${refusal[0]}`
+  )
+}
+
+/** Runs `trivy <args>` on one target, reported to the progress as `trivy <subcommand> <target>`. */
 async function runTrivy(
   context: ScanContext,
   args: string[],
-  options: { registryCredentials?: boolean } = {}
-): Promise<TrivyReport> {
+  target: string,
+  options: { registryCredentials?: boolean; sbom?: boolean } = {}
+): Promise<{ report: TrivyReport; sbom?: string }> {
   const trivy = context.tools.trivy
   if (!trivy) throw new Error('trivy is not installed')
   await mkdir(context.workDir, { recursive: true })
   const dir = await mkdtemp(path.join(context.workDir, 'trivy-'))
   const output = path.join(dir, 'report.json')
-  await runTool(
-    trivy.path,
-    [
-      ...args,
-      ...commonArgs(context, args[0]),
-      ...(await configArgs(dir, args[0])),
-      '--format',
-      'json',
-      '--output',
-      output
-    ],
-    { timeoutMs: context.timeoutMs, env: toolEnv(options) }
-  )
-  return JSON.parse(await readFile(output, 'utf8')) as TrivyReport
+  const label = `trivy ${args[0]} ${target}`
+  context.progress?.targetStarted(label)
+  let failed = true
+  try {
+    await runTool(
+      trivy.path,
+      [
+        ...args,
+        ...commonArgs(context, args[0]),
+        ...(await configArgs(dir, args[0])),
+        // Trivy 0.74 lists every package by default; older releases only with the flag.
+        ...(options.sbom ? ['--list-all-pkgs'] : []),
+        '--format',
+        'json',
+        '--output',
+        output
+      ],
+      {
+        timeoutMs: context.timeoutMs,
+        env: options.registryCredentials
+          ? registryEnv(context.config.registryCredentials)
+          : toolEnv()
+      }
+    )
+    failed = false
+  } finally {
+    context.progress?.targetFinished(label, failed)
+  }
+  const report = JSON.parse(await readFile(output, 'utf8')) as TrivyReport
+  if (!options.sbom) return { report }
+  return { report, sbom: await cycloneDxOf(context, trivy.path, dir, output) }
 }
+
+/**
+ * The CycloneDX SBOM of a run's JSON report, by Trivy's own converter: the report lists every
+ * package, so the SBOM costs no second pull or analysis of the target. The converter reads only
+ * the report and our empty configuration, and needs no network.
+ */
+async function cycloneDxOf(
+  context: ScanContext,
+  trivy: string,
+  dir: string,
+  report: string
+): Promise<string> {
+  const sbom = path.join(dir, 'sbom.cdx.json')
+  await runTool(
+    trivy,
+    [
+      'convert',
+      '--quiet',
+      ...(await configArgs(dir, 'convert')),
+      '--format',
+      'cyclonedx',
+      '--output',
+      sbom,
+      report
+    ],
+    { timeoutMs: context.timeoutMs, env: toolEnv({ network: false }) }
+  )
+  return readFile(sbom, 'utf8')
+}
+
+/** A path as the user knows it: relative to the workspace (`.` for the workspace itself). */
+const shownPath = (context: ScanContext, file: string) =>
+  relativePosix(context.config.workspace, file) || '.'
 
 interface Placement {
   scanner: ScannerName
@@ -293,7 +384,9 @@ export const repositoryScanner: Scanner = {
   async run(context) {
     const { config } = context
     const { checks, error } = runnableChecks(config.repositoryScanners, context)
-    if (checks.length === 0) return [outcome('repository', 'repository', context, [], error)]
+    // With `sbom` the run goes ahead even with no check left: it still lists the packages.
+    if (checks.length === 0 && !config.sbom)
+      return [outcome('repository', 'repository', context, [], error)]
     const args = [
       'fs',
       '--scanners',
@@ -301,7 +394,9 @@ export const repositoryScanner: Scanner = {
       ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
       config.scanPath
     ]
-    const report = await runTrivy(context, args)
+    const { report, sbom } = await runTrivy(context, args, shownPath(context, config.scanPath), {
+      sbom: config.sbom
+    })
     const notices: string[] = []
     const findings = [
       ...trivyFindings(report, {
@@ -314,7 +409,13 @@ export const repositoryScanner: Scanner = {
         ? await inlineIgnoreFindings(context, 'repository', config.scanPath, notices)
         : [])
     ]
-    return [{ ...outcome('repository', 'repository', context, findings, error), notices }]
+    return [
+      {
+        ...outcome('repository', 'repository', context, findings, error),
+        notices,
+        ...(sbom ? { sbom } : {})
+      }
+    ]
   }
 }
 
@@ -332,7 +433,7 @@ export const trivyConfigScanner: Scanner = {
     const notices: string[] = []
     const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace)
     for (const target of config.manifests) {
-      const report = await runTrivy(context, ['config', target])
+      const { report } = await runTrivy(context, ['config', target], shownPath(context, target))
       findings.push(
         ...trivyFindings(report, {
           scanner: 'trivy-config',
@@ -394,7 +495,7 @@ export const imageScanner: Scanner = {
     const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace)
     const { checks, error } = runnableChecks(config.imageScanners, context)
     return mapBounded(config.images, async (image) => {
-      if (checks.length === 0) return outcome('image', image, context, [], error)
+      if (checks.length === 0 && !config.sbom) return outcome('image', image, context, [], error)
       const tarball = /\.tar(\.gz)?$/.test(image)
         ? path.resolve(config.workspace, image)
         : undefined
@@ -405,7 +506,12 @@ export const imageScanner: Scanner = {
         ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
         ...(tarball ? ['--input', tarball] : [image])
       ]
-      const report = await runTrivy(context, args, { registryCredentials: true })
+      const { report, sbom } = await runTrivy(context, args, image, {
+        registryCredentials: true,
+        sbom: config.sbom
+      }).catch((failure: Error) => {
+        throw registryRefusal(failure, image, config.registryCredentials) ?? failure
+      })
       const reference = references.get(image)
       const findings = trivyFindings(report, {
         scanner: 'image',
@@ -414,7 +520,7 @@ export const imageScanner: Scanner = {
         fallback: reference,
         ignore
       })
-      return outcome('image', image, context, findings, error)
+      return { ...outcome('image', image, context, findings, error), ...(sbom ? { sbom } : {}) }
     })
   }
 }

@@ -40,24 +40,36 @@ export async function installTools(
     trivy: config.trivyVersion,
     conftest: config.conftestVersion
   }
-  const installed = await Promise.all(
-    needs.tools.map(
-      async (name) => [name, await installTool(name, versions[name], options)] as const
-    )
+  const installing = new Map(
+    needs.tools.map((name) => [name, installTool(name, versions[name], options)] as const)
   )
+  const trivy = installing.get('trivy')
+  // The DB is restored and checked while the tools are verified; only an update waits for Trivy.
+  const [installed, dbProblem] = await Promise.all([
+    Promise.all([...installing].map(async ([name, tool]) => [name, await tool] as const)),
+    trivy && needs.vulnerabilityDb ? prepareTrivyDb(trivy, config, platform, log) : undefined
+  ])
   const tools: InstalledTools['tools'] = Object.fromEntries(installed)
-  const trivy = tools.trivy
-  if (!trivy || !needs.vulnerabilityDb) return { tools }
+  return dbProblem ? { tools, dbProblem } : { tools }
+}
+
+/** Restores the DB cache and brings the DB up to date; returns why it is unavailable, if it is. */
+async function prepareTrivyDb(
+  trivy: Promise<InstalledTool>,
+  config: ScanConfig,
+  platform: string,
+  log: Logger
+): Promise<string | undefined> {
   const restored = await restoreDbCache(config.trivyCacheDir, platform, log)
   const dbProblem = config.skipDbUpdate
     ? await missingDbProblem(config.trivyCacheDir)
     : await updateTrivyDb(trivy, config, log)
   if (dbProblem) {
     log.warning(dbProblem)
-    return { tools, dbProblem }
+    return dbProblem
   }
   if (!config.skipDbUpdate) await saveDbCache(config.trivyCacheDir, platform, restored, log)
-  return { tools }
+  return undefined
 }
 
 /** With `skip-db-update`, the DB must already be there (restored, or provided by the runner). */
@@ -72,7 +84,7 @@ async function missingDbProblem(cacheDir: string): Promise<string | undefined> {
  * download failed, if it did (URLs in Trivy's message redacted: they may carry signatures).
  */
 async function updateTrivyDb(
-  trivy: InstalledTool,
+  trivy: Promise<InstalledTool>,
   config: ScanConfig,
   log: Logger
 ): Promise<string | undefined> {
@@ -84,9 +96,10 @@ async function updateTrivyDb(
     log.info('The cached Trivy vulnerability DB is current; not updating it.')
     return undefined
   }
+  const binary = (await trivy).path
   log.info('Updating the Trivy vulnerability DB.')
   try {
-    await runTool(trivy.path, args, {
+    await runTool(binary, args, {
       timeoutMs: config.scanTimeoutMs,
       env: toolEnv({ registryCredentials: true })
     })

@@ -41,6 +41,14 @@ beforeAll(() => {
     'coverage.mjs'
   ])
     cpSync(join(ROOT, 'scripts', f), join(dir, 'scripts', f))
+  // gen-docs builds the config file's schema from the action's own source, and fills the table
+  // of the migration guide, whose prose is written by hand.
+  for (const f of ['file-schema.ts', 'scan-config.ts'])
+    cpSync(join(ROOT, 'src', 'config', f), join(dir, 'src', 'config', f))
+  cpSync(
+    join(ROOT, 'docs', 'migrating-from-trivy-action.md'),
+    join(dir, 'docs', 'migrating-from-trivy-action.md')
+  )
   for (const f of ['.prettierrc.json', '.prettierignore', 'action.yml'])
     if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(dir, f))
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))

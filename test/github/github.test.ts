@@ -3,7 +3,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   createClient,
@@ -324,7 +324,9 @@ describe('GitHub API (loopback server, OpenAPI-checked)', () => {
           capture()
         )
         expect(result.status).toBe('uploaded')
-        expect(api.sarifUploads[0]!.sarif).toEqual(JSON.parse(built.json))
+        expect(api.sarifUploads[0]!.sarif).toEqual(
+          JSON.parse(gunzipSync(built.gzip).toString('utf8'))
+        )
         expect(api.sarifUploads[0]!.checkout_uri).toBe(`file://${workspace}/`)
       } finally {
         await rm(workspace, { recursive: true, force: true })

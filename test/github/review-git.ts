@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { PullFile } from '../harness/index.js'
 
-const git = (cwd: string, ...args: string[]): string =>
+export const git = (cwd: string, ...args: string[]): string =>
   execFileSync(
     'git',
     [

@@ -35,6 +35,26 @@ export interface SarifUpload {
   gzipBytes: number
 }
 
+/** A dependency snapshot as the action submitted it (the request body, validated). */
+export interface DependencySnapshot {
+  id: number
+  job: { id: string; correlator: string; html_url?: string }
+  sha: string
+  ref: string
+  detector: { name: string; version: string; url: string }
+  scanned: string
+  manifests: Record<
+    string,
+    {
+      name: string
+      resolved?: Record<
+        string,
+        { package_url?: string; relationship?: string; dependencies?: string[] }
+      >
+    }
+  >
+}
+
 export interface ApiRequest {
   method: string
   path: string
@@ -102,6 +122,8 @@ export interface GitHubApiOptions {
   pullFiles?: Record<number, PullFile[]>
   /** Existing review comments (e.g. a reviewer's, or an earlier run's as `github-actions[bot]`). */
   reviewComments?: SeedReviewComment[]
+  /** Repository files by commit, for `repos/get-content`: `{ [sha]: { [path]: text } }`. */
+  contents?: Record<string, Record<string, string>>
 }
 
 export interface SeedReviewComment {
@@ -123,6 +145,10 @@ export interface GitHubApiServer {
   requests: ApiRequest[]
   violations: string[]
   sarifUploads: SarifUpload[]
+  /** Dependency snapshots received, oldest first; `currentSnapshots()` keeps the latest per correlator. */
+  snapshots: DependencySnapshot[]
+  /** The snapshot GitHub counts for each `job.correlator` (and our one detector): the latest. */
+  currentSnapshots(): DependencySnapshot[]
   /** Current comments of an issue / PR, oldest first. */
   comments(issue: number): IssueComment[]
   /** Current review comments of a PR, oldest first. */
@@ -162,7 +188,8 @@ export function readOnlyTokenFaults(): ApiFault[] {
     { operation: 'issues/update-comment', status: 403 },
     { operation: 'pulls/create-review', status: 403 },
     { operation: 'pulls/delete-review-comment', status: 403 },
-    { operation: 'code-scanning/upload-sarif', status: 403 }
+    { operation: 'code-scanning/upload-sarif', status: 403 },
+    { operation: 'dependency-graph/create-repository-snapshot', status: 403 }
   ]
 }
 
@@ -270,12 +297,14 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
   const requests: ApiRequest[] = []
   const violations: string[] = []
   const sarifUploads: SarifUpload[] = []
+  const snapshots: DependencySnapshot[] = []
   const comments = new Map<number, IssueComment[]>()
   const sarifPolls = new Map<string, number>()
   const pullFiles = new Map<number, PullFile[]>(
     Object.entries(opts.pullFiles ?? {}).map(([n, files]) => [Number(n), files])
   )
   const queuedPullFiles = new Map<number, PullFile[]>()
+  const contents = opts.contents ?? {}
   const reviewComments = new Map<number, ReviewComment[]>()
   const reviews = new Map<number, PullReview[]>()
   let nextReviewId = 80_000_001
@@ -469,6 +498,30 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
     }
   }
 
+  /** A file as `repos/get-content` returns it: base64 in lines of 60, as GitHub sends it. */
+  function contentFile(path: string, ref: string, text: string) {
+    const sha = createHash('sha1')
+      .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+      .digest('hex')
+    const url = `${base}/repos/${owner}/${repo}/contents/${path}?ref=${ref}`
+    const gitUrl = `${base}/repos/${owner}/${repo}/git/blobs/${sha}`
+    const htmlUrl = `https://github.com/${owner}/${repo}/blob/${ref}/${path}`
+    return {
+      type: 'file',
+      encoding: 'base64',
+      size: Buffer.byteLength(text),
+      name: path.split('/').pop()!,
+      path,
+      content: Buffer.from(text).toString('base64').replace(/.{60}/g, '$&\n'),
+      sha,
+      url,
+      git_url: gitUrl,
+      html_url: htmlUrl,
+      download_url: `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${path}`,
+      _links: { self: url, git: gitUrl, html: htmlUrl }
+    }
+  }
+
   function diffEntry(f: PullFile) {
     const lines = (f.patch ?? '').split('\n')
     const additions = lines.filter((l) => l.startsWith('+')).length
@@ -512,6 +565,12 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
           `/repos/${owner}/${repo}/issues/${p.issue_number}/comments`
         )
         return send(200, items, op, headers)
+      }
+      case 'repos/get-content': {
+        const ref = q.get('ref') ?? ''
+        const text = Object.hasOwn(contents, ref) ? contents[ref]![p.path!] : undefined
+        if (text === undefined) return error(404, 'Not Found', op)
+        return send(200, contentFile(p.path!, ref, text), op)
       }
       case 'pulls/list-files': {
         const pull = Number(p.pull_number)
@@ -713,6 +772,20 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
           op
         )
       }
+      case 'dependency-graph/create-repository-snapshot': {
+        const snapshot = { ...(b as Omit<DependencySnapshot, 'id'>), id: snapshots.length + 1 }
+        snapshots.push(snapshot)
+        return send(
+          201,
+          {
+            id: snapshot.id,
+            created_at: now(),
+            result: 'SUCCESS',
+            message: 'Dependency results for the repo have been successfully updated.'
+          },
+          op
+        )
+      }
       case 'code-scanning/get-sarif': {
         const up = sarifUploads.find((u) => u.id === p.sarif_id)
         if (!up) return send(404, { message: 'Not Found', documentation_url: DOCS }, op)
@@ -775,6 +848,10 @@ export async function startGitHubApi(opts: GitHubApiOptions = {}): Promise<GitHu
     requests,
     violations,
     sarifUploads,
+    snapshots,
+    currentSnapshots: () => [
+      ...new Map(snapshots.map((s) => [`${s.detector.name}\0${s.job.correlator}`, s])).values()
+    ],
     comments: (issue) => [...(comments.get(issue) ?? [])],
     reviewComments: (pull) => [...(reviewComments.get(pull) ?? [])],
     reviews: (pull) => [...(reviews.get(pull) ?? [])],

@@ -14,6 +14,14 @@ export {
 export { run, runOk, tail, type RunResult, type RunOptions } from './proc.js'
 export { startRegistry, type Registry } from './registry.js'
 export {
+  startAuthRegistry,
+  type AuthRegistry,
+  type AuthLogEntry,
+  type Credential,
+  type RegistryAuthMode,
+  type RegistryAuthOptions
+} from './registry-auth.js'
+export {
   buildFixtures,
   buildHarnessBinary,
   pushFixtures,

@@ -39,7 +39,10 @@ interface Route {
   methods: Map<string, Operation>
 }
 
-const GENERIC_STATUSES = new Set([401, 500, 502, 503, 504])
+// Answers any operation can give, documented or not: bad credentials, a token without the
+// permission ("Resource not accessible by integration") or a repository it cannot see, and server
+// errors. (The dependency submission operation, for one, documents only its 201.)
+const GENERIC_STATUSES = new Set([401, 403, 404, 500, 502, 503, 504])
 
 export class OpenApi {
   readonly spec: Json
@@ -67,6 +70,7 @@ export class OpenApi {
     ]) {
       this.ajv.addFormat(f, true)
     }
+    orNullBranches(this.spec)
     this.ajv.addSchema(this.spec, 'gh')
     const paths = this.spec.paths as Record<string, Record<string, Json>>
     for (const [template, item] of Object.entries(paths)) {
@@ -241,6 +245,25 @@ export class OpenApi {
   private resolveInline(schema: Json): Json {
     return typeof schema.$ref === 'string' ? { $ref: `gh${schema.$ref as string}` } : schema
   }
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true` means "or null", and ajv takes it only next to `type`. GitHub's
+ * description also puts it on `anyOf`/`oneOf` schemas (the values of a dependency snapshot's
+ * `metadata`): there it becomes one more branch, `{ type: 'null' }`.
+ */
+function orNullBranches(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(orNullBranches)
+  if (!node || typeof node !== 'object') return
+  const schema = node as Json
+  if (schema.nullable === true && schema.type === undefined) {
+    for (const key of ['anyOf', 'oneOf']) {
+      if (!Array.isArray(schema[key])) continue
+      ;(schema[key] as Json[]).push({ type: 'null' })
+      delete schema.nullable
+    }
+  }
+  for (const value of Object.values(schema)) orNullBranches(value)
 }
 
 function esc(token: string): string {

@@ -27,7 +27,8 @@ const template = (
   regoVersion,
   regoPackage: regoPackageOf(rego)!,
   annotations: {},
-  file: `${kind}.yaml`
+  file: `${kind}.yaml`,
+  referential: false
 })
 
 const lib = (text: string) => `package lib.helpers\n\nmsg := "${text}"\n`
@@ -94,7 +95,7 @@ describe('evaluateTemplates', () => {
         ],
         path.join(scratch, dir),
         120_000,
-        parallelism
+        { parallelism }
       )
     const one = await run(1, 'one')
     const two = await run(2, 'two')

@@ -4,37 +4,10 @@ import { mkdtempSync, symlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readConfig } from '../../src/config/inputs.js'
-import { stderrLogger } from '../../src/log.js'
-import { runPipeline } from '../../src/pipeline.js'
-import { REPO_ROOT, TOOLS_BIN } from '../harness/paths.js'
+import { TOOLS_BIN } from '../harness/paths.js'
+import { scanWithPath } from './render-scan.js'
 
-async function scan(target: string, pathEnv: string) {
-  const saved = process.env.PATH
-  process.env.PATH = pathEnv
-  process.env.RUNNER_TOOL_CACHE ??= mkdtempSync(path.join(os.tmpdir(), 'tool-cache-'))
-  try {
-    const inputs: Record<string, string> = {
-      scanners: 'policies',
-      manifests: target,
-      'policy-bundle': 'image-hygiene'
-    }
-    // .tools/bin is inside REPO_ROOT, which the trusted-tool-dir input refuses; set it directly.
-    const config = {
-      ...readConfig((name) => inputs[name] ?? '', REPO_ROOT),
-      trustedToolDirs: [TOOLS_BIN],
-      // reports outside the checkout (the output-dir input must stay inside it)
-      outputDir: mkdtempSync(path.join(os.tmpdir(), 'kustomize-out-'))
-    }
-    return await runPipeline(config, {
-      log: stderrLogger(),
-      actionRoot: REPO_ROOT,
-      actionVersion: 'test'
-    })
-  } finally {
-    process.env.PATH = saved
-  }
-}
+const scan = (target: string, pathEnv: string) => scanWithPath({ manifests: target }, pathEnv)
 
 describe('kustomize directories', () => {
   it('evaluates the rendered overlay and points at the base file', async () => {

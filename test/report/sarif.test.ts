@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSarif, toSarif } from '../../src/report/sarif.js'
 import { securitySeverity } from '../../src/report/sarif-rules.js'
-import { serializeSarif } from '../../src/report/sarif-serialize.js'
+import { addLineHashes } from '../../src/report/line-hash.js'
 import { GITHUB_LIMITS, type SarifLog } from '../../src/report/sarif-types.js'
 import type { ScanOutcome } from '../../src/scanners/scanner.js'
 import { finding, IMAGE, ORPHAN_IMAGE, sampleOutcomes, workspaceWithFiles } from './fixtures.js'
@@ -211,38 +211,61 @@ describe('GitHub limits', () => {
   })
 
   it('shrinks the largest run until the gzip fits, keeping the most severe', async () => {
-    const sarif = toSarif([many(3000), many(10, 'trivy-config')], '0.1.0')
-    const full = await serializeSarif(sarif)
+    const outcomes = [many(3000), many(10, 'trivy-config')]
+    const full = await buildSarif(outcomes, '0.1.0', { workspace })
     expect(full.warnings).toEqual([])
     const limit = Math.floor(full.gzip.length / 2)
-    const small = await serializeSarif(sarif, limit)
-    expect(small.gzip.length).toBeLessThanOrEqual(limit)
-    expect(small.warnings).toHaveLength(1)
-    expect(small.warnings[0]).toContain('hardening-action/repository/repository/')
-    const parsed = JSON.parse(gunzipSync(small.gzip).toString('utf8')) as SarifLog
-    expect(parsed.runs[0]!.results.length).toBeLessThan(3000)
-    expect(parsed.runs[0]!.results.some((r) => r.properties.severity === 'CRITICAL')).toBe(true)
-    expect(parsed.runs[1]!.results).toHaveLength(10)
-    expect(JSON.parse(small.json)).toEqual(parsed)
-    expect(sarif.runs[0]!.results).toHaveLength(3000) // input not mutated
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sarif-limit-'))
+    try {
+      const file = path.join(dir, 'results.sarif')
+      const small = await buildSarif(outcomes, '0.1.0', { workspace, file, maxGzipBytes: limit })
+      expect(small.gzip.length).toBeLessThanOrEqual(limit)
+      expect(small.warnings).toHaveLength(1)
+      expect(small.warnings[0]).toContain('hardening-action/repository/repository/')
+      const uploaded = gunzipSync(small.gzip).toString('utf8')
+      const parsed = JSON.parse(uploaded) as SarifLog
+      expect(parsed.runs[0]!.results.length).toBeLessThan(3000)
+      expect(parsed.runs[0]!.results.some((r) => r.properties.severity === 'CRITICAL')).toBe(true)
+      expect(parsed.runs[1]!.results).toHaveLength(10)
+      // The file was written again: it holds what is uploaded, not the first, oversized log.
+      expect(readFileSync(file, 'utf8')).toBe(`${uploaded}\n`)
+      expect(outcomes[0]!.findings).toHaveLength(3000) // input not mutated
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
 
 describe('validity', () => {
-  let built: Awaited<ReturnType<typeof buildSarif>>
+  /** results.sarif as buildSarif writes it, result by result. */
+  let json: string
   beforeAll(async () => {
-    built = await buildSarif(sampleOutcomes(), '0.1.0', { workspace })
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sarif-file-'))
+    try {
+      const file = path.join(dir, 'results.sarif')
+      const built = await buildSarif(sampleOutcomes(), '0.1.0', { workspace, file })
+      json = readFileSync(file, 'utf8')
+      expect(json).toBe(`${gunzipSync(built.gzip).toString('utf8')}\n`)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('writes the file byte for byte as JSON.stringify of the whole log', async () => {
+    const whole = await addLineHashes(toSarif(sampleOutcomes(), '0.1.0', { workspace }), workspace)
+    expect(json).toBe(`${JSON.stringify(whole)}\n`)
+    expect(json).toContain('primaryLocationLineHash')
   })
 
   it('validates against the SARIF 2.1.0 JSON schema', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false })
     addFormats.default(ajv)
     const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object)
-    const ok = validate(JSON.parse(built.json))
+    const ok = validate(JSON.parse(json))
     expect(validate.errors ?? []).toEqual([])
     expect(ok).toBe(true)
     // The schema check must be able to fail.
-    const broken = JSON.parse(built.json) as { runs: Array<{ results: Array<{ level: string }> }> }
+    const broken = JSON.parse(json) as { runs: Array<{ results: Array<{ level: string }> }> }
     broken.runs[0]!.results[0]!.level = 'fatal'
     expect(validate(broken)).toBe(false)
   })
@@ -254,7 +277,7 @@ describe('validity', () => {
       try {
         const input = path.join(dir, 'results.sarif')
         const output = path.join(dir, 'validation.sarif')
-        await writeFile(input, built.json)
+        await writeFile(input, json)
         await run(
           MULTITOOL,
           [
@@ -289,7 +312,7 @@ describe('validity', () => {
         expect(report.runs[0]!.invocations?.[0]?.toolExecutionNotifications ?? []).toEqual([])
 
         // And it does report a GitHub error on a SARIF that breaks GitHub's rules.
-        const bad = JSON.parse(built.json) as {
+        const bad = JSON.parse(json) as {
           runs: Array<{ results: Array<{ locations?: unknown[] }> }>
         }
         delete bad.runs[0]!.results[0]!.locations

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
-import { ArchiveError, extractFileFromTarGz } from '../../src/tools/archive.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ArchiveError, extractFileFromTarGz, tarGzFileEquals } from '../../src/tools/archive.js'
 
 /** A minimal ustar archive, written by hand so the test controls every entry name. */
 function tar(entries: Array<{ name: string; body: string; type?: string }>): Buffer {
@@ -58,5 +61,49 @@ describe('extractFileFromTarGz', () => {
     expect(() => extractFileFromTarGz(tar([{ name: 'README', body: '' }]), 'trivy')).toThrow(
       /no file named 'trivy'/
     )
+  })
+})
+
+describe('tarGzFileEquals (the tool-cache check, streamed)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'archive-equals-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const file = (bytes: string) => {
+    const name = path.join(dir, `f${Math.random().toString(36).slice(2)}`)
+    writeFileSync(name, bytes)
+    return name
+  }
+  // Several inflated chunks (1 MiB each) and a GNU long name before the wanted file.
+  const body = Array.from({ length: 800_000 }, (_, i) => i.toString(36)).join('|')
+  const archive = tar([
+    { name: 'L'.repeat(150), body: '', type: '0' },
+    { name: '././@LongLink', body: 'docs/'.repeat(40), type: 'L' },
+    { name: 'ignored', body: 'readme' },
+    { name: 'trivy', body }
+  ])
+
+  it('is true only for the same bytes as the file in the archive', async () => {
+    expect(body.length).toBeGreaterThan(3 << 20)
+    expect(extractFileFromTarGz(archive, 'trivy').toString()).toBe(body)
+    expect(await tarGzFileEquals(archive, 'trivy', file(body))).toBe(true)
+    expect(await tarGzFileEquals(archive, 'trivy', file(`${body.slice(0, -1)}!`))).toBe(false)
+    expect(await tarGzFileEquals(archive, 'trivy', file(body.slice(0, -1)))).toBe(false)
+    expect(await tarGzFileEquals(archive, 'trivy', file(`${body}\n`))).toBe(false)
+  })
+
+  it('refuses what extraction refuses', async () => {
+    const traversal = tar([
+      { name: 'trivy', body: 'ok' },
+      { name: '../../etc/cron.d/x', body: 'evil' }
+    ])
+    await expect(tarGzFileEquals(traversal, 'trivy', file('ok'))).rejects.toThrow(/escapes/)
+    await expect(
+      tarGzFileEquals(archive.subarray(0, archive.length / 2), 'trivy', file(body))
+    ).rejects.toThrow(ArchiveError)
+    await expect(tarGzFileEquals(Buffer.from('nope'), 'trivy', file(''))).rejects.toThrow(
+      /not valid gzip/
+    )
+    await expect(
+      tarGzFileEquals(tar([{ name: 'README', body: '' }]), 'trivy', file(''))
+    ).rejects.toThrow(/no file named 'trivy'/)
   })
 })

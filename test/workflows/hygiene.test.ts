@@ -265,10 +265,15 @@ describe('the reusable workflow', () => {
     expect(jobs.scan.concurrency).toBeDefined()
   })
 
-  it('passes the Slack webhook only as a secret, never into a message', () => {
+  it('passes the Slack webhook and the registry login only as secrets, never into a message', () => {
     expect((call.secrets as Record<string, unknown>).SLACK_WEBHOOK_URL).toBeDefined()
     const text = readText('.github/workflows/hardening.yml')
     const mentions = text.split('\n').filter((line) => line.includes('secrets.'))
-    expect(mentions).toEqual(['      SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}'])
+    expect(mentions).toEqual([
+      ...['username', 'password', 'token'].map(
+        (part) => `          registry-${part}: \${{ secrets.REGISTRY_${part.toUpperCase()} }}`
+      ),
+      '      SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}'
+    ])
   })
 })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { mapBounded } from '../../util/concurrency.js'
 import { runTool, ToolError, toolEnv } from '../../util/run-tool.js'
 import { regoPackageOf } from './annotations.js'
+import type { Inventory } from './inventory.js'
 import type { Template } from './library.js'
 
 /** What Gatekeeper hands a template: the admission review and the constraint's parameters. */
@@ -12,7 +13,8 @@ export interface Review {
   review: {
     kind: { group: string; version: string; kind: string }
     name: string
-    namespace: string
+    /** Absent for an object without one, as in an AdmissionRequest. */
+    namespace?: string
     operation: 'CREATE'
     object: Record<string, unknown>
   }
@@ -42,38 +44,69 @@ const REVIEWS_PER_PROCESS = 500
 /** At most this many reviews per process, so one process's input and memory stay bounded. */
 const MAX_REVIEWS_PER_PROCESS = 25_000
 
+export interface EvaluateOptions {
+  /** Conftest processes at a time (default: the CPU count). */
+  parallelism?: number
+  /** `data.inventory` for referential templates (default: empty, as gator with no objects). */
+  inventory?: Inventory['data']
+}
+
 /**
  * Evaluates every template against its reviews in as few conftest processes as possible:
  * templates whose Rego can share one namespace go into one policy set (a conftest start and
  * policy compile per template was most of a small scan's time), and a large set's reviews are
- * split across processes, at most `parallelism` at a time.
+ * split across processes, at most `parallelism` at a time. Referential templates get sets of
+ * their own, the only ones that load the inventory.
  */
 export async function evaluateTemplates(
   conftest: string,
   work: TemplateReviews[],
   workDir: string,
   timeoutMs: number,
-  parallelism = os.availableParallelism()
+  options: EvaluateOptions = {}
 ): Promise<Violation[]> {
   const pending = work.filter((entry) => entry.reviews.length > 0)
+  const run: SetRun = {
+    conftest,
+    timeoutMs,
+    parallelism: options.parallelism ?? os.availableParallelism(),
+    inventoryFile: lazyInventoryFile(path.join(workDir, 'inventory.json'), options.inventory ?? {})
+  }
   try {
-    return await evaluateSets(conftest, policySets(pending), workDir, timeoutMs, parallelism)
+    return await evaluateSets(run, policySets(pending), workDir)
   } catch (error) {
     if (!(error instanceof NoReportError) || pending.length < 2) throw error
     // One template conftest cannot load fails its whole set; one set per template names it
     // (the first such template's error is the one reported).
     const alone = pending.map((entry) => [entry])
-    return evaluateSets(conftest, alone, path.join(workDir, 'alone'), timeoutMs, parallelism)
+    return evaluateSets(run, alone, path.join(workDir, 'alone'))
   }
 }
 
-async function evaluateSets(
-  conftest: string,
-  sets: TemplateReviews[][],
-  workDir: string,
-  timeoutMs: number,
+/** What every conftest run of one evaluation shares. */
+interface SetRun {
+  conftest: string
+  timeoutMs: number
   parallelism: number
+  /** Writes the inventory file on first use (only a referential set needs it); its path. */
+  inventoryFile: () => Promise<string>
+}
+
+/** The inventory as a conftest data document, at `data.inventory` as Gatekeeper stores it. */
+function lazyInventoryFile(file: string, inventory: Inventory['data']): () => Promise<string> {
+  let written: Promise<string> | undefined
+  return () =>
+    (written ??= mkdir(path.dirname(file), { recursive: true })
+      .then(() => writeFile(file, JSON.stringify({ inventory })))
+      .then(() => file))
+}
+
+async function evaluateSets(
+  run: SetRun,
+  sets: TemplateReviews[][],
+  workDir: string
 ): Promise<Violation[]> {
+  const { conftest, timeoutMs, parallelism } = run
   const runs = sets.flatMap((set, setIndex) => {
     const items = set.flatMap(({ template, reviews }) =>
       reviews.map((review, index) => ({ kind: template.kind, index, review }))
@@ -109,7 +142,8 @@ async function evaluateSets(
         [...byKind].map(([kind, mine]) => [kind, mine.map((item) => item.review)])
       )
       await writeFile(inputFile, JSON.stringify({ reviews }))
-      const failures = await conftestTest(conftest, set, policyDir, inputFile, timeoutMs)
+      const dataFile = set[0]!.template.referential ? await run.inventoryFile() : undefined
+      const failures = await conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs)
       return failures.map((failure) => {
         const item = byKind.get(failure.kind)?.[failure.index]
         if (!item)
@@ -126,14 +160,16 @@ async function evaluateSets(
 
 /**
  * Splits templates into sets that can be loaded into one Rego namespace: the same Rego version,
- * and no package declared twice with different text (Gatekeeper isolates each template's
- * package and libraries; a shared namespace must never merge two different ones). Identical
- * libraries, such as a policy library's shared helpers, are loaded once.
+ * the same need for the inventory, and no package declared twice with different text
+ * (Gatekeeper isolates each template's package and libraries; a shared namespace must never
+ * merge two different ones). Identical libraries, such as a policy library's shared helpers,
+ * are loaded once.
  */
 function policySets(work: TemplateReviews[]): TemplateReviews[][] {
   const sets: Array<{
     entries: TemplateReviews[]
     version: string
+    referential: boolean
     packages: Map<string, string>
   }> = []
   for (const entry of work) {
@@ -141,6 +177,7 @@ function policySets(work: TemplateReviews[]): TemplateReviews[][] {
     const packages = sources.map((source) => regoPackageOf(source))
     const fits = (set: (typeof sets)[number]) =>
       set.version === entry.template.regoVersion &&
+      set.referential === entry.template.referential &&
       packages.every((name, i) => {
         if (name === undefined) return false
         const known = set.packages.get(name)
@@ -150,7 +187,12 @@ function policySets(work: TemplateReviews[]): TemplateReviews[][] {
       })
     let set = sets.find(fits)
     if (!set) {
-      set = { entries: [], version: entry.template.regoVersion, packages: new Map() }
+      set = {
+        entries: [],
+        version: entry.template.regoVersion,
+        referential: entry.template.referential,
+        packages: new Map()
+      }
       sets.push(set)
     }
     set.entries.push(entry)
@@ -225,12 +267,16 @@ interface ConftestResult {
   }>
 }
 
-/** One conftest run; returns each failure with the index of its review in the input file. */
+/**
+ * One conftest run (with the inventory as a data document when `dataFile` is given); returns
+ * each failure with the index of its review in the input file.
+ */
 async function conftestTest(
   conftest: string,
   set: TemplateReviews[],
   policyDir: string,
   inputFile: string,
+  dataFile: string | undefined,
   timeoutMs: number
 ): Promise<Array<{ kind: string; index: number; msg: string; details: Record<string, unknown> }>> {
   const args = [
@@ -241,6 +287,7 @@ async function conftestTest(
     '--namespace=hardening_engine',
     `--config-file=${configFile(path.dirname(policyDir))}`,
     `--policy=${policyDir}`,
+    ...(dataFile ? [`--data=${dataFile}`] : []),
     '--parser=json',
     inputFile
   ]

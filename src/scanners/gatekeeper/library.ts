@@ -15,6 +15,8 @@ export interface Template {
   regoPackage: string
   annotations: Record<string, string>
   file: string
+  /** It (or a library of it) reads `data.inventory`: it needs the inventory (inventory.ts). */
+  referential: boolean
 }
 
 /** A template the engine cannot evaluate; reported as skipped so nothing passes silently. */
@@ -44,6 +46,9 @@ export interface PolicyLibrary {
 }
 
 const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh'
+
+/** `data.inventory` or `data["inventory"]`: what Gatekeeper's Rego driver lets a template read. */
+const READS_INVENTORY = /\bdata\s*(\.\s*inventory\b|\[\s*"inventory"\s*\])/
 
 /** A kind Gatekeeper accepts (a CRD kind); only such a kind may name one of our files. */
 const KIND = /^[A-Za-z][A-Za-z0-9]*$/
@@ -119,8 +124,10 @@ function readTemplate(entry: ManifestObject): Template | SkippedTemplate {
       `no Rego source (engines: ${engines || 'none'}); CEL-only templates are not evaluated in CI`
     )
   }
-  if (/\bdata\.inventory\b|\bexternal_data\s*\(/.test(rego)) {
-    return skip('uses cluster inventory or external data, which only exist at admission')
+  const libs: string[] = regoCode?.source?.libs ?? target.libs ?? []
+  const sources = [rego, ...libs]
+  if (sources.some((source) => /\bexternal_data\s*\(/.test(source))) {
+    return skip('calls external_data, which needs a provider that only exists at admission')
   }
   const regoPackage = regoPackageOf(rego)
   if (!regoPackage) return skip('Rego source has no package declaration')
@@ -128,10 +135,11 @@ function readTemplate(entry: ManifestObject): Template | SkippedTemplate {
     kind,
     name,
     rego,
-    libs: regoCode?.source?.libs ?? target.libs ?? [],
+    libs,
     regoVersion: regoCode?.source?.version === 'v1' ? 'v1' : 'v0',
     regoPackage,
     annotations: (metadata.annotations ?? {}) as Record<string, string>,
-    file: entry.file
+    file: entry.file,
+    referential: sources.some((source) => READS_INVENTORY.test(source))
   }
 }

@@ -1,8 +1,8 @@
-export const id = 347;
-export const ids = [347];
+export const id = 877;
+export const ids = [877];
 export const modules = {
 
-/***/ 3347:
+/***/ 8877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,10 +23,14 @@ var external_node_util_ = __webpack_require__(7975);
 var action_root = __webpack_require__(7490);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
 var config_inputs = __webpack_require__(388);
+// EXTERNAL MODULE: ./src/config/file.ts + 1 modules
+var config_file = __webpack_require__(9938);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/which.ts
 var which = __webpack_require__(6669);
+// EXTERNAL MODULE: ./src/progress.ts
+var src_progress = __webpack_require__(4660);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -458,12 +462,20 @@ function waiverIndex(active) {
 var severity = __webpack_require__(5131);
 ;// CONCATENATED MODULE: ./src/gate.ts
 
+
 /**
  * Decides pass or fail. Suppressed findings, dryrun and warn policy findings and (with a
  * baseline) old findings never block; reports still show all of them.
  */
 function decide(findings, policy) {
+    const byPath = (policy.failOnSeverityByPath ?? [])
+        .map(({ glob, threshold }) => ({ matches: globMatcher(glob), threshold }))
+        .reverse();
     const thresholdOf = (finding) => {
+        const file = finding.location?.path;
+        const forPath = file === undefined ? undefined : byPath.find((rule) => rule.matches(file));
+        if (forPath)
+            return forPath.threshold;
         const override = policy.failOnSeverityByScanner?.[finding.scanner];
         return override === undefined ? policy.failOnSeverity : override;
     };
@@ -479,8 +491,11 @@ function decide(findings, policy) {
     const reasons = [...policy.configurationErrors];
     if (blocking.length > 0) {
         const scope = policy.onlyNew ? 'new ' : '';
-        const overrides = Object.keys(policy.failOnSeverityByScanner ?? {}).length > 0;
-        const threshold = overrides ? 'their scanner’s threshold' : policy.failOnSeverity;
+        const threshold = byPath.length > 0
+            ? 'their path’s or scanner’s threshold'
+            : Object.keys(policy.failOnSeverityByScanner ?? {}).length > 0
+                ? 'their scanner’s threshold'
+                : policy.failOnSeverity;
         reasons.push(`${blocking.length} ${scope}finding(s) at or above ${threshold}.`);
     }
     return { failed: reasons.length > 0, reasons, blocking };
@@ -511,9 +526,124 @@ function countFindings(findings) {
     return counts;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/report/json-stream.ts
+// JSON text in pieces. A report of 100,000 findings is over 40 MB of JSON: made as one string it
+// was held three times over (the text, its UTF-8 bytes for the file, another copy for gzip), and
+// every element had to exist as an object at once. Here the large arrays are written element by
+// element, each element made and stringified only when its turn comes.
+
+/** Set only while `jsonPieces` runs `JSON.stringify`, which calls `toJSON` synchronously. */
+let expanding;
+/**
+ * An array that `jsonPieces` writes one element at a time; `items` is called once per
+ * serialisation, so its elements can be made on the fly. Anywhere else (`JSON.stringify`) it is an
+ * ordinary array, which makes `JSON.stringify` the reference for what `jsonPieces` writes.
+ */
+class StreamedArray {
+    items;
+    constructor(items) {
+        this.items = items;
+    }
+    toJSON() {
+        if (!expanding)
+            return [...this.items()];
+        expanding.arrays.push(this);
+        return `${expanding.marker}${expanding.arrays.length - 1}`;
+    }
+}
+/**
+ * `JSON.stringify(value, null, space)` in pieces, the same text byte for byte: the value is
+ * stringified with a placeholder for each `StreamedArray`, and each placeholder is replaced by the
+ * array's elements, stringified one by one and indented to where the placeholder stood.
+ */
+function* jsonPieces(value, space = 0) {
+    const expansion = { marker: `\u0000${(0,external_node_crypto_.randomUUID)()}:`, arrays: [] };
+    const text = stringify(value, space, expansion);
+    if (text !== undefined)
+        yield* expand(text, space, expansion);
+}
+function stringify(value, space, expansion) {
+    const outer = expanding;
+    expanding = expansion;
+    try {
+        return JSON.stringify(value, null, space);
+    }
+    finally {
+        expanding = outer;
+    }
+}
+function* expand(text, space, expansion) {
+    // The placeholder as it appears in the text: a JSON string, NUL escaped as \u0000.
+    const quoted = JSON.stringify(expansion.marker).slice(0, -1);
+    let from = 0;
+    for (let at = text.indexOf(quoted); at !== -1; at = text.indexOf(quoted, from)) {
+        yield text.slice(from, at);
+        const end = text.indexOf('"', at + quoted.length);
+        const array = expansion.arrays[Number(text.slice(at + quoted.length, end))];
+        from = end + 1;
+        yield* arrayPieces(array, space, space ? indentOfLine(text, at) : '', expansion);
+    }
+    yield from === 0 ? text : text.slice(from);
+}
+function* arrayPieces(array, space, indent, expansion) {
+    const pad = space ? indent + ' '.repeat(space) : '';
+    let first = true;
+    for (const item of array.items()) {
+        yield first ? (space ? '[\n' : '[') : space ? ',\n' : ',';
+        first = false;
+        const nested = expansion.arrays.length;
+        // As in JSON.stringify, an element that has no JSON (undefined, a function) is null.
+        let text = stringify(item, space, expansion) ?? 'null';
+        if (pad)
+            text = pad + text.replaceAll('\n', `\n${pad}`);
+        if (expansion.arrays.length > nested)
+            yield* expand(text, space, expansion);
+        else
+            yield text;
+    }
+    yield first ? '[]' : space ? `\n${indent}]` : ']';
+}
+/** The spaces that start the line holding `at`. */
+function indentOfLine(text, at) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = start;
+    while (text.charCodeAt(end) === 32)
+        end++;
+    return text.slice(start, end);
+}
+/** The pieces joined into batches of about `bytes` bytes of UTF-8, for writing and compressing. */
+function* utf8Batches(pieces, bytes = 1 << 20) {
+    let batch = [];
+    let length = 0;
+    for (const piece of pieces) {
+        batch.push(piece);
+        length += piece.length;
+        if (length >= bytes) {
+            yield Buffer.from(batch.join(''));
+            batch = [];
+            length = 0;
+        }
+    }
+    if (length > 0)
+        yield Buffer.from(batch.join(''));
+}
+/** A JSON file's content in UTF-8 batches: the text of `jsonPieces` and a final newline. */
+function jsonFileBatches(value, space = 0) {
+    return utf8Batches((function* () {
+        yield* jsonPieces(value, space);
+        yield '\n';
+    })());
+}
+
 ;// CONCATENATED MODULE: ./src/report/findings-file.ts
 
-/** The machine-readable result (schema: docs/findings.schema.json); also a baseline for later runs. */
+
+/**
+ * The machine-readable result (schema: docs/findings.schema.json); also a baseline for later runs.
+ * Its findings are written one by one by `jsonPieces` (JSON.stringify gives the same text).
+ */
 function toFindingsDocument(outcomes, findings, decision) {
     return {
         schemaVersion: 1,
@@ -528,7 +658,7 @@ function toFindingsDocument(outcomes, findings, decision) {
             notices: outcome.notices,
             ...(outcome.error ? { error: outcome.error } : {})
         })),
-        findings
+        findings: new StreamedArray(() => findings)
     };
 }
 
@@ -821,11 +951,22 @@ async function prepareOutputFile(workspace, file) {
     }
     return problems.length ? { writable: true, problem: problems.join(' ') } : { writable: true };
 }
-/** Writes a file that `prepareOutputFile` made safe; fails (ELOOP) should it be a link again. */
+/** Opens (truncates) a file that `prepareOutputFile` made safe; fails (ELOOP) should it be a link again. */
+function openOutputFile(file) {
+    return (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+}
+/**
+ * Writes a file that `prepareOutputFile` made safe: a text, or a large one in batches
+ * (`utf8Batches`), so that it never has to be one string.
+ */
 async function writeOutputFile(file, content) {
-    const handle = await (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    const handle = await openOutputFile(file);
     try {
-        await handle.writeFile(content);
+        if (typeof content === 'string' || Buffer.isBuffer(content))
+            await handle.writeFile(content);
+        else
+            for (const batch of content)
+                await handle.writeFile(batch);
     }
     finally {
         await handle.close();
@@ -868,8 +1009,6 @@ async function foreignOutputProblem(workspace, outputDir, reportFiles) {
         'of the directory would publish them with our report. Remove them from the repository or choose another output-dir.');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/scanners/registry.ts + 3 modules
 var registry = __webpack_require__(8168);
 ;// CONCATENATED MODULE: ./src/report/line-hash.ts
@@ -963,29 +1102,15 @@ function lineHashes(text) {
     return out;
 }
 /**
- * Adds `partialFingerprints.primaryLocationLineHash` to every result whose primary location is a
- * file under `workspace` with a start line, exactly as github/codeql-action's upload does (it
- * reads the file; results on missing files or directories are left without one). Mutates and
- * returns the log.
+ * The `primaryLocationLineHash` of the `wanted` lines (by result URI) of files under `workspace`,
+ * exactly as github/codeql-action's upload computes them (it reads the file; URIs of missing
+ * files, directories or anything outside the workspace get none). Each file is read once, and
+ * only the wanted lines' hashes are kept, so the SARIF can be written result by result.
  */
-async function addLineHashes(log, workspace) {
+async function lineHashIndex(workspace, wanted) {
     const root = external_node_path_default().resolve(workspace);
-    // Results are grouped by URI first: resolving one path per result cost more than hashing.
-    const byUri = new Map();
-    for (const run of log.runs) {
-        for (const result of run.results) {
-            const physical = result.locations[0]?.physicalLocation;
-            if (!physical?.region?.startLine)
-                continue;
-            const uri = physical.artifactLocation.uri;
-            const results = byUri.get(uri);
-            if (results)
-                results.push(result);
-            else
-                byUri.set(uri, [result]);
-        }
-    }
-    for (const [uri, results] of byUri) {
+    const index = new Map();
+    for (const [uri, lines] of wanted) {
         const file = workspaceFile(root, uri);
         if (!file)
             continue;
@@ -993,13 +1118,45 @@ async function addLineHashes(log, workspace) {
         if (!info?.isFile())
             continue;
         const hashes = lineHashes(await (0,promises_.readFile)(file, 'utf8'));
-        for (const result of results) {
-            const line = result.locations[0].physicalLocation.region.startLine;
+        const kept = new Map();
+        for (const line of lines) {
             const value = hashes[line - 1];
+            if (value)
+                kept.set(line, value);
+        }
+        index.set(uri, kept);
+    }
+    return index;
+}
+/** Notes that a result points at `line` of `uri` (what `lineHashIndex` takes). */
+function wantLine(wanted, uri, line) {
+    const lines = wanted.get(uri);
+    if (lines)
+        lines.add(line);
+    else
+        wanted.set(uri, new Set([line]));
+}
+/**
+ * Adds `partialFingerprints.primaryLocationLineHash` to every result of a log held whole (see
+ * `lineHashIndex`). Mutates and returns the log.
+ */
+async function addLineHashes(log, workspace) {
+    const wanted = new Map();
+    const primary = (result) => result.locations[0]?.physicalLocation;
+    for (const run of log.runs)
+        for (const result of run.results) {
+            const physical = primary(result);
+            if (physical?.region?.startLine)
+                wantLine(wanted, physical.artifactLocation.uri, physical.region.startLine);
+        }
+    const index = await lineHashIndex(workspace, wanted);
+    for (const run of log.runs)
+        for (const result of run.results) {
+            const physical = primary(result);
+            const value = physical?.region && index.get(physical.artifactLocation.uri)?.get(physical.region.startLine);
             if (value)
                 result.partialFingerprints.primaryLocationLineHash = value;
         }
-    }
     return log;
 }
 /** The file a relative result URI names inside the workspace; undefined for anything else. */
@@ -1043,6 +1200,11 @@ const GITHUB_LIMITS = {
     rulesPerRun: 25_000,
     tagsPerRule: 20,
     gzipBytes: 10 * 1024 * 1024
+};
+/** What every log starts with. */
+const sarif_types_SARIF_HEADER = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0'
 };
 
 ;// CONCATENATED MODULE: ./src/report/sarif-rules.ts
@@ -1093,8 +1255,11 @@ function pascal(text) {
  * (multitool rule SARIF1001).
  */
 function ruleName(finding) {
-    const name = pascal(finding.title) || pascal(finding.ruleId) || 'Rule';
-    return name === finding.ruleId ? `${name}Check` : name;
+    return readableName(finding.title, finding.ruleId);
+}
+function readableName(title, id) {
+    const name = pascal(title) || pascal(id) || 'Rule';
+    return name === id ? `${name}Check` : name;
 }
 const md = (text) => (0,markdown/* escapeMarkdown */.FV)(text, { multiline: true });
 /** The rule of a finding's rule id, described by its most severe finding (`severity`). */
@@ -1162,14 +1327,23 @@ function targetLocation(finding) {
     const name = finding.target.replace(/^[a-z]+:\/\//i, '').replace(/[@:]/g, '/');
     return { path: name.replace(/\/+/g, '/').replace(/^\/+/, '') || 'unknown', startLine: 1 };
 }
-/** One result; `uris` caches each path's encoding (many results share a file). */
-function sarifResult(finding, ruleIndex, fallbackLocation, uris) {
-    const location = finding.location ?? fallbackLocation?.(finding) ?? targetLocation(finding);
+/** Where a finding's result points: its own location, else the fallback, else its target. */
+function resultLocation(finding, fallbackLocation) {
+    return finding.location ?? fallbackLocation?.(finding) ?? targetLocation(finding);
+}
+/** A path's URI; `uris` caches each path's encoding (many results share a file). */
+function encodedUri(location, uris) {
     let uri = uris.get(location.path);
     if (uri === undefined) {
         uri = encodeUriPath(location.path);
         uris.set(location.path, uri);
     }
+    return uri;
+}
+/** One result, with GitHub's line hash of its start line when `lineHashes` has it. */
+function sarifResult(finding, ruleIndex, fallbackLocation, uris, lineHashes) {
+    const location = resultLocation(finding, fallbackLocation);
+    const uri = encodedUri(location, uris);
     const region = {
         startLine: Math.max(1, location.startLine),
         ...(location.startColumn && location.startColumn > 0
@@ -1179,6 +1353,7 @@ function sarifResult(finding, ruleIndex, fallbackLocation, uris) {
             ? { endLine: location.endLine }
             : {})
     };
+    const lineHash = lineHashes?.get(uri)?.get(region.startLine);
     return {
         ruleId: finding.ruleId,
         ruleIndex,
@@ -1195,7 +1370,10 @@ function sarifResult(finding, ruleIndex, fallbackLocation, uris) {
         ...(finding.alsoReportedBy?.some((other) => other.location)
             ? { relatedLocations: alsoReportedLocations(finding.alsoReportedBy, uris) }
             : {}),
-        partialFingerprints: { 'hardeningFinding/v1': finding.fingerprint },
+        partialFingerprints: {
+            'hardeningFinding/v1': finding.fingerprint,
+            ...(lineHash ? { primaryLocationLineHash: lineHash } : {})
+        },
         ...(finding.suppression
             ? {
                 suppressions: [
@@ -1225,11 +1403,7 @@ function alsoReportedLocations(others, uris) {
     return others.flatMap((other, index) => {
         if (!other.location)
             return [];
-        let uri = uris.get(other.location.path);
-        if (uri === undefined) {
-            uri = encodeUriPath(other.location.path);
-            uris.set(other.location.path, uri);
-        }
+        const uri = encodedUri(other.location, uris);
         return [
             {
                 id: index + 1,
@@ -1251,11 +1425,71 @@ function encodeUriPath(p) {
         .map((segment) => encodeURIComponent(segment))
         .join('/');
 }
+/**
+ * The rules of the checks folded into a run's findings (src/findings/equivalents.ts), in SARIF's
+ * terms: each scanner that also reported them becomes a tool extension of the run that only
+ * describes those rules (the results stay ours), and each of our rules gets `relationships` to
+ * them (SARIF 2.1.0 §3.49.15). The kind is `relevant`: the same problem, without claiming that
+ * either check finds exactly what the other does.
+ */
+function relateAlsoReported(tool, findings) {
+    const extensions = [];
+    const related = new Map();
+    for (const finding of findings) {
+        for (const other of finding.alsoReportedBy ?? []) {
+            const name = (0,registry/* scannerNamed */.O3)(other.scanner)?.sarifTool ?? other.scanner;
+            let index = extensions.findIndex((extension) => extension.name === name);
+            if (index < 0)
+                index = extensions.push({ name, rules: [] }) - 1;
+            const rules = extensions[index].rules;
+            let ruleIndex = rules.findIndex((rule) => rule.id === other.ruleId);
+            if (ruleIndex < 0)
+                ruleIndex =
+                    rules.push({
+                        id: other.ruleId,
+                        name: readableName(other.title, other.ruleId),
+                        shortDescription: { text: other.title },
+                        fullDescription: { text: other.title },
+                        // GitHub requires help on every rule (multitool GH2012).
+                        help: {
+                            text: `${alsoReportedName(other)}: ${other.title}. Where it reports the problem a rule of ${tool.driver.name} reports, it is recorded on that finding (alsoReportedBy) instead of reported twice.`
+                        }
+                    }) - 1;
+            const relationships = related.get(finding.ruleId) ?? [];
+            if (!relationships.some((r) => r.target.id === other.ruleId && r.target.toolComponent.index === index))
+                relationships.push({
+                    target: { id: other.ruleId, index: ruleIndex, toolComponent: { name, index } },
+                    kinds: ['relevant'],
+                    description: {
+                        text: `${alsoReportedName(other)} (${other.title}) reports the same problem; its findings are folded into this rule's.`
+                    }
+                });
+            related.set(finding.ruleId, relationships);
+        }
+    }
+    if (extensions.length === 0)
+        return;
+    tool.extensions = extensions;
+    for (const rule of tool.driver.rules) {
+        const relationships = related.get(rule.id);
+        if (relationships)
+            rule.relationships = relationships;
+    }
+}
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/report/sarif-serialize.ts
-// The SARIF text, within GitHub's 10 MB (gzip) upload limit.
+// The SARIF text, within GitHub's 10 MB (gzip) upload limit, written and compressed result by
+// result: at 100k results the text is over 40 MB, and neither it nor the result objects are ever
+// held whole.
+
+
+
 
 
 
@@ -1264,48 +1498,78 @@ var external_node_zlib_ = __webpack_require__(8522);
  * Level 3 instead of zlib's default 6: on 100k results (42 MB of JSON) it took 150 ms instead of
  * 410 ms for a file 9 % larger (4.5 MB instead of 4.15 MB), far inside GitHub's 10 MB.
  */
-const gzipAsync = (text) => (0,external_node_util_.promisify)(external_node_zlib_.gzip)(text, { level: 3 });
+const GZIP_LEVEL = 3;
+/** The log the runs make, with each run's results made from its findings as they are written. */
+function sarifLog(runs, lineHashes) {
+    return {
+        ...sarif_types_SARIF_HEADER,
+        runs: runs.map(({ run, findings, result }) => ({
+            ...run,
+            results: new StreamedArray(function* () {
+                for (const finding of findings)
+                    yield result(finding, lineHashes);
+            })
+        }))
+    };
+}
 /**
- * Serialises the log; when its gzip exceeds GitHub's 10 MB, removes the least severe results of
- * the largest run (a quarter at a time) until it fits, with a warning. The log is not mutated.
+ * Writes the log to `file` (compact JSON and a newline; none given: only compresses it) and
+ * returns its gzip. When the gzip exceeds GitHub's 10 MB, removes the least severe results of the
+ * largest run (a quarter at a time) and writes it again until it fits, with a warning.
  */
-async function serializeSarif(log, maxGzipBytes = GITHUB_LIMITS.gzipBytes) {
+async function serializeSarif(runs, { lineHashes, file, maxGzipBytes = GITHUB_LIMITS.gzipBytes } = {}) {
     const warnings = [];
-    let current = log;
-    let json = JSON.stringify(current);
-    let gzip = await gzipAsync(json);
-    const original = new Map(log.runs.map((run) => [run.automationDetails.id, run.results.length]));
+    let current = runs;
+    let gzip = await write(sarifLog(current, lineHashes), file);
     while (gzip.length > maxGzipBytes) {
-        const largest = [...current.runs].sort((a, b) => b.results.length - a.results.length)[0];
-        if (!largest || largest.results.length === 0) {
+        const largest = [...current].sort((a, b) => b.findings.length - a.findings.length)[0];
+        if (!largest || largest.findings.length === 0) {
             warnings.push(`The SARIF is ${gzip.length} bytes gzipped even without results; GitHub accepts at most ${maxGzipBytes}.`);
             break;
         }
-        const keep = Math.floor((largest.results.length * 3) / 4);
-        const order = SEVERITY_ORDER;
-        const kept = largest.results
-            .map((result, index) => ({ result, index }))
-            .sort((a, b) => order(b.result) - order(a.result) ||
-            Number(Boolean(a.result.suppressions)) - Number(Boolean(b.result.suppressions)) ||
-            a.index - b.index)
-            .slice(0, keep)
-            .sort((a, b) => a.index - b.index)
-            .map((entry) => entry.result);
-        current = {
-            ...current,
-            runs: current.runs.map((run) => (run === largest ? { ...run, results: kept } : run))
-        };
-        json = JSON.stringify(current);
-        gzip = await gzipAsync(json);
+        const kept = mostSevere(largest.findings, Math.floor((largest.findings.length * 3) / 4));
+        current = current.map((planned) => planned === largest ? { ...planned, findings: kept } : planned);
+        gzip = await write(sarifLog(current, lineHashes), file);
     }
-    for (const run of current.runs) {
-        const before = original.get(run.automationDetails.id) ?? run.results.length;
-        if (run.results.length < before)
-            warnings.push(`GitHub accepts at most ${maxGzipBytes} bytes of gzipped SARIF; the ${run.automationDetails.id} run keeps the ${run.results.length} most severe of ${before} results (all stay in findings.json).`);
-    }
-    return { json: `${json}\n`, gzip, warnings };
+    current.forEach((planned, index) => {
+        const before = runs[index].findings.length;
+        if (planned.findings.length < before)
+            warnings.push(`GitHub accepts at most ${maxGzipBytes} bytes of gzipped SARIF; the ${planned.run.automationDetails.id} run keeps the ${planned.findings.length} most severe of ${before} results (all stay in findings.json).`);
+    });
+    return { gzip, warnings };
 }
-const SEVERITY_ORDER = (result) => (0,severity/* severityRank */.qs)(result.properties.severity ?? 'UNKNOWN');
+/** The `keep` most severe findings (unsuppressed before suppressed), in their original order. */
+function mostSevere(findings, keep) {
+    return findings
+        .map((finding, index) => ({ finding, index, rank: (0,severity/* severityRank */.qs)(finding.severity) }))
+        .sort((a, b) => b.rank - a.rank ||
+        Number(Boolean(a.finding.suppression)) - Number(Boolean(b.finding.suppression)) ||
+        a.index - b.index)
+        .slice(0, keep)
+        .sort((a, b) => a.index - b.index)
+        .map((entry) => entry.finding);
+}
+/** Writes the JSON in batches to the file and through gzip at once; returns the gzip. */
+async function write(log, file) {
+    const handle = file ? await openOutputFile(file) : undefined;
+    const compressed = [];
+    try {
+        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from((async function* () {
+            for (const batch of utf8Batches(jsonPieces(log))) {
+                await handle?.writeFile(batch);
+                yield batch;
+            }
+        })()), (0,external_node_zlib_.createGzip)({ level: GZIP_LEVEL }), async (gzipped) => {
+            for await (const part of gzipped)
+                compressed.push(part);
+        });
+        await handle?.writeFile('\n');
+    }
+    finally {
+        await handle?.close();
+    }
+    return Buffer.concat(compressed);
+}
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // The SARIF stage: one run per outcome, named after its scanner's registration, within GitHub's
@@ -1320,6 +1584,7 @@ const SEVERITY_ORDER = (result) => (0,severity/* severityRank */.qs)(result.prop
 
 
 
+/** The action's home page (SARIF `informationUri`, the dependency snapshot's detector URL). */
 const INFORMATION_URI = 'https://github.com/org/hardening-action';
 /** A URL-safe, stable slug for the run category of a target. */
 function slug(value) {
@@ -1330,10 +1595,15 @@ function categoryOf(outcome, reportId) {
     return `hardening-action/${reportId ? `${slug(reportId)}/` : ''}${outcome.scanner}/${slug(outcome.target)}/`;
 }
 function sortForLimit(findings) {
-    // Most severe first; unsuppressed before suppressed; then a stable order by fingerprint.
-    return [...findings].sort((a, b) => (0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity) ||
-        Number(Boolean(a.suppression)) - Number(Boolean(b.suppression)) ||
-        (0,order/* byText */.z)(a.fingerprint, b.fingerprint));
+    // Most severe first; unsuppressed before suppressed; then a stable order by fingerprint. The
+    // key is computed once per finding, not per comparison (a run can have 100k findings).
+    return findings
+        .map((finding) => ({
+        finding,
+        key: (0,severity/* severityRank */.qs)(finding.severity) * 2 + (finding.suppression ? 0 : 1)
+    }))
+        .sort((a, b) => b.key - a.key || (0,order/* byText */.z)(a.finding.fingerprint, b.finding.fingerprint))
+        .map((keyed) => keyed.finding);
 }
 /**
  * One SARIF 2.1.0 log with one run per scanner and target, each in its own category (GitHub
@@ -1344,6 +1614,16 @@ function sortForLimit(findings) {
  * severe findings are kept) and at most 25,000 results per run (the most severe are kept).
  */
 function toSarif(outcomes, actionVersion, options = {}) {
+    return {
+        ...SARIF_HEADER,
+        runs: planRuns(outcomes, actionVersion, options).map(({ run, findings, result }) => ({
+            ...run,
+            results: findings.map((finding) => result(finding))
+        }))
+    };
+}
+/** The runs of `toSarif`, each with its results still to be made (see `PlannedRun`). */
+function planRuns(outcomes, actionVersion, options) {
     const warn = options.warn ?? (() => { });
     const used = new Set();
     let runs = outcomes.map((outcome) => {
@@ -1365,13 +1645,9 @@ function toSarif(outcomes, actionVersion, options = {}) {
         warn(`GitHub accepts at most ${GITHUB_LIMITS.runsPerFile} SARIF runs per file; ${dropped.length} run(s) left out of the SARIF (they stay in findings.json): ${dropped.map((r) => r.category).join(', ')}`);
         runs = runs.filter((_, index) => kept.has(index));
     }
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: runs.map(({ outcome, category }) => sarifRun(outcome, category, actionVersion, options, warn))
-    };
+    return runs.map(({ outcome, category }) => planRun(outcome, category, actionVersion, options, warn));
 }
-function sarifRun(outcome, category, actionVersion, options, warn) {
+function planRun(outcome, category, actionVersion, options, warn) {
     let findings = outcome.findings;
     if (findings.length > GITHUB_LIMITS.resultsPerRun) {
         findings = sortForLimit(findings).slice(0, GITHUB_LIMITS.resultsPerRun);
@@ -1390,7 +1666,7 @@ function sarifRun(outcome, category, actionVersion, options, warn) {
     const version = outcome.tool.version || actionVersion;
     // Many results share a file: each path is encoded once.
     const uris = new Map();
-    return {
+    const run = {
         tool: {
             driver: {
                 name: (0,registry/* scannerNamed */.O3)(outcome.scanner)?.sarifTool ?? outcome.scanner,
@@ -1423,8 +1699,13 @@ function sarifRun(outcome, category, actionVersion, options, warn) {
         columnKind: 'utf16CodeUnits',
         ...(options.workspace
             ? { originalUriBaseIds: { '%SRCROOT%': { uri: checkoutUri(options.workspace) } } }
-            : {}),
-        results: findings.map((finding) => sarifResult(finding, rules.get(finding.ruleId)?.index ?? 0, options.fallbackLocation, uris))
+            : {})
+    };
+    relateAlsoReported(run.tool, findings);
+    return {
+        run,
+        findings,
+        result: (finding, lineHashes) => sarifResult(finding, rules.get(finding.ruleId)?.index ?? 0, options.fallbackLocation, uris, lineHashes)
     };
 }
 /** The workspace as a `file://` URI ending in `/`: SARIF's %SRCROOT% and the upload's `checkout_uri`. */
@@ -1438,7 +1719,8 @@ function checkoutUri(dir) {
 }
 /**
  * The whole SARIF stage: the log (with limits applied), GitHub's line hashes from the workspace
- * files, and the serialised text within the 10 MB gzip limit. Warnings go to `options.warn`.
+ * files, written to `file` (when given) and gzipped within the 10 MB limit, result by result.
+ * Warnings go to `options.warn`.
  */
 async function buildSarif(outcomes, actionVersion, options) {
     const warnings = [];
@@ -1446,12 +1728,58 @@ async function buildSarif(outcomes, actionVersion, options) {
         warnings.push(message);
         options.warn?.(message);
     };
-    const log = toSarif(outcomes, actionVersion, { ...options, warn });
-    await addLineHashes(log, options.workspace);
-    const serialized = await serializeSarif(log);
+    const runs = planRuns(outcomes, actionVersion, { ...options, warn });
+    // The files are read for their line hashes before any result is made.
+    const wanted = new Map();
+    const uris = new Map();
+    for (const { findings } of runs)
+        for (const finding of findings) {
+            const location = resultLocation(finding, options.fallbackLocation);
+            wantLine(wanted, encodedUri(location, uris), Math.max(1, location.startLine));
+        }
+    const serialized = await serializeSarif(runs, {
+        lineHashes: await lineHashIndex(options.workspace, wanted),
+        file: options.file,
+        ...(options.maxGzipBytes ? { maxGzipBytes: options.maxGzipBytes } : {})
+    });
     for (const message of serialized.warnings)
         options.warn?.(message);
     return { ...serialized, warnings: [...warnings, ...serialized.warnings] };
+}
+
+;// CONCATENATED MODULE: ./src/report/sbom.ts
+// The SBOM files of `sbom: true`: one CycloneDX document per scanned image and one for the
+// repository, under `<output-dir>/sbom/`. Image references come from the inputs and tarball
+// names from the checkout, so a file name is derived from the reference, never taken from it.
+
+
+const SLUG_LENGTH = 60;
+/**
+ * The file name of a target's SBOM: `repository.cdx.json` for the repository; for an image, a
+ * readable slug of its reference plus a hash of the whole reference, so that no two references
+ * share a file (`a/b:c` and `a_b:c`) and none can name a path (`..`, `/`, `\`).
+ */
+function sbomFileName(scanner, target) {
+    if (scanner === 'repository')
+        return 'repository.cdx.json';
+    const slug = target
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .replace(/^[._-]+/, '')
+        .slice(0, SLUG_LENGTH);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(target).digest('hex').slice(0, 12);
+    return `${slug ? `${slug}-` : ''}${hash}.cdx.json`;
+}
+/** The SBOM files of the outcomes that carry one, in outcome order. */
+function sbomOutputs(outcomes, outputDir) {
+    return outcomes.flatMap(({ scanner, target, sbom }) => sbom === undefined
+        ? []
+        : [
+            {
+                target,
+                file: external_node_path_default().join(outputDir, 'sbom', sbomFileName(scanner, target)),
+                content: sbom
+            }
+        ]);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -1461,8 +1789,13 @@ async function buildSarif(outcomes, actionVersion, options) {
 
 const TOP_FINDINGS = 20;
 const summary_cell = (text) => (0,markdown/* escapeMarkdown */.FV)(text, { max: 500 });
+/** What a `scan-changed-only` run left out, for the summary and the PR comment. */
+function scopeSentence(scope) {
+    const files = (n) => `${n} manifest file${n === 1 ? '' : 's'}`;
+    return `Changed files only (\`scan-changed-only\`): ${files(scope.checked)} changed by this pull request checked; ${files(scope.notChecked)} not changed, not checked.`;
+}
 /** The job summary: verdict, counts, what was skipped, and the most severe findings. */
-function toSummaryMarkdown(outcomes, findings, decision) {
+function toSummaryMarkdown(outcomes, findings, decision, scope) {
     const counts = countFindings(findings);
     const lines = [];
     lines.push(`## hardening-action: ${decision.failed ? '❌ failed' : '✅ passed'}`, '');
@@ -1470,6 +1803,8 @@ function toSummaryMarkdown(outcomes, findings, decision) {
         lines.push(`- ${summary_cell(reason)}`);
     if (decision.reasons.length)
         lines.push('');
+    if (scope)
+        lines.push(scopeSentence(scope), '');
     const severities = [...severity/* SEVERITIES */.oC].reverse();
     lines.push(`| Scanner | Target | ${severities.join(' | ')} | Waived |`);
     lines.push(`| --- | --- | ${severities.map(() => '---:').join(' | ')} | ---: |`);
@@ -1500,6 +1835,115 @@ function toSummaryMarkdown(outcomes, findings, decision) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./src/util/run-tool.ts
+var run_tool = __webpack_require__(100);
+// EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
+var load = __webpack_require__(906);
+// EXTERNAL MODULE: ./src/manifests/parse.ts
+var parse = __webpack_require__(3077);
+// EXTERNAL MODULE: ./src/manifests/render.ts
+var render = __webpack_require__(5276);
+;// CONCATENATED MODULE: ./src/manifests/changed.ts
+
+
+
+
+
+
+
+// `scan-changed-only`: which files a pull request changes, and which manifest findings that puts
+// in scope. Every manifest is still loaded and evaluated, so referential policies see the whole
+// repository as inventory; only the findings in unchanged files are left out of the reports.
+const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
+/**
+ * The files changed between the pull request's base and head commits (`git diff base...head`,
+ * as GitHub compares them), or undefined when the checkout lacks either commit (a shallow clone)
+ * or git fails. Renamed files count under their new name; deleted files are left out. File
+ * names come NUL-separated (`-z`): a name may hold newlines, quotes or any Unicode.
+ */
+async function changedFilesFromGit(workspace, baseSha, headSha, timeoutMs) {
+    if (!COMMIT.test(baseSha) || !COMMIT.test(headSha))
+        return undefined;
+    try {
+        const { stdout } = await runTool('git', [
+            '-C',
+            workspace,
+            'diff',
+            '--name-only',
+            '-z',
+            '--no-renames',
+            '--diff-filter=d',
+            '--no-ext-diff',
+            '--no-textconv',
+            `${baseSha}...${headSha}`,
+            '--'
+        ], { timeoutMs });
+        return stdout.split('\0').filter((name) => name.length > 0);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The changed files of GitHub's list: renamed files under their new name, removed ones left out. */
+function changedFilesFromPullFiles(files) {
+    return files.filter((file) => file.status !== 'removed').map((file) => file.filename);
+}
+/**
+ * Decides, for each repo-relative file, whether its findings are in scope: a changed file, or
+ * any file of a kustomization or Helm chart directory that holds or reads a changed file, since
+ * rendering puts an overlay's patch or a values file's change onto the objects of other files.
+ */
+async function changedScope(config, changed) {
+    const { workspace } = config;
+    const { files } = await (0,load/* collectFiles */.C0)(workspace, config.manifests, (name) => /\.(ya?ml|json)$/i.test(name) || render/* KUSTOMIZATION_FILES */.Ct.has(name));
+    const relative = files.map((file) => (0,posix_path/* relativePosix */.Y)(workspace, file));
+    const inScopeFiles = new Set(relative.filter((file) => changed.has(file)));
+    for (const file of files) {
+        const name = external_node_path_default().basename(file);
+        const isKustomization = render/* KUSTOMIZATION_FILES */.Ct.has(name);
+        if (!isKustomization && name !== render/* HELM_CHART_FILE */.xK)
+            continue;
+        const dir = external_node_path_default().dirname(file);
+        const prefix = `${(0,posix_path/* relativePosix */.Y)(workspace, dir)}/`.replace(/^\//, '');
+        // Files elsewhere that its rendering reads: a kustomization's bases, patches and generator
+        // inputs; a chart's values files (`helm-values`).
+        const reads = isKustomization
+            ? (await (0,render/* kustomizationInputs */.Zr)(dir).catch(() => undefined))?.reads
+            : config.helmValues?.[dir];
+        const members = [
+            ...relative.filter((member) => member.startsWith(prefix)),
+            ...[...(reads ?? [])].map((read) => (0,posix_path/* relativePosix */.Y)(workspace, read))
+        ];
+        if (members.some((member) => changed.has(member)))
+            for (const member of members)
+                inScopeFiles.add(member);
+    }
+    const scope = { checked: 0, notChecked: 0 };
+    for (const [index, file] of files.entries()) {
+        const text = await (0,promises_.readFile)(file, 'utf8').catch(() => '');
+        if (!(0,parse/* looksLikeManifest */.BG)(text))
+            continue;
+        if (inScopeFiles.has(relative[index]))
+            scope.checked++;
+        else
+            scope.notChecked++;
+    }
+    return { inScope: (file) => inScopeFiles.has(file), scope };
+}
+/**
+ * The outcomes with the manifest findings of unchanged files left out. A finding without a file
+ * stays (nothing says it is out of scope), and so does everything else of an outcome: its
+ * notices, errors and gate failures (a manifest we could not read still fails the gate).
+ */
+function keepChangedFindings(outcomes, inScope) {
+    return outcomes.map((outcome) => outcome.target === 'manifests'
+        ? {
+            ...outcome,
+            findings: outcome.findings.filter((finding) => !finding.location || inScope(finding.location.path))
+        }
+        : outcome);
+}
+
 ;// CONCATENATED MODULE: ./src/util/stopwatch.ts
 /** Returns a function that gives the seconds since the previous call (or since creation). */
 function stopwatch() {
@@ -1514,11 +1958,14 @@ function stopwatch() {
 
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(4868);
-// EXTERNAL MODULE: ./src/scanners/policies.ts + 4 modules
-var policies = __webpack_require__(2832);
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
+var policies = __webpack_require__(171);
 // EXTERNAL MODULE: ./src/tools/setup.ts + 5 modules
 var setup = __webpack_require__(8732);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
 
 
 
@@ -1543,24 +1990,30 @@ async function runPipeline(config, env) {
     const waiversFile = external_node_path_default().relative(config.workspace, config.waiversFile);
     const baseline = config.baselineFile ? await loadBaseline(config.baselineFile) : undefined;
     const lap = stopwatch();
+    env.progress?.stage('install tools');
     const scanners = activeScanners(config);
     const installed = await (0,setup/* installTools */.H)(config, {
         tools: [...new Set(scanners.flatMap((scanner) => scanner.tools))],
         vulnerabilityDb: scanners.some((scanner) => scanner.needsVulnerabilityDb?.(config))
     }, env.log);
     const install = lap();
+    env.progress?.stage('scan');
     // Work files (policy sets, reviews, Trivy reports) live outside the checkout, so nothing in
     // it can be loaded as one of them, and are gone after the scans.
     const workRoot = await (0,temp/* privateTempDir */.n)('hardening-work-');
     const outcomes = await scan(config, scanners, installed, env, workRoot).finally(() => (0,promises_.rm)(workRoot, { recursive: true, force: true }));
     const scanned = lap();
-    const result = await reportFindings(outcomes, {
+    env.progress?.stage('reports');
+    // scan-changed-only: every manifest was evaluated; the findings of unchanged files go no further.
+    const changed = config.changedFiles && (await changedScope(config, config.changedFiles));
+    const result = await reportFindings(changed ? keepChangedFindings(outcomes, changed.inScope) : outcomes, {
         config,
         env,
         tools: Object.values(installed.tools),
         waivers,
         waiversFile,
-        baseline
+        baseline,
+        ...(changed ? { scope: changed.scope } : {})
     });
     return { ...result, timings: { install, scan: scanned, ...result.timings } };
 }
@@ -1568,7 +2021,7 @@ async function runPipeline(config, env) {
  * findings → waivers/baseline → gate → reports: everything after the scans, written to the
  * output directory. Separate from `runPipeline` so it can be measured and tested on its own.
  */
-async function reportFindings(scanned, { config, env, tools, waivers, waiversFile, baseline }) {
+async function reportFindings(scanned, { config, env, tools, waivers, waiversFile, baseline, scope }) {
     const lap = stopwatch();
     // One problem, one finding: a Trivy check that reports what one of our policies reported on
     // the same object is folded into ours (src/findings/equivalents.ts), before waivers and baseline.
@@ -1593,12 +2046,14 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
         evidenceMarkdown: external_node_path_default().join(config.outputDir, 'evidence', 'evidence.md'),
         evidenceHtml: external_node_path_default().join(config.outputDir, 'evidence', 'index.html')
     };
+    const sboms = sbomOutputs(outcomes, config.outputDir);
+    const outputFiles = [...Object.values(files), ...sboms.map((sbom) => sbom.file)];
     // Prepared before the verdict: a link planted where a report goes is removed and fails the
     // gate, and the reports say so; a file that cannot be written leaves the others written.
     const prepared = new Map();
-    for (const file of Object.values(files))
+    for (const file of outputFiles)
         prepared.set(file, await prepareOutputFile(config.workspace, file));
-    const foreign = await foreignOutputProblem(config.workspace, config.outputDir, Object.values(files));
+    const foreign = await foreignOutputProblem(config.workspace, config.outputDir, outputFiles);
     const outputProblems = [
         ...[...prepared.values()].flatMap((p) => (p.problem ? [p.problem] : [])),
         ...(foreign ? [foreign] : [])
@@ -1606,6 +2061,7 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
     const decision = decide(findings, {
         failOnSeverity: config.failOnSeverity,
         failOnSeverityByScanner: config.failOnSeverityByScanner,
+        ...(config.failOnSeverityByPath ? { failOnSeverityByPath: config.failOnSeverityByPath } : {}),
         onlyNew: config.baselineFile !== null,
         configurationErrors: [
             ...waived.expired,
@@ -1617,13 +2073,14 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
         ]
     });
     timings.gate = lap();
-    const summary = toSummaryMarkdown(reportedOutcomes, findings, decision);
+    const summary = toSummaryMarkdown(reportedOutcomes, findings, decision, scope);
     timings.summary = lap();
     const sarif = await buildSarif(reportedOutcomes, env.actionVersion, {
         workspace: config.workspace,
         warn: env.log.warning,
         ...(env.reportId ? { reportId: env.reportId } : {}),
-        ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {})
+        ...(env.fallbackLocation ? { fallbackLocation: env.fallbackLocation } : {}),
+        ...(prepared.get(files.sarif).writable ? { file: files.sarif } : {})
     });
     timings.sarif = lap();
     const policyOutcome = reportedOutcomes.find(policies/* isPolicyScanOutcome */.i);
@@ -1649,13 +2106,14 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
     const evidencePage = (0,evidence_html/* evidenceHtml */.R8)(evidence.document, env.run?.repositoryUrl ? { repositoryUrl: env.run.repositoryUrl } : {});
     timings.evidence = lap();
     const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision);
+    // results.sarif is written by the SARIF stage; findings.json in batches, never as one string.
     const contents = [
-        [files.sarif, sarif.json],
-        [files.findings, `${JSON.stringify(findingsDocument, null, 2)}\n`],
+        [files.findings, jsonFileBatches(findingsDocument, 2)],
         [files.summary, summary],
         [files.evidenceJson, evidence.json],
         [files.evidenceMarkdown, evidence.markdown],
-        [files.evidenceHtml, evidencePage]
+        [files.evidenceHtml, evidencePage],
+        ...sboms.map((sbom) => [sbom.file, sbom.content])
     ];
     for (const problem of outputProblems)
         env.log.warning(problem);
@@ -1669,9 +2127,10 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
         decision,
         tools,
         files,
+        sboms: sboms.filter((sbom) => prepared.get(sbom.file).writable),
         summary,
-        sarifJson: sarif.json,
         sarifGzip: sarif.gzip,
+        ...(scope ? { scope } : {}),
         timings
     };
 }
@@ -1696,7 +2155,8 @@ async function scan(config, scanners, { tools, dbProblem }, env, workRoot) {
             workDir: external_node_path_default().join(workRoot, scanner.name),
             actionRoot: env.actionRoot,
             log: env.log,
-            timeoutMs: config.scanTimeoutMs
+            timeoutMs: config.scanTimeoutMs,
+            ...(env.progress ? { progress: env.progress } : {})
         };
         try {
             return await scanner.run(context);
@@ -1733,6 +2193,8 @@ var exit = __webpack_require__(7632);
 
 
 
+
+
 const SCAN_USAGE = `Usage: hardening scan [PATH ...] [options]
 
 Scans Kubernetes manifests (PATH, default .) with the bundled Gatekeeper policies and Trivy,
@@ -1745,6 +2207,8 @@ Options (each is the action input of the same name):
   --policy-enforcement MODE    deny | warn | dryrun | as-declared (default deny)
   --unreadable-manifests MODE  fail | warn: a file that looks like a manifest but cannot be read
                                as Kubernetes reads it fails the gate, or only warns (default fail)
+  --helm-values CHART=FILES    a Helm chart's values files, e.g. charts/web=values-prod.yaml
+                               (relative to the chart, comma-separated); once per chart
   --scanners LIST              which scanners run (default ${config_inputs/* INPUT_DEFAULTS */.WJ.scanners}); see below
   --repository-scanners LIST   Trivy checks for the repository (default ${config_inputs/* INPUT_DEFAULTS */.WJ['repository-scanners']})
   --image-scanners LIST        Trivy checks for images (default ${config_inputs/* INPUT_DEFAULTS */.WJ['image-scanners']})
@@ -1764,6 +2228,11 @@ Options (each is the action input of the same name):
   --format FORMAT              table | json | sarif | markdown (default table)
   --output FILE                write the report there instead of standard output
   --output-dir DIR             where results.sarif, findings.json, summary.md and evidence/ go
+  --sbom                       also write a CycloneDX SBOM per image and for the repository
+                               into sbom/ of the output directory (docs/sbom.md)
+  --config FILE                the config file (default .hardening.yaml, when present): any
+                               option by its input name and per-path thresholds; the options
+                               given here override it (docs/config.md)
   --verbose                    log each step and every tool command to standard error
   -h, --help                   this help
 
@@ -1796,11 +2265,14 @@ const FLAG_TO_INPUT = {
 const SCAN_OPTIONS = {
     ...Object.fromEntries(Object.keys(FLAG_TO_INPUT).map((flag) => [flag, { type: 'string' }])),
     baseline: { type: 'string' },
+    config: { type: 'string' },
+    'helm-values': { type: 'string', multiple: true },
     format: { type: 'string', default: 'table' },
     output: { type: 'string' },
     'skip-db-update': { type: 'boolean' },
     'pinned-tools': { type: 'boolean' },
     'ignore-unfixed': { type: 'boolean' },
+    sbom: { type: 'boolean' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
 };
@@ -1823,12 +2295,15 @@ async function runScan(argv) {
         process.stderr.write(`--format must be table, json, sarif or markdown; got '${format}'.\n`);
         return exit/* EXIT */.d.usage;
     }
+    // Only what was given: the rest comes from the config file, else the defaults.
     const inputs = {
-        manifests: paths.join('\n'),
-        'scan-path': paths.length === 1 ? paths[0] : config_inputs/* INPUT_DEFAULTS */.WJ['scan-path'],
-        'skip-db-update': String(values['skip-db-update'] ?? false),
-        'ignore-unfixed': String(values['ignore-unfixed'] ?? false),
-        ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {})
+        ...(paths.length > 0 ? { manifests: paths.join('\n') } : {}),
+        ...(paths.length === 1 ? { 'scan-path': paths[0] } : {}),
+        ...(values['skip-db-update'] ? { 'skip-db-update': 'true' } : {}),
+        ...(values['ignore-unfixed'] ? { 'ignore-unfixed': 'true' } : {}),
+        ...(values.sbom ? { sbom: 'true' } : {}),
+        ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {}),
+        ...(values['helm-values'] ? { 'helm-values': values['helm-values'].join('\n') } : {})
     };
     for (const [flag, input] of Object.entries(FLAG_TO_INPUT)) {
         const value = values[flag];
@@ -1839,26 +2314,33 @@ async function runScan(argv) {
         process.stderr.write('--pinned-tools and --trusted-tool-dir exclude each other.\n');
         return exit/* EXIT */.d.usage;
     }
-    const log = (0,src_log/* stderrLogger */.D7)(Boolean(values.verbose));
+    const { progress, log } = (0,src_progress/* cliProgress */.oC)((0,src_log/* stderrLogger */.D7)(Boolean(values.verbose)));
     let result;
     try {
         if (!process.env.RUNNER_TOOL_CACHE)
             process.env.RUNNER_TOOL_CACHE = defaultToolCache();
-        const config = (0,config_inputs/* readConfig */.Xg)((name) => inputs[name] ?? '', process.cwd());
+        const file = await (0,config_file/* loadCliConfigFile */.$n)(values.config, process.cwd());
+        const { read, attempt } = (0,config_file/* layerInputs */.hF)((name) => inputs[name] ?? '', file, (name) => inputs[name] !== undefined);
+        const config = (0,config_file/* withPathThresholds */.gm)(attempt(() => (0,config_inputs/* readConfig */.Xg)(read, process.cwd())), file);
         // On a laptop the tools on PATH are the user's own; the action never runs PATH tools unpinned.
-        if (inputs['trusted-tool-dir'] === undefined && !values['pinned-tools'])
+        if (values['pinned-tools'])
+            config.trustedToolDirs = [];
+        else if (!read('trusted-tool-dir').trim())
             config.trustedToolDirs = (0,which/* pathDirs */.i)();
         result = await runPipeline(config, {
             log,
+            progress,
             actionRoot: action_root/* ACTION_ROOT */.Y,
             actionVersion: action_root/* ACTION_VERSION */.F
         });
     }
     catch (error) {
+        progress.done();
         process.stderr.write(`error: ${(0,src_log/* printable */.g$)(error.message)}\n`);
         return error instanceof config_inputs/* ConfigError */.xL ? exit/* EXIT */.d.usage : exit/* EXIT */.d.toolFailed;
     }
-    const report = render(result, format);
+    progress.done();
+    const report = await scan_render(result, format);
     if (values.output)
         await (0,promises_.writeFile)(String(values.output), report);
     else
@@ -1869,12 +2351,12 @@ async function runScan(argv) {
         return exit/* EXIT */.d.toolFailed;
     return result.decision.failed ? exit/* EXIT */.d.gateFailed : exit/* EXIT */.d.pass;
 }
-function render(result, format) {
+async function scan_render(result, format) {
     switch (format) {
         case 'json':
             return `${JSON.stringify(toFindingsDocument(result.outcomes, result.findings, result.decision), null, 2)}\n`;
         case 'sarif':
-            return result.sarifJson;
+            return (0,promises_.readFile)(result.files.sarif, 'utf8'); // written result by result, never held whole
         case 'markdown':
             return result.summary;
         default:

@@ -1,6 +1,312 @@
-export const id = 931;
-export const ids = [931];
+export const id = 916;
+export const ids = [916];
 export const modules = {
+
+/***/ 9938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bJ: () => (/* binding */ fixResourceSettings),
+  hF: () => (/* binding */ layerInputs),
+  $n: () => (/* binding */ loadCliConfigFile),
+  gm: () => (/* binding */ withPathThresholds)
+});
+
+// UNUSED EXPORTS: CONFIG_FILE_SCHEMA, DEFAULT_CONFIG_FILE, MAX_CONFIG_FILE_BYTES, actionInputGiven, loadConfigFile, parseConfigFile, withFileResources
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./docs/hardening.schema.json
+const hardening_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/org/hardening-action/docs/hardening.schema.json","title":"hardening-action config file (.hardening.yaml)","description":"Every action input (and CLI option) by its input name, per-path settings and the fixes\' resource defaults. Inputs given to the action or the CLI override the file. On pull requests the file is read from the base branch (docs/config.md).","type":"object","additionalProperties":false,"properties":{"scan-path":{"description":"Directory (inside the workspace) the repository scan walks for secrets, licenses and vulnerable dependencies.","type":"string"},"manifests":{"description":"Kubernetes manifest files or directories to check, one per line or comma-separated. Empty means scan-path.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"images":{"description":"Container images (registry/name:tag or name@sha256:digest) or image tarballs (.tar) to scan, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-bundle":{"description":"Bundled policy set to evaluate (all, image-hygiene, resources, network-exposure, pss-baseline, pss-restricted, pss-privileged) or none.","type":"string"},"policies":{"description":"Extra directories with your own Gatekeeper ConstraintTemplates and Constraints, evaluated the same way, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-enforcement":{"description":"Enforcement of the bundled constraints in CI (deny, warn, dryrun), or as-declared to keep each constraint\'s enforcementAction.","type":"string","enum":["deny","warn","dryrun","as-declared"]},"unreadable-manifests":{"description":"A file that looks like a Kubernetes manifest (apiVersion and kind) but cannot be read as Kubernetes reads it, or manifests over the size limits, fail the check (fail) or are only reported as a warning (warn).","type":"string","enum":["fail","warn"]},"helm-values":{"description":"Values files for Helm charts, one chart per line: chart-dir=values-prod.yaml,values-extra.yaml (chart-dir relative to the workspace, values files relative to the chart, applied after its values.yaml in order). Charts not listed render with their own values.yaml. Every path must stay inside the workspace, links included.","type":"string"},"scanners":{"description":"Scanners to run, comma-separated, from image, repository, policies, trivy-config. The image scanner runs only when images is set.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"repository-scanners":{"description":"Trivy checks for the repository scan, from vuln, secret, license, misconfig.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"image-scanners":{"description":"Trivy checks for images, from vuln, secret, license, misconfig (add license to scan image licenses).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"fail-on-severity":{"description":"Lowest severity that fails the check (critical, high, medium, low) or none. Waived, dryrun and warn findings never fail it.","type":"string","enum":["critical","high","medium","low","none"]},"fail-on-severity-by-scanner":{"description":"Per-scanner thresholds that replace fail-on-severity for that scanner, comma-separated, e.g. image=critical,policies=high (none never fails).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"fail-on":{"description":"all fails on any finding at or above fail-on-severity; new fails only on findings missing from baseline-file.","type":"string","enum":["all","new"]},"baseline-file":{"description":"A findings.json from an earlier run (e.g. the default branch) for fail-on new.","type":"string"},"waivers-file":{"description":"Waiver file (rule, scope, reason, owner, expires). Waived findings stay in every report, marked suppressed.","type":"string"},"trivy-ignore-file":{"description":"A .trivyignore (ids, optional exp:YYYY-MM-DD) or .trivyignore.yaml file inside the workspace. Its entries are reported as waived findings with the file as the reason, never dropped. Trivy itself never reads an ignore file, trivy.yaml or trivy-secret.yaml from the repository.","type":"string"},"ignore-unfixed":{"description":"Skip vulnerabilities that have no fixed version yet.","type":"boolean"},"trivy-version":{"description":"Trivy release to install (verified by SHA-256).","type":"string"},"conftest-version":{"description":"conftest release to install (verified by SHA-256).","type":"string"},"skip-db-update":{"description":"Use the cached Trivy vulnerability DB without updating it (air-gapped runners).","type":"boolean"},"db-repository":{"description":"Trivy DB OCI repositories, comma-separated; Trivy falls back to the next one on 429 or 5xx. Empty means Trivy\'s default.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"trivy-cache-dir":{"description":"Trivy cache directory (vulnerability DB). Empty means ~/.cache/hardening-action/trivy.","type":"string"},"tool-mirror":{"description":"Base URL of the release host for Trivy and conftest downloads (a mirror of github.com releases). https only (plain http only for a loopback host); no credentials in the URL.","type":"string"},"trusted-tool-dir":{"description":"Opt-in: a directory whose trivy and conftest (at the requested versions) run without being checked against a pin, e.g. tools you built in an earlier step. Never inside the checkout. Empty: only pinned releases, verified by SHA-256, run (a tool on PATH or a tool-cache copy that does not match is not used).","type":"string"},"scan-timeout":{"description":"Seconds each scan may take before it is stopped and reported as failed.","type":"integer","minimum":1},"output-dir":{"description":"Directory (relative to the workspace) for results.sarif, findings.json, summary.md and evidence/.","type":"string"},"scan-changed-only":{"description":"On pull requests, report manifest findings only for the files the pull request changes (a kustomization or chart directory counts as changed when any file in it does); policies still see every manifest as inventory, and the summary and comment say how many manifest files were not checked. Ignored, with a notice, on other events.","type":"boolean"},"sbom":{"description":"Write a CycloneDX SBOM (Trivy\'s own) per scanned image, and one for the repository when the repository scanner runs, into <output-dir>/sbom/; the paths are in the sbom-files output.","type":"boolean"},"upload-sarif":{"description":"Upload the SARIF to code scanning (needs permission security-events: write; skipped with a warning on fork PRs).","type":"boolean"},"comment":{"description":"PR comment: always, on-failure or never. One comment, updated in place (needs permission pull-requests: write).","type":"string","enum":["always","on-failure","never"]},"suggest-fixes":{"description":"On pull requests, post verified fixes for policy findings on lines the PR changes as one review of suggestion blocks, kept current on every run; the PR comment lists the other fixes with the hardening fix command (needs permission pull-requests: write).","type":"boolean"},"fix-cloud":{"description":"For suggest-fixes: aws, gcp or azure, the cloud whose internal load-balancer annotation fixes a public LoadBalancer Service. Empty: that fix is listed as manual.","type":"string"},"fix-resources-default":{"description":"For suggest-fixes: requests and limits to fill in where a container lacks them, e.g. cpu=100m,memory=128Mi (both) or requests.cpu=100m,limits.memory=1Gi. Empty: those fixes are listed as manual (sizes come from your workloads, not from us).","type":"string"},"dependency-submission":{"description":"Submit the SBOMs (written as with sbom: true) to the repository\'s dependency graph through GitHub\'s dependency submission API, one snapshot per image and for the repository, so their packages get Dependabot alerts (needs permission contents: write; skipped with a warning on fork PRs and read-only tokens).","type":"boolean"},"paths":{"description":"Settings for findings in matching files, checked in order; the last entry that matches a finding decides.","type":"array","items":{"type":"object","additionalProperties":false,"required":["glob","fail-on-severity"],"properties":{"glob":{"description":"Repository-relative path pattern; * matches any characters, / included (deploy/legacy/*).","type":"string","minLength":1},"fail-on-severity":{"description":"Lowest severity that fails the check for findings in these files (none: reported, never failing). Replaces fail-on-severity and fail-on-severity-by-scanner there.","type":"string","enum":["critical","high","medium","low","none"]}}}},"fix":{"description":"Choices the fixes need that no manifest makes.","type":"object","additionalProperties":false,"properties":{"resources":{"description":"Requests and limits for containers that lack them: a default and per-namespace values (merged over the default). The fix-resources-default input replaces both.","type":"object","additionalProperties":false,"properties":{"default":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]},"namespaces":{"type":"object","additionalProperties":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]}}}}}}}}');
+// EXTERNAL MODULE: ./src/fix/settings.ts
+var settings = __webpack_require__(194);
+// EXTERNAL MODULE: ./src/manifests/kube-yaml.ts
+var kube_yaml = __webpack_require__(4345);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __webpack_require__(388);
+;// CONCATENATED MODULE: ./src/config/file.ts
+// The config file (`.hardening.yaml`): every action input by its input name, per-path thresholds
+// and the fixes' resource defaults. Read with the manifests' hardened YAML reader (aliases under
+// go-yaml's limit, one document), checked against the published JSON Schema
+// (docs/hardening.schema.json) with the file's line in every message, and layered under the
+// inputs: an input the workflow (or a CLI flag) sets always wins over the file.
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILE = '.hardening.yaml';
+/** A config file is a page of settings; anything this large is a mistake or an attack. */
+const MAX_CONFIG_FILE_BYTES = 256 * 1024;
+const CONFIG_FILE_SCHEMA = hardening_schema_namespaceObject;
+/** Reads a config file from disk; undefined when it does not exist. */
+async function loadConfigFile(file, name) {
+    let size;
+    try {
+        const info = await (0,promises_.stat)(file);
+        if (!info.isFile())
+            throw new config_inputs/* ConfigError */.xL(`${name}: not a regular file.`);
+        size = info.size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    if (size > MAX_CONFIG_FILE_BYTES)
+        throw tooLarge(name, size);
+    return parseConfigFile(await (0,promises_.readFile)(file, 'utf8'), name);
+}
+/** The CLI's config file: `--config FILE` (which must exist), else `.hardening.yaml` when present. */
+async function loadCliConfigFile(option, cwd) {
+    const name = option ?? DEFAULT_CONFIG_FILE;
+    const file = await loadConfigFile(external_node_path_default().resolve(cwd, name), name);
+    if (!file && option !== undefined)
+        throw new config_inputs/* ConfigError */.xL(`--config: ${option} does not exist.`);
+    return file;
+}
+function tooLarge(name, size) {
+    return new config_inputs/* ConfigError */.xL(`${name}: ${size} bytes is more than a config file may have (${MAX_CONFIG_FILE_BYTES}).`);
+}
+/** Parses and validates config file text; every problem is a ConfigError naming `name:line`. */
+function parseConfigFile(text, name) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_CONFIG_FILE_BYTES)
+        throw tooLarge(name, bytes);
+    const documents = [...(0,kube_yaml/* readKubeYaml */.X)(text)].filter((d) => d.error || d.value !== null);
+    if (documents.length > 1)
+        throw new config_inputs/* ConfigError */.xL(`${name}:${documents[1].line}: a config file holds one YAML document.`);
+    const document = documents[0];
+    if (!document)
+        return { name, inputs: new Map(), paths: [] };
+    if (document.error)
+        throw new config_inputs/* ConfigError */.xL(`${name}:${document.error.line}: invalid YAML: ${document.error.message}`);
+    const lineOf = (path) => document.lineOf(path) ?? document.line;
+    const problems = validate(CONFIG_FILE_SCHEMA, document.value, []);
+    if (problems.length > 0)
+        throw new config_inputs/* ConfigError */.xL(problems
+            .map((p) => `${name}:${lineOf(p.path)}: ${p.path.length ? `${shown(p.path)}: ` : ''}${p.message}`)
+            .join('\n'));
+    return toConfigFile(document, name, lineOf);
+}
+function toConfigFile(document, name, lineOf) {
+    const { paths = [], fix, ...inputs } = document.value;
+    const resources = fix?.resources;
+    const resourceDefaults = (text, path) => (0,settings/* parseResourceDefaults */.g0)(resourceText(text), `${name}:${lineOf(path)}: ${shown(path)}`);
+    const base = resources?.default
+        ? resourceDefaults(resources.default, ['fix', 'resources', 'default'])
+        : undefined;
+    return {
+        name,
+        inputs: new Map(Object.entries(inputs).map(([input, value]) => [
+            input,
+            { value: inputText(value), line: lineOf([input]) }
+        ])),
+        paths: paths.map((entry) => ({
+            glob: entry.glob,
+            threshold: (0,config_inputs/* toThreshold */.l3)(entry['fail-on-severity'])
+        })),
+        ...(resources
+            ? {
+                resources: {
+                    ...(base ? { default: base } : {}),
+                    namespaces: Object.fromEntries(Object.entries(resources.namespaces ?? {}).map(([namespace, text]) => {
+                        const own = resourceDefaults(text, ['fix', 'resources', 'namespaces', namespace]);
+                        return [
+                            namespace,
+                            {
+                                requests: { ...base?.requests, ...own.requests },
+                                limits: { ...base?.limits, ...own.limits }
+                            }
+                        ];
+                    }))
+                }
+            }
+            : {})
+    };
+}
+/** A value of the file as the input's text: lists one entry per line, booleans and numbers as written. */
+function inputText(value) {
+    return Array.isArray(value) ? value.join('\n') : String(value);
+}
+/** The mapping form of resource defaults as the text form fix-resources-default takes. */
+function resourceText(value) {
+    if (typeof value === 'string')
+        return value;
+    return ['requests', 'limits']
+        .flatMap((kind) => Object.entries(value[kind] ?? {}).map(([resource, quantity]) => `${kind}.${resource}=${String(quantity)}`))
+        .join(',');
+}
+/**
+ * The inputs as the run sees them: an input that is given wins; otherwise the file's value.
+ * `given` says whether a raw input was given. `attempt` runs a reader of the inputs and turns a
+ * ConfigError about a value that came from the file into one naming the file and line.
+ */
+function layerInputs(read, file, given) {
+    const fromFile = new Set();
+    const explain = (error) => {
+        const match = /^Inputs? '([a-z0-9-]+)' ?/.exec(error.message);
+        const input = match && fromFile.has(match[1]) ? file?.inputs.get(match[1]) : undefined;
+        if (!(error instanceof config_inputs/* ConfigError */.xL) || !input)
+            return error;
+        return new config_inputs/* ConfigError */.xL(`${file.name}:${input.line}: ${match[1]}: ${error.message.slice(match[0].length)}`);
+    };
+    return {
+        read: (name) => {
+            const raw = read(name);
+            const own = file?.inputs.get(name);
+            if (!own || given(name, raw))
+                return raw;
+            fromFile.add(name);
+            return own.value;
+        },
+        attempt: (reader) => {
+            try {
+                return reader();
+            }
+            catch (error) {
+                throw explain(error);
+            }
+        }
+    };
+}
+const ACTION_DEFAULTS = { ...config_inputs/* INPUT_DEFAULTS */.WJ, ...config_inputs/* PUBLISH_INPUT_DEFAULTS */._f };
+/**
+ * Whether the workflow gave the action an input. The runner passes action.yml's default for every
+ * input left out, so an input equal to its default counts as not given (docs/config.md).
+ */
+function actionInputGiven(name, raw) {
+    const value = raw.trim();
+    return value !== '' && value !== ACTION_DEFAULTS[name];
+}
+/** The scan configuration with the file's per-path thresholds. */
+function withPathThresholds(config, file) {
+    return file?.paths.length ? { ...config, failOnSeverityByPath: file.paths } : config;
+}
+/**
+ * The fix engine's requests and limits: defaults given as an input or flag
+ * (fix-resources-default, --resources-default) replace the file's `fix.resources` entirely.
+ */
+function fixResourceSettings(given, file) {
+    const resources = given ? undefined : file?.resources;
+    const defaults = given ?? resources?.default;
+    return {
+        ...(defaults ? { resourceDefaults: defaults } : {}),
+        ...(resources ? { resourcesByNamespace: resources.namespaces } : {})
+    };
+}
+/** The publishing configuration with the file's resource defaults for fixes (see fixResourceSettings). */
+function withFileResources(publish, file) {
+    const { resourceDefaults, resourcesByNamespace } = fixResourceSettings(publish.fixResourceDefaults, file);
+    return {
+        ...publish,
+        ...(resourceDefaults ? { fixResourceDefaults: resourceDefaults } : {}),
+        ...(resourcesByNamespace ? { fixResourcesByNamespace: resourcesByNamespace } : {})
+    };
+}
+function validate(schema, value, path) {
+    if (schema.anyOf) {
+        const branches = schema.anyOf.map((branch) => validate(branch, value, path));
+        if (branches.some((problems) => problems.length === 0))
+            return [];
+        // The branch of the value's own type explains best what is wrong inside it.
+        const typed = schema.anyOf.findIndex((branch) => branch.type && typeMatches(branch.type, value));
+        if (typed >= 0)
+            return branches[typed];
+        return [{ path, message: `must be ${schema.anyOf.map(describe).join(' or ')}` }];
+    }
+    if (schema.type && !typeMatches(schema.type, value))
+        return [{ path, message: `must be ${describe(schema)}` }];
+    if (schema.enum && !schema.enum.includes(value))
+        return [
+            { path, message: `must be one of ${schema.enum.join(', ')}; got ${JSON.stringify(value)}` }
+        ];
+    if (typeof value === 'string') {
+        if (schema.minLength !== undefined && value.length < schema.minLength)
+            return [{ path, message: 'must not be empty' }];
+    }
+    if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum)
+        return [{ path, message: `must be at least ${schema.minimum}` }];
+    if (Array.isArray(value) && schema.items) {
+        const items = schema.items;
+        return value.flatMap((item, index) => validate(items, item, [...path, index]));
+    }
+    if (isMapping(value))
+        return validateMapping(schema, value, path);
+    return [];
+}
+function validateMapping(schema, value, path) {
+    const keys = Object.keys(value);
+    if (schema.minProperties !== undefined && keys.length < schema.minProperties)
+        return [{ path, message: 'must not be empty' }];
+    const properties = schema.properties ?? {};
+    const problems = (schema.required ?? [])
+        .filter((key) => !keys.includes(key))
+        .map((key) => ({ path, message: `needs '${key}'` }));
+    for (const key of keys) {
+        const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
+        const rule = own ?? schema.additionalProperties;
+        if (rule === false)
+            problems.push({
+                path: [...path, key],
+                message: `unknown setting; known here: ${Object.keys(properties).join(', ')}`
+            });
+        else if (rule && rule !== true)
+            problems.push(...validate(rule, value[key], [...path, key]));
+    }
+    return problems;
+}
+function typeMatches(type, value) {
+    return (Array.isArray(type) ? type : [type]).some((one) => {
+        switch (one) {
+            case 'string':
+                return typeof value === 'string';
+            case 'boolean':
+                return typeof value === 'boolean';
+            case 'integer':
+                return Number.isInteger(value);
+            case 'number':
+                return typeof value === 'number' && Number.isFinite(value);
+            case 'array':
+                return Array.isArray(value);
+            case 'object':
+                return isMapping(value);
+        }
+    });
+}
+const TYPE_WORDS = {
+    string: 'a string',
+    boolean: 'true or false',
+    integer: 'a whole number',
+    number: 'a number',
+    array: 'a list',
+    object: 'a mapping'
+};
+function describe(schema) {
+    if (schema.enum)
+        return `one of ${schema.enum.join(', ')}`;
+    const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+    const words = types.map((type) => TYPE_WORDS[type]).join(' or ');
+    return schema.items ? `${words} (each ${describe(schema.items)})` : words;
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `paths[1].fail-on-severity` */
+function shown(path) {
+    return path
+        .map((segment, index) => typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)
+        .join('');
+}
+
+
+/***/ }),
 
 /***/ 388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10,10 +316,12 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   xL: () => (/* reexport */ errors/* ConfigError */.x),
   WJ: () => (/* binding */ INPUT_DEFAULTS),
-  Xg: () => (/* binding */ readConfig)
+  _f: () => (/* binding */ PUBLISH_INPUT_DEFAULTS),
+  Xg: () => (/* binding */ readConfig),
+  l3: () => (/* binding */ toThreshold)
 });
 
-// UNUSED EXPORTS: COMMENT_MODES, PUBLISH_INPUT_DEFAULTS, list, readPublishConfig, reportId
+// UNUSED EXPORTS: COMMENT_MODES, CONFIG_FILE_INPUT_DEFAULTS, REGISTRY_INPUT_DEFAULTS, list, readConfigFileChoice, readPublishConfig, reportId
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -38,6 +346,10 @@ const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'];
 const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'];
 const UNREADABLE_MANIFEST_MODES = ['fail', 'warn'];
 const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'none'];
+/** `fail-on`: every finding at or above the threshold counts, or only those missing from the baseline. */
+const FAIL_ON_MODES = ['all', 'new'];
+/** When the action writes its PR comment (the `comment` input). */
+const scan_config_COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'on-failure', 'never']));
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
@@ -59,6 +371,7 @@ const INPUT_DEFAULTS = {
     policies: '',
     'policy-enforcement': 'deny',
     'unreadable-manifests': 'fail',
+    'helm-values': '',
     scanners: (0,registry/* scannerNames */.tN)().join(','),
     'repository-scanners': 'vuln,secret,license',
     'image-scanners': 'vuln',
@@ -77,7 +390,19 @@ const INPUT_DEFAULTS = {
     'fail-on': 'all',
     'baseline-file': '',
     'scan-timeout': '600',
-    'output-dir': 'hardening-results'
+    'output-dir': 'hardening-results',
+    'scan-changed-only': 'false',
+    sbom: 'false'
+};
+/**
+ * The registry login of the action (the CLI's Trivy reads TRIVY_USERNAME and friends from the
+ * user's environment). Kept out of INPUT_DEFAULTS, which other sources (a config file in the
+ * repository) may fill: a password belongs in the workflow's secrets only.
+ */
+const REGISTRY_INPUT_DEFAULTS = {
+    'registry-username': '',
+    'registry-password': '',
+    'registry-token': ''
 };
 const VERSION_PATTERN = /^v?\d+\.\d+\.\d+$/;
 const IMAGE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
@@ -102,6 +427,7 @@ function readConfig(read, workspace) {
         policyBundle: get('policy-bundle'),
         policyEnforcement: oneOf(get('policy-enforcement'), POLICY_ENFORCEMENTS, 'policy-enforcement'),
         unreadableManifests: oneOf(get('unreadable-manifests'), UNREADABLE_MANIFEST_MODES, 'unreadable-manifests'),
+        helmValues: helmValues(get('helm-values'), workspace),
         extraPolicies: list(get('policies')).map((entry) => insideWorkspace(workspace, entry, 'policies')),
         scanners: [...new Set(scanners)],
         repositoryScanners: unique(list(get('repository-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'repository-scanners'))),
@@ -131,8 +457,69 @@ function readConfig(read, workspace) {
             : null,
         baselineFile: baselineFile(get('fail-on'), read('baseline-file').trim(), workspace),
         scanTimeoutMs: seconds(get('scan-timeout'), 'scan-timeout') * 1000,
-        outputDir: insideWorkspace(workspace, get('output-dir'), 'output-dir', true)
+        outputDir: insideWorkspace(workspace, get('output-dir'), 'output-dir', true),
+        scanChangedOnly: bool(get('scan-changed-only'), 'scan-changed-only'),
+        sbom: bool(get('sbom'), 'sbom'),
+        ...registryCredentials(read)
     };
+}
+/**
+ * The registry login, checked without ever quoting a value. Trivy reads TRIVY_USERNAME and
+ * TRIVY_PASSWORD as lists split at commas and whitespace, so such a value could not arrive whole.
+ */
+function registryCredentials(read) {
+    const username = read('registry-username').trim();
+    const password = read('registry-password').trim();
+    const token = read('registry-token').trim();
+    if (token && (username || password))
+        throw new errors/* ConfigError */.x("Inputs 'registry-token' and 'registry-username'/'registry-password' exclude each other: give one login.");
+    if (token)
+        return { registryCredentials: { token } };
+    if (!username && !password)
+        return {};
+    if (!password)
+        throw new errors/* ConfigError */.x("Input 'registry-username' is set but 'registry-password' is empty.");
+    if (!username)
+        throw new errors/* ConfigError */.x("Input 'registry-password' is set but 'registry-username' is empty.");
+    for (const [name, value] of [
+        ['registry-username', username],
+        ['registry-password', password]
+    ])
+        if (/[\s,]/.test(value))
+            throw new errors/* ConfigError */.x(`Input '${name}' contains a comma or whitespace, which Trivy would split into several values; use 'registry-token' instead.`);
+    return { registryCredentials: { username, password } };
+}
+/**
+ * `helm-values`: one chart per line, `chart-dir=values-prod.yaml,values-extra.yaml`, as absolute
+ * paths by absolute chart directory. The files come from the checkout: each must be a file that
+ * stays inside the workspace, links included.
+ */
+function helmValues(value, workspace) {
+    const name = 'helm-values';
+    const charts = {};
+    for (const line of value.split('\n')) {
+        const entry = line.replace(/#.*$/, '').trim();
+        if (!entry)
+            continue;
+        const equals = entry.indexOf('=');
+        const chartEntry = equals < 0 ? '' : entry.slice(0, equals).trim();
+        const files = entry.slice(equals + 1).trim();
+        if (!chartEntry || !files)
+            throw new errors/* ConfigError */.x(`Input '${name}' lines look like chart-dir=values-prod.yaml,values-extra.yaml; got '${entry}'.`);
+        const chart = insideWorkspace(workspace, chartEntry, name, true);
+        if (!(0,external_node_fs_.statSync)(external_node_path_default().join(chart, 'Chart.yaml'), { throwIfNoEntry: false })?.isFile())
+            throw new errors/* ConfigError */.x(`Input '${name}' names '${chartEntry}', which has no Chart.yaml.`);
+        if (charts[chart])
+            throw new errors/* ConfigError */.x(`Input '${name}' names '${chartEntry}' twice.`);
+        charts[chart] = list(files).map((file) => {
+            const entryPath = external_node_path_default().join(chartEntry, file);
+            const resolved = insideWorkspace(workspace, entryPath, name, true);
+            if (!(0,external_node_fs_.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
+                throw new errors/* ConfigError */.x(`Input '${name}' values file '${entryPath}' is not a file.`);
+            return resolved;
+        });
+    }
+    return charts;
 }
 /** Splits a multi-line or comma-separated input, dropping blanks and `#` comments. */
 function list(value) {
@@ -152,7 +539,7 @@ function toThreshold(value) {
     return value === 'none' ? null : value.toUpperCase();
 }
 function baselineFile(failOn, file, workspace) {
-    const mode = oneOf(failOn, ['all', 'new'], 'fail-on');
+    const mode = oneOf(failOn, FAIL_ON_MODES, 'fail-on');
     if (mode === 'all')
         return null;
     if (!file)
@@ -240,6 +627,20 @@ function realPath(file, name, entry) {
         }
     }
 }
+/** The inputs that choose the config file (src/config/file.ts); the file itself can set neither. */
+const CONFIG_FILE_INPUT_DEFAULTS = {
+    'config-file': '.hardening.yaml',
+    'config-from-pr': 'false'
+};
+function readConfigFileChoice(read, workspace) {
+    const file = read('config-file').trim() || CONFIG_FILE_INPUT_DEFAULTS['config-file'];
+    // Links followed: a linked directory must not make us read (and quote) a file elsewhere.
+    const resolved = insideWorkspace(workspace, file, 'config-file', true);
+    return {
+        path: path.relative(workspace, resolved).split(path.sep).join('/'),
+        fromPullRequest: bool(read('config-from-pr').trim() || CONFIG_FILE_INPUT_DEFAULTS['config-from-pr'], 'config-from-pr')
+    };
+}
 /** Inputs that only the GitHub Action has (the CLI never publishes), with action.yml's defaults. */
 const PUBLISH_INPUT_DEFAULTS = {
     token: '${{ github.token }}',
@@ -248,10 +649,10 @@ const PUBLISH_INPUT_DEFAULTS = {
     'suggest-fixes': 'false',
     'fix-cloud': '',
     'fix-resources-default': '',
-    'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}'
+    'comment-id': '${{ github.job }} ${{ toJSON(matrix) }}',
+    'dependency-submission': 'false'
 };
-/** When the action writes its PR comment (the `comment` input). */
-const COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'on-failure', 'never']));
+
 function readPublishConfig(read) {
     const fixCloud = read('fix-cloud').trim();
     const fixResources = read('fix-resources-default').trim();
@@ -266,7 +667,8 @@ function readPublishConfig(read) {
                 fixResourceDefaults: parseResourceDefaults(fixResources, "Input 'fix-resources-default'")
             }
             : {}),
-        commentId: reportId(read('comment-id'))
+        commentId: reportId(read('comment-id')),
+        dependencySubmission: bool(read('dependency-submission').trim() || PUBLISH_INPUT_DEFAULTS['dependency-submission'], 'dependency-submission')
     };
 }
 /**
@@ -369,6 +771,7 @@ function parseResourceDefaults(text, source) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ readKubeYaml)
 /* harmony export */ });
+/* unused harmony export readListInPieces */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /**
  * Reads YAML exactly as Kubernetes does. kubectl, the API server and gator split a file into
@@ -407,18 +810,27 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 /**
+ * A document at least this long that is a map with a block sequence under `items:` (a `kind:
+ * List`) is read a piece at a time (see `readListInPieces`): the yaml package holds a whole
+ * document's tree while it parses, about 60 times the text.
+ */
+const LIST_IN_PIECES_FROM = 1024 * 1024;
+/** Items per piece: enough that a piece's fixed cost is small, few enough to stay small. */
+const ITEMS_PER_PIECE = 64;
+/**
  * Splits `text` as apimachinery's YAMLReader does and reads each document. `split: false` reads
  * the text as one stream (a UTF-16 file, which the byte-wise splitter never splits).
+ * `listInPiecesFrom` is for tests: the length from which a `kind: List` is read in pieces.
  */
-function* readKubeYaml(text, { split = true } = {}) {
+function* readKubeYaml(text, { split = true, listInPiecesFrom = LIST_IN_PIECES_FROM } = {}) {
     if (!split)
-        return yield readDocument(text, 1);
+        return yield readDocument(text, 1, listInPiecesFrom);
     for (const chunk of splitDocuments(text)) {
         if ('error' in chunk) {
             yield refusal(chunk.line, chunk.line, chunk.error);
             return; // the reader stops at an invalid separator, and so does kubectl
         }
-        yield readDocument(chunk.text, chunk.line);
+        yield readDocument(chunk.text, chunk.line, listInPiecesFrom);
     }
 }
 /**
@@ -469,12 +881,106 @@ function refusal(line, errorLine, message) {
     return { line, error: { line: errorLine, message }, lineOf: () => undefined };
 }
 /** go-yaml v2 reads only the first YAML document of what the splitter gives it. */
-function readDocument(chunk, firstLine) {
+function readDocument(chunk, firstLine, listInPiecesFrom) {
     const refused = goOnlyRefuses(chunk);
     if (refused)
         return refusal(firstLine, firstLine + refused.lineIndex, refused.message);
     // go-yaml reads a lone CR and NEL as line breaks; the yaml package does not.
     const normalized = /[\r\u0085]/.test(chunk) ? chunk.replace(/[\r\u0085]/g, '\n') : chunk;
+    return ((normalized.length >= listInPiecesFrom && readListInPieces(normalized, firstLine)) ||
+        readWhole(normalized, firstLine).document);
+}
+/**
+ * A `kind: List` read a piece at a time: the top-level `items:` block sequence is cut into runs
+ * of items, each read on its own with its own lines, and the rest of the document is read with
+ * `items: []` in place of the sequence and blank lines where it was (so every line number stays).
+ * Exactly what reading the whole gives, or undefined to read the whole instead: whenever a piece
+ * or the rest has an error or an alias (an alias can reach across pieces, and go-yaml's aliasing
+ * limit counts the whole document), or the rest is not a block map whose `items` is our `[]`
+ * (text that only looked like the top-level key, inside a multi-line scalar or a flow collection).
+ */
+function readListInPieces(text, firstLine) {
+    const lines = text.split('\n');
+    let itemsLine = -1;
+    for (let n = 0; n < lines.length; n++) {
+        if (!/^["']?items/.test(lines[n]))
+            continue;
+        if (itemsLine !== -1 || !/^items:[ ]*(#.*)?$/.test(lines[n]))
+            return undefined;
+        itemsLine = n;
+    }
+    // The item starts: `-` lines at the sequence's indentation, up to a line indented less, or as
+    // much without a `-`; blank and comment lines go with the item before them.
+    const starts = [];
+    let indent = -1;
+    let end = lines.length;
+    for (let n = itemsLine + 1; itemsLine !== -1 && n < lines.length; n++) {
+        const line = lines[n];
+        const spaces = line.length - line.trimStart().length;
+        if (line[0] === '\t')
+            return undefined;
+        if (spaces === line.length || line[spaces] === '#')
+            continue;
+        if (indent === -1)
+            indent = spaces;
+        const isItem = spaces === indent && line[spaces] === '-' && /^[ ]?$/.test(line[spaces + 1] ?? '');
+        if (isItem)
+            starts.push(n);
+        else if (spaces <= indent) {
+            end = n;
+            break;
+        }
+    }
+    if (starts.length < 2)
+        return undefined;
+    const pieces = [];
+    const items = [];
+    for (let first = 0; first < starts.length; first += ITEMS_PER_PIECE) {
+        const from = starts[first];
+        const piece = readWhole(`${lines.slice(from, starts[first + ITEMS_PER_PIECE] ?? end).join('\n')}\n`, firstLine + from);
+        const value = piece.document.value;
+        const count = Math.min(ITEMS_PER_PIECE, starts.length - first);
+        if (piece.aliased || !piece.blockSequence || !Array.isArray(value) || value.length !== count)
+            return undefined;
+        pieces.push(piece.document);
+        items.push(...value);
+    }
+    const rest = lines.map((line, n) => (n >= starts[0] && n < end ? '' : line));
+    rest[itemsLine] = 'items: []';
+    const outside = readWhole(rest.join('\n'), firstLine);
+    const value = outside.document.value;
+    if (outside.aliased ||
+        !outside.blockMap ||
+        !isObject(value) ||
+        !Array.isArray(value.items) ||
+        value.items.length !== 0 ||
+        outside.document.lineOf(['items']) !== firstLine + itemsLine)
+        return undefined;
+    value.items = items;
+    return {
+        line: outside.document.line,
+        value,
+        lineOf(path) {
+            const index = path[1];
+            if (path[0] !== 'items' || typeof index !== 'number')
+                return outside.document.lineOf(path);
+            if (index >= items.length)
+                return outside.document.lineOf(['items']);
+            if (index < 0)
+                return undefined;
+            const piece = pieces[Math.floor(index / ITEMS_PER_PIECE)];
+            return piece.lineOf([index % ITEMS_PER_PIECE, ...path.slice(2)]);
+        }
+    };
+}
+/** A document read whole, and whether it has aliases (which can reach anywhere in it). */
+function readWhole(normalized, firstLine) {
+    const failed = (document) => ({
+        document,
+        aliased: false,
+        blockMap: false,
+        blockSequence: false
+    });
     let parsed;
     try {
         parsed = firstDocument(normalized);
@@ -493,16 +999,16 @@ function readDocument(chunk, firstLine) {
     catch (error) {
         if (!(error instanceof RangeError))
             throw error;
-        return refusal(firstLine, firstLine, 'the document is nested too deeply');
+        return failed(refusal(firstLine, firstLine, 'the document is nested too deeply'));
     }
     const { document, counter, text } = parsed;
     const lineAt = (offset) => firstLine - 1 + counter.linePos(offset).line;
     if (!document)
-        return { line: firstLine, value: null, lineOf: () => undefined };
+        return failed({ line: firstLine, value: null, lineOf: () => undefined });
     const start = document.contents?.range ? lineAt(document.contents.range[0]) : firstLine;
     const syntax = syntaxError(document);
     if (syntax)
-        return refusal(start, lineAt(syntax.pos[0]), syntax.message.split('\n')[0]);
+        return failed(refusal(start, lineAt(syntax.pos[0]), syntax.message.split('\n')[0]));
     const decoder = new Decoder(lineAt, (offset) => counter.linePos(offset).col - 1, text);
     let value;
     try {
@@ -512,13 +1018,14 @@ function readDocument(chunk, firstLine) {
     }
     catch (error) {
         if (error instanceof Refusal)
-            return refusal(start, error.offset === undefined ? start : lineAt(error.offset), error.message);
+            return failed(refusal(start, error.offset === undefined ? start : lineAt(error.offset), error.message));
         if (error instanceof RangeError)
-            return refusal(start, start, 'the document is nested too deeply');
+            return failed(refusal(start, start, 'the document is nested too deeply'));
         throw error;
     }
     const lines = decoder.lines;
-    return {
+    const root = document.contents;
+    const kube = {
         line: start,
         value,
         lineOf(path) {
@@ -541,6 +1048,12 @@ function readDocument(chunk, firstLine) {
             }
             return found;
         }
+    };
+    return {
+        document: kube,
+        aliased: decoder.aliased,
+        blockMap: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) && !root.flow,
+        blockSequence: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(root) && !root.flow
     };
 }
 function firstDocument(text) {
@@ -692,6 +1205,10 @@ class Decoder {
     decodeCount = 0;
     aliasCount = 0;
     aliasDepth = 0;
+    /** Whether the document has aliases. */
+    get aliased() {
+        return this.targets.size > 0;
+    }
     blockIndents = new Map();
     constructor(lineAt, columnAt, text) {
         this.lineAt = lineAt;
@@ -1173,21 +1690,273 @@ function goFloat32Key(value) {
 
 /***/ }),
 
-/***/ 7256:
+/***/ 906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C0: () => (/* binding */ collectFiles),
-/* harmony export */   DD: () => (/* binding */ loadManifests)
-/* harmony export */ });
-/* unused harmony exports MAX_MANIFEST_BYTES, MAX_RUN_MANIFEST_BYTES */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5276);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3077);
-/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9055);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C0: () => (/* binding */ collectFiles),
+  DD: () => (/* binding */ loadManifests)
+});
+
+// UNUSED EXPORTS: MAX_MANIFEST_BYTES, MAX_RUN_MANIFEST_BYTES
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/manifests/render.ts
+var render = __webpack_require__(5276);
+// EXTERNAL MODULE: ./src/util/run-tool.ts
+var run_tool = __webpack_require__(100);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(4868);
+// EXTERNAL MODULE: ./src/util/which.ts
+var which = __webpack_require__(6669);
+// EXTERNAL MODULE: ./src/util/posix-path.ts
+var posix_path = __webpack_require__(9055);
+// EXTERNAL MODULE: ./src/manifests/parse.ts
+var parse = __webpack_require__(3077);
+;// CONCATENATED MODULE: ./src/manifests/helm.ts
+// Helm charts rendered with `helm template`, with each object pointed back at its template file
+// and, where the template's layout allows, the line of the field.
+
+
+
+
+
+
+
+
+/** The first symbolic link under `dir` whose target is outside it (or missing). */
+async function linkLeaving(dir) {
+    const root = await (0,promises_.realpath)(dir);
+    const walk = async (current) => {
+        for (const entry of await (0,promises_.readdir)(current, { withFileTypes: true })) {
+            const file = external_node_path_default().join(current, entry.name);
+            if (entry.isSymbolicLink()) {
+                const target = await (0,promises_.realpath)(file).catch(() => undefined);
+                const rel = target === undefined ? '..' : external_node_path_default().relative(root, target);
+                const inside = !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel);
+                if (!inside)
+                    return { file, target: target ?? `${await (0,promises_.readlink)(file)}, missing` };
+            }
+            else if (entry.isDirectory()) {
+                const found = await walk(file);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    };
+    return walk(dir);
+}
+/**
+ * helm's environment: nothing of the runner's or the user's Helm setup (plugins, repositories,
+ * registry logins, kubeconfig) reaches it; every place helm reads settings from is an empty
+ * directory of ours. No network settings: `helm template` of a local chart needs none.
+ */
+async function helmEnv(home) {
+    const plugins = external_node_path_default().join(home, 'plugins');
+    await (0,promises_.mkdir)(plugins, { recursive: true });
+    return {
+        ...(0,run_tool/* toolEnv */.oW)({ network: false }),
+        HOME: home,
+        HELM_CACHE_HOME: external_node_path_default().join(home, 'cache'),
+        HELM_CONFIG_HOME: external_node_path_default().join(home, 'config'),
+        HELM_DATA_HOME: external_node_path_default().join(home, 'data'),
+        HELM_PLUGINS: plugins,
+        HELM_REGISTRY_CONFIG: external_node_path_default().join(home, 'registry.json'),
+        HELM_REPOSITORY_CACHE: external_node_path_default().join(home, 'repository-cache'),
+        HELM_REPOSITORY_CONFIG: external_node_path_default().join(home, 'repositories.yaml'),
+        KUBECONFIG: external_node_path_default().join(home, 'kubeconfig')
+    };
+}
+/**
+ * Renders a Helm chart with its default values and then `valuesFiles` in order (`helm template
+ * --values`), offline: no dependency update, no plugins, no DNS lookups (helm's default). Each
+ * object points at the template file named by Helm's `# Source:` comment, at the line of the
+ * field where the template has it (see `templateLine`). Without helm the chart is reported as
+ * not checked: its templates are not plain YAML. A chart helm cannot render fails the gate.
+ */
+async function renderHelmChart(workspace, dir, timeoutMs, valuesFiles = []) {
+    const relative = (file) => (0,posix_path/* relativePosix */.Y)(workspace, file);
+    const chartFile = relative(external_node_path_default().join(dir, render/* HELM_CHART_FILE */.xK));
+    // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
+    const link = await linkLeaving(dir);
+    if (link)
+        return (0,render/* notRendered */.fK)(chartFile, `Helm chart refused: ${relative(link.file)} links outside the chart (to ${link.target}); chart not checked`, true);
+    const helm = await (0,which/* findOnPath */.a)('helm');
+    if (!helm)
+        return (0,render/* notRendered */.fK)(chartFile, 'Helm chart not checked: helm is not on PATH to render it');
+    const home = await (0,temp/* privateTempDir */.n)('hardening-helm-');
+    let output;
+    try {
+        const args = [
+            'template',
+            'hardening-check',
+            dir,
+            ...valuesFiles.flatMap((f) => ['--values', f])
+        ];
+        output = (await (0,run_tool/* runTool */.qI)(helm, args, { timeoutMs, env: await helmEnv(home) })).stdout;
+    }
+    catch (error) {
+        return (0,render/* notRendered */.fK)(chartFile, `helm template failed (${error.message}); chart not checked`, true);
+    }
+    finally {
+        await (0,promises_.rm)(home, { recursive: true, force: true });
+    }
+    const objects = [];
+    const problems = [];
+    const templates = new Map();
+    const occurrences = new Map();
+    for (const text of output.split(/^---\s*$/m)) {
+        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(text)?.[1];
+        // A template can print a `# Source:` line of its own: only a file of the chart counts.
+        const template = source && !external_node_path_default().relative(dir, external_node_path_default().join(dir, source)).startsWith('..')
+            ? external_node_path_default().join(dir, source)
+            : undefined;
+        // A subchart packed as an archive has no template file in the repository.
+        const outline = template ? await templateOutline(templates, template) : undefined;
+        const file = outline && template ? relative(template) : chartFile;
+        const parsed = (0,parse/* parseManifests */.Ye)(text, file);
+        problems.push(...parsed.problems);
+        if (!outline || !template) {
+            objects.push(...parsed.objects.map((o) => ({ ...o, line: 1, lineOf: () => undefined })));
+            continue;
+        }
+        const occurrence = occurrences.get(template) ?? 0;
+        occurrences.set(template, occurrence + 1);
+        const document = sourceDocument(outline, text, occurrence);
+        const rendered = outlineLines(text);
+        const lineIn = (renderedLine) => templateLine(document, rendered.get(renderedLine) ?? []);
+        objects.push(...parsed.objects.map((o) => ({
+            ...o,
+            line: lineIn(o.line),
+            lineOf: (fieldPath) => {
+                const line = o.lineOf(fieldPath);
+                return line === undefined ? undefined : lineIn(line);
+            }
+        })));
+    }
+    return { rendered: true, file: chartFile, objects, problems };
+}
+function templateOutline(cache, template) {
+    let outline = cache.get(template);
+    if (!outline) {
+        outline = (0,promises_.readFile)(template, 'utf8').then((text) => {
+            const documents = [];
+            for (const entry of outlineEntries(text)) {
+                const document = (documents[entry.document] ??= { paths: new Map(), lines: new Set() });
+                if (!document.paths.has(entry.path))
+                    document.paths.set(entry.path, entry.line);
+                document.lines.add(entry.text);
+            }
+            return documents.filter(Boolean);
+        }, () => undefined);
+        cache.set(template, outline);
+    }
+    return outline;
+}
+/**
+ * The template document a rendered document came from: the one that spells out most of its
+ * lines literally (documents inside `if` may not render, one inside `range` renders many); on a
+ * tie, the `occurrence`-th, as when every document rendered once.
+ */
+function sourceDocument(outline, rendered, occurrence) {
+    const lines = outlineEntries(rendered).map((entry) => entry.text);
+    const score = (document) => lines.filter((l) => document.lines.has(l)).length;
+    let best = outline[Math.min(occurrence, outline.length - 1)];
+    for (const document of outline)
+        if (score(document) > score(best))
+            best = document;
+    return best;
+}
+/** For each line of rendered YAML, the paths of the keys that start on it, outermost first. */
+function outlineLines(text) {
+    const lines = new Map();
+    for (const entry of outlineEntries(text))
+        lines.set(entry.line, [...(lines.get(entry.line) ?? []), entry.path]);
+    return lines;
+}
+/**
+ * The template line of a rendered line, given the paths of the keys on it: the first line of
+ * the same path in the template document, or of the nearest ancestor the template spells out (a
+ * value that `toYaml` inserted maps to the line that inserts it); else the document's first line.
+ */
+function templateLine(document, paths) {
+    if (!document)
+        return 1;
+    const deepest = paths.at(-1);
+    const segments = deepest === undefined ? [] : deepest.split(PATH_SEPARATOR);
+    for (let length = segments.length; length > 0; length--) {
+        const line = document.paths.get(segments.slice(0, length).join(PATH_SEPARATOR));
+        if (line !== undefined)
+            return line;
+    }
+    return document.paths.values().next().value ?? 1;
+}
+const PATH_SEPARATOR = '\n';
+/**
+ * The key structure of YAML written in block style, read from indentation alone so that it works
+ * on a template (Go template actions and comments are skipped) as on its rendered output. Flow
+ * collections and block scalars count as the value of their key.
+ */
+function outlineEntries(text) {
+    const entries = [];
+    let stack = [];
+    let document = 0;
+    let blockScalarColumn;
+    text.split('\n').forEach((raw, index) => {
+        const line = raw.replace(/\r$/, '');
+        const trimmed = line.trim();
+        const indent = line.length - line.trimStart().length;
+        if (blockScalarColumn !== undefined) {
+            if (trimmed === '' || indent > blockScalarColumn)
+                return;
+            blockScalarColumn = undefined;
+        }
+        if (/^---(\s|$)/.test(line)) {
+            document++;
+            stack = [];
+            return;
+        }
+        if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('{{'))
+            return;
+        // A list may sit at its key's own indentation (`containers:` then `- name: app`).
+        const item = /^-(\s|$)/.test(trimmed);
+        const encloses = (top) => top.column < indent || (top.column === indent && item && top.key !== '-');
+        while (stack.length > 0 && !encloses(stack[stack.length - 1]))
+            stack.pop();
+        const emit = (column, key) => {
+            stack.push({ column, key });
+            entries.push({
+                line: index + 1,
+                text: trimmed,
+                path: stack.map((s) => s.key).join(PATH_SEPARATOR),
+                document
+            });
+        };
+        let column = indent;
+        let rest = trimmed;
+        for (let item = /^-(\s+|$)/.exec(rest); item; item = /^-(\s+|$)/.exec(rest)) {
+            emit(column, '-');
+            column += item[0].length;
+            rest = rest.slice(item[0].length);
+        }
+        const key = /^("[^"]*"|'[^']*'|[^\s#'"{][^:#]*?)\s*:(\s|$)/.exec(rest);
+        if (key)
+            emit(column, key[1].replace(/^(["'])(.*)\1$/, '$2'));
+        if (/(^|:\s+)[|>][-+0-9]*\s*(#.*)?$/.test(rest))
+            blockScalarColumn = column;
+    });
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/load.ts
+
 
 
 
@@ -1204,53 +1973,72 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools']);
 /**
  * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). With
  * `render`, a directory with a kustomization (kustomize or kubectl) or a Helm chart (helm) is
- * rendered and stands in for its files.
+ * rendered and stands in for its files; `helmValues` names each chart's values files (absolute
+ * paths, by absolute chart directory).
  */
 async function loadManifests(workspace, targets, options = {}) {
     const result = { objects: [], problems: [] };
-    const files = await collectFiles(workspace, targets, (name) => MANIFEST_EXTENSIONS.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().extname(name).toLowerCase()) ||
-        _render_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILES */ .Ct.has(name) ||
-        name === _render_js__WEBPACK_IMPORTED_MODULE_2__/* .HELM_CHART_FILE */ .xK);
+    const files = await collectFiles(workspace, targets, (name) => MANIFEST_EXTENSIONS.has(external_node_path_default().extname(name).toLowerCase()) ||
+        render/* KUSTOMIZATION_FILES */.Ct.has(name) ||
+        name === render/* HELM_CHART_FILE */.xK);
     result.problems.push(...files.problems);
-    const inside = (file, dir) => !node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file).startsWith('..');
+    const relativeOf = (file) => (0,posix_path/* toPosix */.d)(external_node_path_default().relative(workspace, file));
+    const inside = (file, dir) => !external_node_path_default().relative(dir, file).startsWith('..');
     const charts = options.render
         ? files.files
-            .filter((file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file) === _render_js__WEBPACK_IMPORTED_MODULE_2__/* .HELM_CHART_FILE */ .xK)
-            .map((file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file))
+            .filter((file) => external_node_path_default().basename(file) === render/* HELM_CHART_FILE */.xK)
+            .map((file) => external_node_path_default().dirname(file))
         : [];
     const kustomizations = options.render
         ? files.files
-            .filter((file) => _render_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILES */ .Ct.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)))
-            .map((file) => node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file))
+            .filter((file) => render/* KUSTOMIZATION_FILES */.Ct.has(external_node_path_default().basename(file)))
+            .map((file) => external_node_path_default().dirname(file))
         : [];
     // A chart's templates are Go templates, not YAML: never read them as plain manifests.
     const plain = files.files.filter((file) => !charts.some((dir) => inside(file, dir)));
     const loaded = new Map();
     const budget = { bytes: MAX_RUN_MANIFEST_BYTES };
     for (const file of plain)
-        loaded.set(file, await loadFile(file, (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_4__/* .toPosix */ .d)(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, file)), budget));
-    const covered = new Set();
+        loaded.set(file, await loadFile(file, relativeOf(file), budget));
     const timeoutMs = options.timeoutMs ?? 120_000;
-    const take = (rendered, dir) => {
+    const take = (rendered) => {
         result.objects.push(...rendered.objects);
         result.problems.push(...rendered.problems);
-        if (rendered.rendered)
-            for (const file of loaded.keys())
-                if (inside(file, dir))
-                    covered.add(file);
     };
     for (const dir of charts)
-        take(await (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderHelmChart */ .nm)(workspace, dir, timeoutMs), dir);
+        take(await renderHelmChart(workspace, dir, timeoutMs, options.helmValues?.[dir]));
+    // In a rendered kustomization's directory, what a kustomization reads stands for nothing on
+    // its own; the rest (what `kubectl apply -f dir/` would apply) is checked as it is.
+    const reads = new Set();
+    const rendered = [];
     for (const dir of kustomizations) {
         const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects);
-        take(await (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .renderKustomization */ .A0)(workspace, dir, sources, timeoutMs), dir);
+        const kustomization = await (0,render/* renderKustomization */.A0)(workspace, dir, sources, timeoutMs);
+        take(kustomization);
+        if (!kustomization.rendered)
+            continue;
+        for (const file of kustomization.reads ?? [])
+            reads.add(file);
+        rendered.push({ dir, file: kustomization.file });
     }
+    const unreferenced = new Map();
     for (const [file, entry] of loaded) {
-        if (covered.has(file))
+        // The innermost rendered kustomization whose directory holds the file.
+        const owner = rendered
+            .filter(({ dir }) => inside(file, dir))
+            .sort((a, b) => b.dir.length - a.dir.length)[0];
+        if (owner && reads.has(external_node_path_default().resolve(file)))
             continue;
         result.objects.push(...entry.objects);
         result.problems.push(...entry.problems);
+        if (owner && entry.objects.length > 0)
+            unreferenced.set(owner.file, [...(unreferenced.get(owner.file) ?? []), relativeOf(file)]);
     }
+    for (const [file, files] of unreferenced)
+        result.problems.push({
+            file,
+            message: `not referenced by this kustomization, so checked as plain manifests (as \`kubectl apply -f\` on the directory would apply them): ${files.join(', ')}`
+        });
     return result;
 }
 /**
@@ -1265,10 +2053,10 @@ async function collectFiles(workspace, targets, accept) {
     return { files: [...files].sort(), problems };
 }
 async function collect(workspace, target, accept, files, problems, explicit) {
-    const relative = (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_4__/* .toPosix */ .d)(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, target)) || '.';
+    const relative = (0,posix_path/* toPosix */.d)(external_node_path_default().relative(workspace, target)) || '.';
     let info;
     try {
-        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(target);
+        info = await (0,promises_.lstat)(target);
     }
     catch {
         problems.push({ file: relative, message: 'does not exist' });
@@ -1277,25 +2065,25 @@ async function collect(workspace, target, accept, files, problems, explicit) {
     if (info.isSymbolicLink()) {
         // Links are followed only while they stay inside the workspace; one that leaves it could
         // make the scan read (and report) files the repository does not own.
-        const resolved = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(target).catch(() => undefined);
-        const inside = resolved && !node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace), resolved).startsWith('..');
+        const resolved = await (0,promises_.realpath)(target).catch(() => undefined);
+        const inside = resolved && !external_node_path_default().relative(await (0,promises_.realpath)(workspace), resolved).startsWith('..');
         if (!inside) {
             problems.push({ file: relative, message: 'symbolic link leaves the workspace; not followed' });
             return;
         }
-        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(resolved);
+        info = await (0,promises_.lstat)(resolved);
         if (info.isDirectory())
             return; // a linked directory is scanned where it really lives
     }
     if (info.isDirectory()) {
-        if (!explicit && SKIPPED_DIRS.has(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target)))
+        if (!explicit && SKIPPED_DIRS.has(external_node_path_default().basename(target)))
             return;
-        for (const entry of (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(target)).sort()) {
-            await collect(workspace, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(target, entry), accept, files, problems, false);
+        for (const entry of (await (0,promises_.readdir)(target)).sort()) {
+            await collect(workspace, external_node_path_default().join(target, entry), accept, files, problems, false);
         }
         return;
     }
-    if (info.isFile() && (explicit || accept(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target)))) {
+    if (info.isFile() && (explicit || accept(external_node_path_default().basename(target)))) {
         if (info.size > MAX_MANIFEST_BYTES) {
             problems.push({
                 file: relative,
@@ -1308,7 +2096,7 @@ async function collect(workspace, target, accept, files, problems, explicit) {
     }
 }
 async function loadFile(file, relative, budget) {
-    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file);
+    const bytes = await (0,promises_.readFile)(file);
     if (bytes.length > budget.bytes) {
         const limit = MAX_RUN_MANIFEST_BYTES / 1024 / 1024;
         return unreadable(relative, `the run's manifests exceed ${limit} MiB in total; not scanned`, true);
@@ -1322,7 +2110,7 @@ async function loadFile(file, relative, budget) {
             ? 'utf-16be'
             : undefined;
     // What a file looks like, even as UTF-16 without a byte order mark.
-    const bytesLookLikeManifest = () => (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeManifest */ .BG)(bytes.toString('latin1').replace(/\0/g, ''));
+    const bytesLookLikeManifest = () => (0,parse/* looksLikeManifest */.BG)(bytes.toString('latin1').replace(/\0/g, ''));
     if (!utf16 && bytes.includes(0))
         return unreadable(relative, 'binary file; not scanned', bytesLookLikeManifest());
     let text;
@@ -1333,7 +2121,7 @@ async function loadFile(file, relative, budget) {
     catch {
         return unreadable(relative, `not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text; not scanned`, bytesLookLikeManifest());
     }
-    return (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifests */ .Ye)(text, relative, { split: !utf16 });
+    return (0,parse/* parseManifests */.Ye)(text, relative, { split: !utf16 });
 }
 function unreadable(file, message, blocking) {
     return { objects: [], problems: [{ file, message, ...(blocking ? { blocking } : {}) }] };
@@ -1442,8 +2230,9 @@ function isKubernetesObject(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ renderKustomization),
 /* harmony export */   Ct: () => (/* binding */ KUSTOMIZATION_FILES),
+/* harmony export */   Zr: () => (/* binding */ kustomizationInputs),
+/* harmony export */   fK: () => (/* binding */ notRendered),
 /* harmony export */   l8: () => (/* binding */ kustomizationFiles),
-/* harmony export */   nm: () => (/* binding */ renderHelmChart),
 /* harmony export */   xK: () => (/* binding */ HELM_CHART_FILE)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -1468,6 +2257,15 @@ const KUSTOMIZATION_FILES = new Set([
     'Kustomization'
 ]);
 const HELM_CHART_FILE = 'Chart.yaml';
+/** A directory that was not rendered, and why. */
+function notRendered(file, message, blocking = false) {
+    return {
+        rendered: false,
+        file,
+        objects: [],
+        problems: [{ file, message, ...(blocking ? { blocking } : {}) }]
+    };
+}
 /** `kustomize build DIR`, or `kubectl kustomize DIR` when only kubectl is installed. */
 async function renderer() {
     const kustomize = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_3__/* .findOnPath */ .a)('kustomize');
@@ -1488,41 +2286,31 @@ const identity = (object) => {
  * produced points at the kustomization file.
  */
 async function renderKustomization(workspace, dir, sources, timeoutMs) {
-    const kustomizationFile = (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'kustomization.yaml'));
-    const render = await renderer();
-    if (!render) {
+    const inputs = await kustomizationInputs(dir).catch(() => undefined);
+    const kustomizationFile = (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, inputs?.file ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'kustomization.yaml'));
+    // A component's files are patches and parts for the kustomizations that use it.
+    if (inputs?.component)
         return {
-            rendered: false,
+            rendered: true,
+            file: kustomizationFile,
             objects: [],
-            problems: [
-                {
-                    file: kustomizationFile,
-                    message: 'neither kustomize nor kubectl is on PATH; its files were checked as plain manifests (patches not applied)'
-                }
-            ]
+            problems: [],
+            reads: inputs.reads
         };
-    }
+    const render = await renderer();
+    if (!render)
+        return notRendered(kustomizationFile, 'neither kustomize nor kubectl is on PATH; its files were checked as plain manifests (patches not applied)');
     const [command, args] = render(dir);
     let output;
     try {
         output = (await (0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(command, args, { timeoutMs })).stdout;
     }
     catch (error) {
-        return {
-            rendered: false,
-            objects: [],
-            problems: [
-                {
-                    file: kustomizationFile,
-                    message: `kustomize build failed (${error.message}); its files were checked as plain manifests`
-                }
-            ]
-        };
+        return notRendered(kustomizationFile, `kustomize build failed (${error.message}); its files were checked as plain manifests`);
     }
     const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(output, kustomizationFile);
     // The files the kustomization pulls in (bases may live outside the scanned directory).
-    const listed = await kustomizationFiles(dir).catch(() => []);
-    for (const file of listed) {
+    for (const file of inputs?.resources ?? []) {
         const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => '');
         sources.push(...(0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(text, (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, file)).objects);
     }
@@ -1536,133 +2324,373 @@ async function renderKustomization(workspace, dir, sources, timeoutMs) {
             ? { ...source, object: rendered.object }
             : { object: rendered.object, file: kustomizationFile, line: 1, lineOf: () => undefined };
     });
-    return { rendered: true, objects, problems: parsed.problems };
+    return {
+        rendered: true,
+        file: kustomizationFile,
+        objects,
+        problems: parsed.problems,
+        reads: inputs?.reads ?? new Set()
+    };
 }
 /**
  * The files a bundle's kustomization lists, following `resources:` into sub-kustomizations.
  * Our bundles only compose files (no patches), so listing them is all the rendering they need,
  * and the action does not depend on kustomize being on the runner.
  */
-async function kustomizationFiles(dir, seen = new Set()) {
+async function kustomizationFiles(dir) {
+    const inputs = await kustomizationInputs(dir);
+    const [missing] = inputs.missing;
+    if (missing)
+        throw new Error(`${missing.kustomization} lists '${missing.entry}', which does not exist`);
+    return inputs.resources;
+}
+/** A kustomization entry kustomize fetches instead of reading (a git repository or a URL). */
+const isRemote = (entry) => /^[a-z][a-z0-9+.-]*:\/\/|^git@|^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(entry);
+/**
+ * Walks a kustomization as kustomize reads it: `resources`/`bases` and `components` (files,
+ * or directories with their own kustomization), and every field that names a file kustomize
+ * reads but that is no standalone manifest (patches, generator inputs, replacements, ...).
+ */
+async function kustomizationInputs(dir, seen = new Set()) {
     const real = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir);
+    const inputs = {
+        file: '',
+        component: false,
+        resources: [],
+        reads: new Set(),
+        missing: []
+    };
     if (seen.has(real))
-        return [];
+        return inputs;
     seen.add(real);
-    const file = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map((name) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, name));
     let text;
-    for (const candidate of file) {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(candidate, 'utf8').catch(() => undefined);
+    for (const name of KUSTOMIZATION_FILES) {
+        inputs.file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, name);
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(inputs.file, 'utf8').catch(() => undefined);
         if (text !== undefined)
             break;
     }
     if (text === undefined)
         throw new Error(`${dir} has no kustomization.yaml`);
+    inputs.reads.add(inputs.file);
     // Read as kustomize reads it (sigs.k8s.io/yaml), like every other manifest.
     const [document] = (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .readKubeYaml */ .X)(text);
     if (document?.error)
-        throw new Error(`${dir}/kustomization.yaml:${document.error.line}: ${document.error.message}`);
+        throw new Error(`${inputs.file}:${document.error.line}: ${document.error.message}`);
     const kustomization = (document?.value ?? {});
-    const files = [];
-    for (const resource of kustomization.resources ?? []) {
-        const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(real, resource);
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
-        if (!info)
-            throw new Error(`${dir}/kustomization.yaml lists '${resource}', which does not exist`);
-        if (info.isDirectory())
-            files.push(...(await kustomizationFiles(target, seen)));
-        else
-            files.push(target);
-    }
-    return files;
-}
-/** The first symbolic link under `dir` whose target is outside it (or missing). */
-async function linkLeaving(dir) {
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir);
-    const walk = async (current) => {
-        for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(current, { withFileTypes: true })) {
-            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, entry.name);
-            if (entry.isSymbolicLink()) {
-                const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(file).catch(() => undefined);
-                const rel = target === undefined ? '..' : node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
-                const inside = !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
-                if (!inside)
-                    return { file, target: target ?? `${await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(file)}, missing` };
-            }
-            else if (entry.isDirectory()) {
-                const found = await walk(file);
-                if (found)
-                    return found;
-            }
-        }
-        return undefined;
+    inputs.component = kustomization.kind === 'Component';
+    const entries = (field) => {
+        const value = kustomization[field];
+        return Array.isArray(value) ? value : [];
     };
-    return walk(dir);
-}
-/**
- * Renders a Helm chart with its default values (`helm template`). Each object points at the
- * template file named by Helm's `# Source:` comment (line 1: templates are not the YAML Kubernetes
- * sees). Without helm the chart is reported as not checked: its templates are not plain YAML.
- */
-async function renderHelmChart(workspace, dir, timeoutMs) {
-    const relative = (file) => (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, file);
-    const chartFile = relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, HELM_CHART_FILE));
-    // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
-    const link = await linkLeaving(dir);
-    if (link) {
-        return {
-            rendered: false,
-            objects: [],
-            problems: [
-                {
-                    file: chartFile,
-                    message: `Helm chart refused: ${relative(link.file)} links outside the chart (to ${link.target}); chart not checked`,
-                    blocking: true
-                }
-            ]
-        };
-    }
-    const helm = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_3__/* .findOnPath */ .a)('helm');
-    if (!helm) {
-        return {
-            rendered: false,
-            objects: [],
-            problems: [
-                { file: chartFile, message: 'Helm chart not checked: helm is not on PATH to render it' }
-            ]
-        };
-    }
-    let output;
-    try {
-        output = (await (0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(helm, ['template', 'hardening-check', dir], { timeoutMs })).stdout;
-    }
-    catch (error) {
-        return {
-            rendered: false,
-            objects: [],
-            problems: [
-                {
-                    file: chartFile,
-                    message: `helm template failed (${error.message}); chart not checked`
-                }
-            ]
-        };
-    }
-    const objects = [];
-    const problems = [];
-    for (const text of output.split(/^---\s*$/m)) {
-        const source = /^# Source: [^/\n]+\/(.+)$/m.exec(text)?.[1];
-        const file = source ? relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, source)) : chartFile;
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(text, file);
-        problems.push(...parsed.problems);
-        objects.push(...parsed.objects.map((o) => ({ ...o, line: 1, lineOf: () => undefined })));
-    }
-    return { rendered: true, objects, problems };
+    const strings = (values) => values.filter((v) => typeof v === 'string');
+    const pathsOf = (values) => values.flatMap((v) => {
+        const file = v?.path;
+        return typeof file === 'string' ? [file] : [];
+    });
+    /** A file, or a directory whose kustomization is walked; `include`: its files are resources. */
+    const follow = async (entry, include) => {
+        const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(real, entry);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
+        if (!info) {
+            if (!isRemote(entry))
+                inputs.missing.push({ kustomization: inputs.file, entry });
+        }
+        else if (info.isDirectory()) {
+            const nested = await kustomizationInputs(target, seen);
+            if (include)
+                inputs.resources.push(...nested.resources);
+            for (const file of nested.reads)
+                inputs.reads.add(file);
+            inputs.missing.push(...nested.missing);
+        }
+        else {
+            if (include)
+                inputs.resources.push(target);
+            inputs.reads.add(target);
+        }
+    };
+    /** A file kustomize reads that is not a manifest; inline YAML (patches, plugins) is none. */
+    const read = async (entry) => {
+        const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(real, entry);
+        if (!entry.includes('\n') && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined))?.isFile())
+            inputs.reads.add(target);
+    };
+    for (const field of ['resources', 'bases', 'components'])
+        for (const entry of strings(entries(field)))
+            await follow(entry, true);
+    // Plugin configurations may be directories with a kustomization of their own.
+    for (const field of ['generators', 'transformers', 'validators'])
+        for (const entry of strings(entries(field)))
+            if (!entry.includes('\n'))
+                await follow(entry, false);
+    const generatorFiles = [...entries('configMapGenerator'), ...entries('secretGenerator')].flatMap((generator) => {
+        const { files, envs, env } = (generator ?? {});
+        return [
+            // `files` entries are `path` or `key=path`.
+            ...strings(Array.isArray(files) ? files : []).map((file) => file.replace(/^[^=]*=/, '')),
+            ...strings(Array.isArray(envs) ? envs : []),
+            ...strings([env])
+        ];
+    });
+    const openapi = kustomization.openapi;
+    for (const entry of [
+        ...strings(entries('crds')),
+        ...strings(entries('configurations')),
+        ...strings(entries('patchesStrategicMerge')),
+        ...pathsOf(entries('patches')),
+        ...pathsOf(entries('patchesJson6902')),
+        ...pathsOf(entries('replacements')),
+        ...pathsOf([openapi]),
+        ...generatorFiles
+    ])
+        await read(entry);
+    return inputs;
 }
 
 
 /***/ }),
 
-/***/ 2832:
+/***/ 4660:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   oC: () => (/* binding */ cliProgress)
+/* harmony export */ });
+/* unused harmony exports noProgress, LiveLine, StageLines, StageGroups, isLiveTerminal */
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+
+const noProgress = {
+    stage: () => { },
+    count: () => { },
+    targetStarted: () => { },
+    targetFinished: () => { },
+    done: () => { }
+};
+/** What the renderers share: the current stage, its counts, the running and finished targets. */
+class RunState {
+    started = performance.now();
+    stageName;
+    stageStarted = this.started;
+    /** Totals since the start of the current stage, in the order first reported. */
+    counts = new Map();
+    running = [];
+    finished = 0;
+    failed = 0;
+    startStage(name) {
+        this.stageName = name;
+        this.stageStarted = performance.now();
+        this.counts = new Map();
+        // Every tool run of a stage is awaited before the next starts; one that threw is over too.
+        this.running = [];
+        this.finished = 0;
+        this.failed = 0;
+    }
+    add(kind, n) {
+        this.counts.set(kind, (this.counts.get(kind) ?? 0) + n);
+    }
+    start(target) {
+        this.running.push(target);
+    }
+    finish(target, failed) {
+        const index = this.running.indexOf(target);
+        if (index !== -1)
+            this.running.splice(index, 1);
+        this.finished++;
+        if (failed)
+            this.failed++;
+    }
+    /** Seconds in the current stage: tenths on a live line, hundredths in a log. */
+    stageSeconds(digits = 2, now = performance.now()) {
+        return seconds(now - this.stageStarted, digits);
+    }
+    totalSeconds(digits = 2, now = performance.now()) {
+        return seconds(now - this.started, digits);
+    }
+    /** `files read 12, resources evaluated 340, 3 targets (1 failed)`: what the stage did. */
+    tally() {
+        const parts = [...this.counts].map(([kind, n]) => `${kind} ${n}`);
+        if (this.finished > 0)
+            parts.push(`${this.finished} target${this.finished === 1 ? '' : 's'}${this.failed ? ` (${this.failed} failed)` : ''}`);
+        return parts.join(', ');
+    }
+}
+const seconds = (ms, digits) => `${(ms / 1000).toFixed(digits)} s`;
+/** PR text on one line of a terminal or log: escape sequences, line breaks and tabs escaped. */
+const oneLine = (text) => (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(text, { oneLine: true }).replace(/\t/g, '\\t');
+/** Carriage return, then erase the whole line (ECMA-48 EL 2). */
+const CLEAR_LINE = '\r\u001b[2K';
+const REDRAW_MS = 200;
+/**
+ * One line on a terminal, rewritten in place as events arrive and every 200 ms (elapsed time).
+ * Written by hand rather than with a library such as log-update: one line that never wraps needs
+ * only a carriage return and an erase-line sequence, while log-update brings six packages for
+ * wrapping, ANSI-aware slicing and cursor hiding we have no use for (the text is ours or escaped,
+ * and cut to the terminal's width), into a CLI whose start-up time is budgeted.
+ */
+class LiveLine {
+    stream;
+    state = new RunState();
+    timer;
+    stages = [];
+    shown = false;
+    constructor(stream) {
+        this.stream = stream;
+        this.timer = setInterval(() => this.draw(), REDRAW_MS);
+        this.timer.unref();
+    }
+    stage(name) {
+        this.closeStage();
+        this.state.startStage(name);
+        this.draw();
+    }
+    count(kind, n) {
+        this.state.add(kind, n);
+        this.draw();
+    }
+    targetStarted(target) {
+        this.state.start(oneLine(target));
+        this.draw();
+    }
+    targetFinished(target, failed = false) {
+        this.state.finish(oneLine(target), failed);
+        this.draw();
+    }
+    done() {
+        clearInterval(this.timer);
+        this.closeStage();
+        this.clear();
+        if (this.stages.length > 0)
+            this.stream.write(`done in ${this.state.totalSeconds(1)} (${this.stages.join(', ')})\n`);
+    }
+    /** Prints other output (a warning, a log line) above the live line instead of through it. */
+    above(print) {
+        this.clear();
+        print();
+        this.draw();
+    }
+    /** The text of the live line (without the escape sequences that place it). */
+    text(now = performance.now()) {
+        const { state } = this;
+        const parts = [`[${state.totalSeconds(1, now)}] ${state.stageName ?? 'starting'}`];
+        const tally = state.tally();
+        if (tally)
+            parts.push(tally);
+        if (state.running.length > 0)
+            parts.push(`running: ${state.running.join(', ')}`);
+        return parts.join(' · ');
+    }
+    closeStage() {
+        if (this.state.stageName)
+            this.stages.push(`${this.state.stageName} ${this.state.stageSeconds(1)}`);
+    }
+    draw() {
+        if (!this.state.stageName)
+            return;
+        // A line longer than the terminal wraps, and the carriage return then rewrites only its tail.
+        const width = Math.max(20, (this.stream.columns || 80) - 1);
+        const chars = [...this.text()];
+        const line = chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('');
+        this.stream.write(`${CLEAR_LINE}${line}`);
+        this.shown = true;
+    }
+    clear() {
+        if (!this.shown)
+            return;
+        this.stream.write(CLEAR_LINE);
+        this.shown = false;
+    }
+}
+/** The stage-by-stage front ends: the same bookkeeping, told when a stage opens and closes. */
+class StageLog {
+    state = new RunState();
+    stage(name) {
+        this.closeStage();
+        this.state.startStage(name);
+        this.opened(name);
+    }
+    count(kind, n) {
+        this.state.add(kind, n);
+    }
+    targetStarted(target) {
+        this.state.start(target);
+        this.targetEvent(target, 'started');
+    }
+    targetFinished(target, failed = false) {
+        this.state.finish(target, failed);
+        this.targetEvent(target, failed ? 'failed' : 'finished');
+    }
+    done() {
+        this.closeStage();
+        this.state.stageName = undefined;
+    }
+    opened(_name) { }
+    targetEvent(_target, _event) { }
+    closeStage() {
+        const { state } = this;
+        if (state.stageName)
+            this.closed(state.stageName, state.stageSeconds(), state.tally());
+    }
+}
+/** One line per finished stage, with its duration and what it did: for logs and pipes. */
+class StageLines extends StageLog {
+    write;
+    constructor(write) {
+        super();
+        this.write = write;
+    }
+    closed(name, seconds, tally) {
+        this.write(`${name}: ${seconds}${tally ? ` (${tally})` : ''}`);
+    }
+}
+/**
+ * The action's log: each stage in a collapsible group that ends with its duration, and each
+ * target's start and end inside it. Scanners run concurrently, so their lines interleave within
+ * the stage's group.
+ */
+class StageGroups extends StageLog {
+    log;
+    constructor(log) {
+        super();
+        this.log = log;
+    }
+    opened(name) {
+        this.log.startGroup(name);
+    }
+    targetEvent(target, event) {
+        this.log.info(`${oneLine(target)}: ${event}`);
+    }
+    closed(name, seconds, tally) {
+        this.log.info(`${name} took ${seconds}${tally ? `: ${tally}` : ''}`);
+        this.log.endGroup();
+    }
+}
+/** Whether `stream` is a person's terminal: a TTY, not CI, and a terminal that understands escapes. */
+function isLiveTerminal(stream, env = process.env) {
+    return stream.isTTY === true && env.CI !== 'true' && env.TERM !== 'dumb';
+}
+/**
+ * The CLI's front end on standard error: the live line on a terminal, stage lines elsewhere.
+ * The returned logger prints above the live line so the two never overwrite each other.
+ */
+function cliProgress(log, stream = process.stderr, env = process.env) {
+    if (!isLiveTerminal(stream, env))
+        return { progress: new StageLines((line) => stream.write(`${line}\n`)), log };
+    const line = new LiveLine(stream);
+    return {
+        progress: line,
+        log: {
+            info: (message) => line.above(() => log.info(message)),
+            warning: (message) => line.above(() => log.warning(message)),
+            debug: (message) => line.above(() => log.debug(message))
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1683,8 +2711,8 @@ var model = __webpack_require__(9971);
 var order = __webpack_require__(1310);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var severity = __webpack_require__(5131);
-// EXTERNAL MODULE: ./src/manifests/load.ts
-var load = __webpack_require__(7256);
+// EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
+var load = __webpack_require__(906);
 // EXTERNAL MODULE: ./src/manifests/render.ts
 var render = __webpack_require__(5276);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1717,12 +2745,19 @@ const MAX_REVIEWS_PER_PROCESS = 25_000;
  * Evaluates every template against its reviews in as few conftest processes as possible:
  * templates whose Rego can share one namespace go into one policy set (a conftest start and
  * policy compile per template was most of a small scan's time), and a large set's reviews are
- * split across processes, at most `parallelism` at a time.
+ * split across processes, at most `parallelism` at a time. Referential templates get sets of
+ * their own, the only ones that load the inventory.
  */
-async function evaluateTemplates(conftest, work, workDir, timeoutMs, parallelism = external_node_os_default().availableParallelism()) {
+async function evaluateTemplates(conftest, work, workDir, timeoutMs, options = {}) {
     const pending = work.filter((entry) => entry.reviews.length > 0);
+    const run = {
+        conftest,
+        timeoutMs,
+        parallelism: options.parallelism ?? external_node_os_default().availableParallelism(),
+        inventoryFile: lazyInventoryFile(external_node_path_default().join(workDir, 'inventory.json'), options.inventory ?? {})
+    };
     try {
-        return await evaluateSets(conftest, policySets(pending), workDir, timeoutMs, parallelism);
+        return await evaluateSets(run, policySets(pending), workDir);
     }
     catch (error) {
         if (!(error instanceof NoReportError) || pending.length < 2)
@@ -1730,10 +2765,18 @@ async function evaluateTemplates(conftest, work, workDir, timeoutMs, parallelism
         // One template conftest cannot load fails its whole set; one set per template names it
         // (the first such template's error is the one reported).
         const alone = pending.map((entry) => [entry]);
-        return evaluateSets(conftest, alone, external_node_path_default().join(workDir, 'alone'), timeoutMs, parallelism);
+        return evaluateSets(run, alone, external_node_path_default().join(workDir, 'alone'));
     }
 }
-async function evaluateSets(conftest, sets, workDir, timeoutMs, parallelism) {
+/** The inventory as a conftest data document, at `data.inventory` as Gatekeeper stores it. */
+function lazyInventoryFile(file, inventory) {
+    let written;
+    return () => (written ??= (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true })
+        .then(() => (0,promises_.writeFile)(file, JSON.stringify({ inventory })))
+        .then(() => file));
+}
+async function evaluateSets(run, sets, workDir) {
+    const { conftest, timeoutMs, parallelism } = run;
     const runs = sets.flatMap((set, setIndex) => {
         const items = set.flatMap(({ template, reviews }) => reviews.map((review, index) => ({ kind: template.kind, index, review })));
         const chunks = Math.max(Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS)), Math.ceil(items.length / MAX_REVIEWS_PER_PROCESS));
@@ -1763,7 +2806,8 @@ async function evaluateSets(conftest, sets, workDir, timeoutMs, parallelism) {
         }
         const reviews = Object.fromEntries([...byKind].map(([kind, mine]) => [kind, mine.map((item) => item.review)]));
         await (0,promises_.writeFile)(inputFile, JSON.stringify({ reviews }));
-        const failures = await conftestTest(conftest, set, policyDir, inputFile, timeoutMs);
+        const dataFile = set[0].template.referential ? await run.inventoryFile() : undefined;
+        const failures = await conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs);
         return failures.map((failure) => {
             const item = byKind.get(failure.kind)?.[failure.index];
             if (!item)
@@ -1775,9 +2819,10 @@ async function evaluateSets(conftest, sets, workDir, timeoutMs, parallelism) {
 }
 /**
  * Splits templates into sets that can be loaded into one Rego namespace: the same Rego version,
- * and no package declared twice with different text (Gatekeeper isolates each template's
- * package and libraries; a shared namespace must never merge two different ones). Identical
- * libraries, such as a policy library's shared helpers, are loaded once.
+ * the same need for the inventory, and no package declared twice with different text
+ * (Gatekeeper isolates each template's package and libraries; a shared namespace must never
+ * merge two different ones). Identical libraries, such as a policy library's shared helpers,
+ * are loaded once.
  */
 function policySets(work) {
     const sets = [];
@@ -1785,6 +2830,7 @@ function policySets(work) {
         const sources = [entry.template.rego, ...entry.template.libs];
         const packages = sources.map((source) => (0,gatekeeper_annotations/* regoPackageOf */.bI)(source));
         const fits = (set) => set.version === entry.template.regoVersion &&
+            set.referential === entry.template.referential &&
             packages.every((name, i) => {
                 if (name === undefined)
                     return false;
@@ -1796,7 +2842,12 @@ function policySets(work) {
             });
         let set = sets.find(fits);
         if (!set) {
-            set = { entries: [], version: entry.template.regoVersion, packages: new Map() };
+            set = {
+                entries: [],
+                version: entry.template.regoVersion,
+                referential: entry.template.referential,
+                packages: new Map()
+            };
             sets.push(set);
         }
         set.entries.push(entry);
@@ -1855,8 +2906,11 @@ const configFile = (setDir) => external_node_path_default().join(setDir, 'confte
 /** conftest ran but gave no report: it could not load a policy (a Rego error, say). */
 class NoReportError extends run_tool/* ToolError */.v4 {
 }
-/** One conftest run; returns each failure with the index of its review in the input file. */
-async function conftestTest(conftest, set, policyDir, inputFile, timeoutMs) {
+/**
+ * One conftest run (with the inventory as a data document when `dataFile` is given); returns
+ * each failure with the index of its review in the input file.
+ */
+async function conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs) {
     const args = [
         'test',
         '--no-color',
@@ -1865,6 +2919,7 @@ async function conftestTest(conftest, set, policyDir, inputFile, timeoutMs) {
         '--namespace=hardening_engine',
         `--config-file=${configFile(external_node_path_default().dirname(policyDir))}`,
         `--policy=${policyDir}`,
+        ...(dataFile ? [`--data=${dataFile}`] : []),
         '--parser=json',
         inputFile
     ];
@@ -1893,9 +2948,140 @@ async function conftestTest(conftest, set, policyDir, inputFile, timeoutMs) {
     })));
 }
 
+;// CONCATENATED MODULE: ./src/scanners/gatekeeper/inventory.ts
+/** The annotation Gatekeeper reads a template's sync requirements from (cachemanager/parser). */
+const SYNC_ANNOTATION = 'metadata.gatekeeper.sh/requires-sync-data';
+function buildInventory(objects) {
+    const inventory = { data: {}, kinds: new Set(), problems: [] };
+    for (const { object, file, line } of objects) {
+        const gvk = groupVersionKindOf(object);
+        if (!gvk) {
+            inventory.problems.push(`${file}:${line}: apiVersion ${JSON.stringify(object.apiVersion)} with kind ${JSON.stringify(object.kind)} has no version or kind; not added to data.inventory`);
+            continue;
+        }
+        const namespace = metadataString(object, 'namespace');
+        const tree = namespace === ''
+            ? (inventory.data.cluster ??= table())
+            : child((inventory.data.namespace ??= table()), namespace);
+        child(child(tree, groupVersionText(gvk)), gvk.kind)[metadataString(object, 'name')] = object;
+        inventory.kinds.add(gvkText(gvk));
+    }
+    return inventory;
+}
+const table = () => Object.create(null);
+function child(parent, key) {
+    return (Object.hasOwn(parent, key) ? parent[key] : (parent[key] = table()));
+}
+/** unstructured.GroupVersionKind(): undefined where gator's ProcessData refuses the object. */
+function groupVersionKindOf(object) {
+    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+    const kind = typeof object.kind === 'string' ? object.kind : '';
+    const parts = apiVersion === '/' ? ['', ''] : apiVersion.split('/');
+    if (parts.length > 2)
+        return undefined;
+    const [group, version] = parts.length === 2 ? parts : ['', parts[0]];
+    if (!version || !kind)
+        return undefined;
+    return { group: group, version, kind };
+}
+/** GroupVersion.String(): the group is left out when empty. */
+function groupVersionText({ group, version }) {
+    return group ? `${group}/${version}` : version;
+}
+/** `apps/v1:Deployment`, `v1:Service`, one spelling for sets and notices. */
+function gvkText(gvk) {
+    return `${groupVersionText(gvk)}:${gvk.kind}`;
+}
+/** unstructured's GetName/GetNamespace: a missing or non-string field reads as "". */
+function metadataString(object, field) {
+    const metadata = object.metadata;
+    if (typeof metadata !== 'object' || metadata === null)
+        return '';
+    const value = metadata[field];
+    return typeof value === 'string' ? value : '';
+}
+/**
+ * A template's sync requirements, read as Gatekeeper's parser.ReadSyncRequirements reads the
+ * annotation: a JSON list of requirements that must all be met, each a list of clauses of
+ * equivalent kinds (`{"groups": [...], "versions": [...], "kinds": [...]}`, every combination
+ * counts). Returns one list of equivalent GVKs per requirement; throws on what Gatekeeper
+ * rejects (unknown fields included).
+ */
+function syncRequirements(annotation) {
+    // Gatekeeper trims newlines and quotes around the JSON (the library's older spelling).
+    const text = annotation.replace(/^[\n"]+|[\n"]+$/g, '');
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${SYNC_ANNOTATION} is not JSON: ${error.message}`, {
+            cause: error
+        });
+    }
+    if (!Array.isArray(parsed))
+        throw new Error(`${SYNC_ANNOTATION} is not a list of requirements (lists of clauses)`);
+    return parsed.map((requirement) => {
+        if (!Array.isArray(requirement))
+            throw new Error(`${SYNC_ANNOTATION}: a requirement is not a list of clauses`);
+        return requirement.flatMap(expandClause);
+    });
+}
+const CLAUSE_FIELDS = ['groups', 'versions', 'kinds'];
+function expandClause(clause) {
+    if (typeof clause !== 'object' || clause === null || Array.isArray(clause))
+        throw new Error(`${SYNC_ANNOTATION}: a clause is not an object`);
+    // Go's JSON decoder matches field names regardless of case.
+    const fields = new Map(Object.entries(clause).map(([name, value]) => [name.toLowerCase(), value]));
+    for (const name of fields.keys())
+        if (!CLAUSE_FIELDS.includes(name))
+            throw new Error(`${SYNC_ANNOTATION}: unknown field ${JSON.stringify(name)} in a clause`);
+    const [groups, versions, kinds] = CLAUSE_FIELDS.map((name) => {
+        const list = fields.get(name) ?? [];
+        if (!Array.isArray(list) || !list.every((item) => typeof item === 'string'))
+            throw new Error(`${SYNC_ANNOTATION}: ${name} is not a list of strings`);
+        return list;
+    });
+    return groups.flatMap((group) => versions.flatMap((version) => kinds.map((kind) => ({ group, version, kind }))));
+}
+/**
+ * The requirements none of whose kinds the inventory holds, each as its alternatives joined by
+ * " or " (as `gator sync test` reports an unmet requirement).
+ */
+function missingKinds(requirements, inventory) {
+    return requirements
+        .filter((alternatives) => !alternatives.some((gvk) => inventory.kinds.has(gvkText(gvk))))
+        .map((alternatives) => alternatives.map(gvkText).join(' or '));
+}
+/**
+ * What a scan says about the referential templates it evaluated: objects left out of the
+ * inventory, and each template whose `requires-sync-data` names kinds the scanned manifests do
+ * not contain (its verdicts then consider only what is there, as gator test's would).
+ */
+function inventoryNotices(templates, inventory) {
+    const notices = [...inventory.problems];
+    for (const template of templates) {
+        const annotation = template.annotations[SYNC_ANNOTATION];
+        if (annotation === undefined)
+            continue;
+        const where = `template ${template.name} (${template.file})`;
+        try {
+            const missing = missingKinds(syncRequirements(annotation), inventory);
+            if (missing.length)
+                notices.push(`${where} reads data.inventory, and the scanned manifests contain none of these kinds it requires (${SYNC_ANNOTATION}): ${missing.join('; ')}. Its verdicts consider only the objects present.`);
+        }
+        catch (error) {
+            notices.push(`${where}: ${error.message}; evaluated with every scanned object in data.inventory, as gator test does.`);
+        }
+    }
+    return notices;
+}
+
 ;// CONCATENATED MODULE: ./src/scanners/gatekeeper/library.ts
 
 const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh';
+/** `data.inventory` or `data["inventory"]`: what Gatekeeper's Rego driver lets a template read. */
+const READS_INVENTORY = /\bdata\s*(\.\s*inventory\b|\[\s*"inventory"\s*\])/;
 /** A kind Gatekeeper accepts (a CRD kind); only such a kind may name one of our files. */
 const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
 /**
@@ -1963,8 +3149,10 @@ function readTemplate(entry) {
         const engines = (target.code ?? []).map((code) => code.engine).join(', ');
         return skip(`no Rego source (engines: ${engines || 'none'}); CEL-only templates are not evaluated in CI`);
     }
-    if (/\bdata\.inventory\b|\bexternal_data\s*\(/.test(rego)) {
-        return skip('uses cluster inventory or external data, which only exist at admission');
+    const libs = regoCode?.source?.libs ?? target.libs ?? [];
+    const sources = [rego, ...libs];
+    if (sources.some((source) => /\bexternal_data\s*\(/.test(source))) {
+        return skip('calls external_data, which needs a provider that only exists at admission');
     }
     const regoPackage = (0,gatekeeper_annotations/* regoPackageOf */.bI)(rego);
     if (!regoPackage)
@@ -1973,11 +3161,12 @@ function readTemplate(entry) {
         kind,
         name,
         rego,
-        libs: regoCode?.source?.libs ?? target.libs ?? [],
+        libs,
         regoVersion: regoCode?.source?.version === 'v1' ? 'v1' : 'v0',
         regoPackage,
         annotations: (metadata.annotations ?? {}),
-        file: entry.file
+        file: entry.file,
+        referential: sources.some((source) => READS_INVENTORY.test(source))
     };
 }
 
@@ -2149,6 +3338,7 @@ var posix_path = __webpack_require__(9055);
 
 
 
+
 function isPolicyScanOutcome(outcome) {
     return 'policies' in outcome;
 }
@@ -2169,8 +3359,10 @@ const policiesScanner = {
         const { library, bundledKinds, digest } = await loadLibrary(context, notices);
         const manifests = await (0,load/* loadManifests */.DD)(config.workspace, config.manifests, {
             render: true,
-            timeoutMs: context.timeoutMs
+            timeoutMs: context.timeoutMs,
+            helmValues: config.helmValues
         });
+        context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size);
         const gateFailures = [];
         for (const problem of manifests.problems) {
             const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
@@ -2209,10 +3401,19 @@ const policiesScanner = {
             }
             reviewsByTemplate.set(template.kind, entries);
         }
-        const violations = await evaluateTemplates(conftest.path, [...reviewsByTemplate].map(([kind, entries]) => ({
+        const work = [...reviewsByTemplate].map(([kind, entries]) => ({
             template: library.templates.get(kind),
             reviews: entries.map((entry) => entry.review)
-        })), context.workDir, context.timeoutMs);
+        }));
+        // The inventory is built once, and only when a referential template has objects to judge.
+        const referential = work.filter((w) => w.template.referential && w.reviews.length > 0);
+        const inventory = referential.length ? buildInventory(manifests.objects) : undefined;
+        if (inventory)
+            notices.push(...inventoryNotices(referential.map((w) => w.template), inventory));
+        context.progress?.targetStarted('conftest policies');
+        const violations = await evaluateTemplates(conftest.path, work, context.workDir, context.timeoutMs, { inventory: inventory?.data });
+        context.progress?.targetFinished('conftest policies');
+        context.progress?.count('resources evaluated', manifests.objects.length);
         for (const violation of violations) {
             const template = library.templates.get(violation.kind);
             const entry = reviewsByTemplate.get(violation.kind)?.[violation.index];
@@ -2279,7 +3480,8 @@ function reviewOf(object, constraint) {
                 kind: String(object.kind)
             },
             name: nameOf(object),
-            namespace: namespaceOf(object),
+            // An AdmissionRequest (and so gator's review) leaves out an empty namespace.
+            ...(namespaceOf(object) ? { namespace: namespaceOf(object) } : {}),
             operation: 'CREATE',
             object
         },
@@ -2340,8 +3542,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: registerScannerForTest
 
-// EXTERNAL MODULE: ./src/scanners/policies.ts + 4 modules
-var policies = __webpack_require__(2832);
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
+var policies = __webpack_require__(171);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -2351,8 +3553,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var model = __webpack_require__(9971);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var severity = __webpack_require__(5131);
-// EXTERNAL MODULE: ./src/manifests/load.ts
-var load = __webpack_require__(7256);
+// EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
+var load = __webpack_require__(906);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
 var posix_path = __webpack_require__(9055);
 ;// CONCATENATED MODULE: ./src/manifests/images.ts
@@ -2676,28 +3878,102 @@ async function configArgs(dir, subcommand) {
         files.config,
         '--ignorefile',
         files.ignore,
-        // `trivy config` has no secret scanner and no such flag.
-        ...(subcommand === 'config' ? [] : ['--secret-config', files.secret])
+        // `trivy config` has no secret scanner and no such flag; `trivy convert` scans nothing.
+        ...(subcommand === 'config' || subcommand === 'convert'
+            ? []
+            : ['--secret-config', files.secret])
     ];
 }
-async function runTrivy(context, args, options = {}) {
+/**
+ * The environment of a Trivy run that pulls images: the registry login of the inputs (which
+ * replaces any TRIVY_* login the runner has) goes only here, never on a command line.
+ */
+function registryEnv(credentials) {
+    const env = (0,run_tool/* toolEnv */.oW)({ registryCredentials: true });
+    if (!credentials)
+        return env;
+    delete env.TRIVY_USERNAME;
+    delete env.TRIVY_PASSWORD;
+    delete env.TRIVY_REGISTRY_TOKEN;
+    return 'token' in credentials
+        ? { ...env, TRIVY_REGISTRY_TOKEN: credentials.token }
+        : { ...env, TRIVY_USERNAME: credentials.username, TRIVY_PASSWORD: credentials.password };
+}
+/**
+ * Trivy's answer when a registry refuses the pull is buried in a list of every image source it
+ * tried; this says it first: which registry, and which login to check (never the login itself).
+ */
+function registryRefusal(failure, image, credentials) {
+    const refusal = /remote error: .*\b(UNAUTHORIZED|DENIED)\b.*/.exec(failure.message);
+    if (!refusal)
+        return undefined;
+    const registry = /^[^/]+[.:][^/]*\/|^localhost\//.exec(image)?.[0].slice(0, -1) ?? 'docker.io';
+    const login = !credentials
+        ? 'a private image needs registry-username and registry-password, or registry-token'
+        : 'token' in credentials
+            ? 'check registry-token'
+            : 'check registry-username and registry-password';
+    return new Error(`The registry ${registry} refused to let Trivy pull ${image} (${refusal[1]}): ${login}. Trivy said: ${refusal[0]}`);
+}
+/** Runs `trivy <args>` on one target, reported to the progress as `trivy <subcommand> <target>`. */
+async function runTrivy(context, args, target, options = {}) {
     const trivy = context.tools.trivy;
     if (!trivy)
         throw new Error('trivy is not installed');
     await (0,promises_.mkdir)(context.workDir, { recursive: true });
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(context.workDir, 'trivy-'));
     const output = external_node_path_default().join(dir, 'report.json');
-    await (0,run_tool/* runTool */.qI)(trivy.path, [
-        ...args,
-        ...commonArgs(context, args[0]),
-        ...(await configArgs(dir, args[0])),
-        '--format',
-        'json',
-        '--output',
-        output
-    ], { timeoutMs: context.timeoutMs, env: (0,run_tool/* toolEnv */.oW)(options) });
-    return JSON.parse(await (0,promises_.readFile)(output, 'utf8'));
+    const label = `trivy ${args[0]} ${target}`;
+    context.progress?.targetStarted(label);
+    let failed = true;
+    try {
+        await (0,run_tool/* runTool */.qI)(trivy.path, [
+            ...args,
+            ...commonArgs(context, args[0]),
+            ...(await configArgs(dir, args[0])),
+            // Trivy 0.74 lists every package by default; older releases only with the flag.
+            ...(options.sbom ? ['--list-all-pkgs'] : []),
+            '--format',
+            'json',
+            '--output',
+            output
+        ], {
+            timeoutMs: context.timeoutMs,
+            env: options.registryCredentials
+                ? registryEnv(context.config.registryCredentials)
+                : (0,run_tool/* toolEnv */.oW)()
+        });
+        failed = false;
+    }
+    finally {
+        context.progress?.targetFinished(label, failed);
+    }
+    const report = JSON.parse(await (0,promises_.readFile)(output, 'utf8'));
+    if (!options.sbom)
+        return { report };
+    return { report, sbom: await cycloneDxOf(context, trivy.path, dir, output) };
 }
+/**
+ * The CycloneDX SBOM of a run's JSON report, by Trivy's own converter: the report lists every
+ * package, so the SBOM costs no second pull or analysis of the target. The converter reads only
+ * the report and our empty configuration, and needs no network.
+ */
+async function cycloneDxOf(context, trivy, dir, report) {
+    const sbom = external_node_path_default().join(dir, 'sbom.cdx.json');
+    await (0,run_tool/* runTool */.qI)(trivy, [
+        'convert',
+        '--quiet',
+        ...(await configArgs(dir, 'convert')),
+        '--format',
+        'cyclonedx',
+        '--output',
+        sbom,
+        report
+    ], { timeoutMs: context.timeoutMs, env: (0,run_tool/* toolEnv */.oW)({ network: false }) });
+    return (0,promises_.readFile)(sbom, 'utf8');
+}
+/** A path as the user knows it: relative to the workspace (`.` for the workspace itself). */
+const shownPath = (context, file) => (0,posix_path/* relativePosix */.Y)(context.config.workspace, file) || '.';
 /** Converts a Trivy report into findings; secret values are never copied out of it. */
 function trivyFindings(report, placement) {
     const findings = [];
@@ -2826,7 +4102,8 @@ const repositoryScanner = {
     async run(context) {
         const { config } = context;
         const { checks, error } = runnableChecks(config.repositoryScanners, context);
-        if (checks.length === 0)
+        // With `sbom` the run goes ahead even with no check left: it still lists the packages.
+        if (checks.length === 0 && !config.sbom)
             return [outcome('repository', 'repository', context, [], error)];
         const args = [
             'fs',
@@ -2835,7 +4112,9 @@ const repositoryScanner = {
             ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
             config.scanPath
         ];
-        const report = await runTrivy(context, args);
+        const { report, sbom } = await runTrivy(context, args, shownPath(context, config.scanPath), {
+            sbom: config.sbom
+        });
         const notices = [];
         const findings = [
             ...trivyFindings(report, {
@@ -2848,7 +4127,13 @@ const repositoryScanner = {
                 ? await inlineIgnoreFindings(context, 'repository', config.scanPath, notices)
                 : [])
         ];
-        return [{ ...outcome('repository', 'repository', context, findings, error), notices }];
+        return [
+            {
+                ...outcome('repository', 'repository', context, findings, error),
+                notices,
+                ...(sbom ? { sbom } : {})
+            }
+        ];
     }
 };
 /** `trivy config` on the manifests: Trivy's own embedded misconfiguration checks. */
@@ -2865,7 +4150,7 @@ const trivyConfigScanner = {
         const notices = [];
         const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace);
         for (const target of config.manifests) {
-            const report = await runTrivy(context, ['config', target]);
+            const { report } = await runTrivy(context, ['config', target], shownPath(context, target));
             findings.push(...trivyFindings(report, {
                 scanner: 'trivy-config',
                 target: 'manifests',
@@ -2914,7 +4199,7 @@ const imageScanner = {
         const ignore = await loadTrivyIgnore(config.trivyIgnoreFile, config.workspace);
         const { checks, error } = runnableChecks(config.imageScanners, context);
         return (0,concurrency/* mapBounded */.y)(config.images, async (image) => {
-            if (checks.length === 0)
+            if (checks.length === 0 && !config.sbom)
                 return outcome('image', image, context, [], error);
             const tarball = /\.tar(\.gz)?$/.test(image)
                 ? external_node_path_default().resolve(config.workspace, image)
@@ -2926,7 +4211,12 @@ const imageScanner = {
                 ...(config.ignoreUnfixed ? ['--ignore-unfixed'] : []),
                 ...(tarball ? ['--input', tarball] : [image])
             ];
-            const report = await runTrivy(context, args, { registryCredentials: true });
+            const { report, sbom } = await runTrivy(context, args, image, {
+                registryCredentials: true,
+                sbom: config.sbom
+            }).catch((failure) => {
+                throw registryRefusal(failure, image, config.registryCredentials) ?? failure;
+            });
             const reference = references.get(image);
             const findings = trivyFindings(report, {
                 scanner: 'image',
@@ -2935,7 +4225,7 @@ const imageScanner = {
                 fallback: reference,
                 ignore
             });
-            return outcome('image', image, context, findings, error);
+            return { ...outcome('image', image, context, findings, error), ...(sbom ? { sbom } : {}) };
         });
     }
 };
@@ -3049,6 +4339,7 @@ var which = __webpack_require__(6669);
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/tools/archive.ts
 
+
 /** A release archive that is malformed or hostile; installing from it is refused. */
 class ArchiveError extends Error {
     constructor(message) {
@@ -3068,43 +4359,171 @@ function extractFileFromTarGz(archive, wanted) {
         tar = (0,external_node_zlib_.gunzipSync)(archive);
     }
     catch (error) {
-        throw new ArchiveError(`Archive is not valid gzip (truncated or corrupt): ${error.message}`);
+        throw notGzip(error);
     }
     let found;
-    let longName;
-    for (let offset = 0; offset + BLOCK <= tar.length;) {
-        const header = tar.subarray(offset, offset + BLOCK);
-        if (header.every((byte) => byte === 0))
-            break;
+    const reader = new TarReader(wanted, {
+        start: (size) => {
+            found = Buffer.allocUnsafe(size);
+        },
+        data: (bytes, offset) => bytes.copy(found, offset)
+    });
+    reader.feed(tar);
+    reader.end();
+    return found;
+}
+/**
+ * Whether `file` holds exactly the bytes of the regular file `wanted` in a .tar.gz, with the same
+ * refusals as `extractFileFromTarGz`. It streams: the release is inflated in the thread pool and
+ * compared a chunk at a time, instead of inflating Trivy's 168 MB binary into memory and copying
+ * it on the main thread (about three times the CPU, and several seconds of every warm run).
+ */
+async function tarGzFileEquals(archive, wanted, file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        let same = false;
+        const compare = [];
+        const reader = new TarReader(wanted, {
+            // When an archive lists the file twice, the last copy is the one extracted.
+            start: (entrySize) => {
+                same = entrySize === size;
+                compare.length = 0;
+            },
+            data: (bytes, offset) => {
+                if (same)
+                    compare.push({ bytes, offset });
+            }
+        });
+        const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: 1 << 20 });
+        gunzip.end(archive);
+        const theirs = Buffer.allocUnsafe(1 << 20);
+        try {
+            for await (const chunk of gunzip) {
+                reader.feed(chunk);
+                for (const { bytes, offset } of compare.splice(0)) {
+                    if (!same)
+                        break;
+                    const mine = bytes.length <= theirs.length
+                        ? theirs.subarray(0, bytes.length)
+                        : Buffer.allocUnsafe(bytes.length);
+                    const { bytesRead } = await handle.read(mine, 0, bytes.length, offset);
+                    same = bytesRead === bytes.length && mine.equals(bytes);
+                }
+            }
+        }
+        catch (error) {
+            throw error instanceof ArchiveError ? error : notGzip(error);
+        }
+        reader.end();
+        return same;
+    }
+    finally {
+        await handle.close();
+    }
+}
+const notGzip = (error) => new ArchiveError(`Archive is not valid gzip (truncated or corrupt): ${error.message}`);
+/**
+ * Reads a tar stream fed in chunks of any size: checks every entry's name, and hands the bytes
+ * of the regular file `wanted` to `sink` (`start` with its size, then `data` with each part and
+ * its offset in the file). Long names (GNU `L`, pax `x` records) are honoured.
+ */
+class TarReader {
+    wanted;
+    sink;
+    header = Buffer.alloc(BLOCK);
+    headerFill = 0;
+    /** Bytes left of the current entry's data, then of its padding to the next block. */
+    dataLeft = 0;
+    paddingLeft = 0;
+    dataOffset = 0;
+    entry = 'other';
+    meta = [];
+    metaType = '';
+    longName;
+    finished = false;
+    found = false;
+    constructor(wanted, sink) {
+        this.wanted = wanted;
+        this.sink = sink;
+    }
+    feed(chunk) {
+        let at = 0;
+        while (at < chunk.length && !this.finished) {
+            if (this.dataLeft > 0) {
+                const part = chunk.subarray(at, at + this.dataLeft);
+                at += part.length;
+                this.dataLeft -= part.length;
+                if (this.entry === 'wanted')
+                    this.sink.data(part, this.dataOffset);
+                else if (this.entry === 'meta')
+                    this.meta.push(Buffer.from(part));
+                this.dataOffset += part.length;
+                if (this.dataLeft === 0 && this.entry === 'meta')
+                    this.endMeta();
+            }
+            else if (this.paddingLeft > 0) {
+                const skipped = Math.min(this.paddingLeft, chunk.length - at);
+                at += skipped;
+                this.paddingLeft -= skipped;
+            }
+            else {
+                const copied = chunk.copy(this.header, this.headerFill, at, at + BLOCK - this.headerFill);
+                at += copied;
+                this.headerFill += copied;
+                if (this.headerFill === BLOCK) {
+                    this.headerFill = 0;
+                    this.readHeader();
+                }
+            }
+        }
+    }
+    /** The stream is over: refuses a truncated entry, or an archive without the file. */
+    end() {
+        if (this.dataLeft > 0)
+            throw new ArchiveError('Archive is truncated inside an entry.');
+        if (!this.found)
+            throw new ArchiveError(`Archive has no file named '${this.wanted}'.`);
+    }
+    readHeader() {
+        const header = this.header;
+        if (header.every((byte) => byte === 0)) {
+            this.finished = true;
+            return;
+        }
         const size = parseOctal(header.subarray(124, 136));
         const type = String.fromCharCode(header[156] || 48);
-        const dataStart = offset + BLOCK;
-        const dataEnd = dataStart + size;
-        if (dataEnd > tar.length)
-            throw new ArchiveError('Archive is truncated inside an entry.');
-        const data = tar.subarray(dataStart, dataEnd);
-        offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-        if (type === 'L') {
-            longName = cString(data);
-            continue;
+        this.dataLeft = size;
+        this.paddingLeft = Math.ceil(size / BLOCK) * BLOCK - size;
+        this.dataOffset = 0;
+        if (type === 'L' || type === 'x' || type === 'g') {
+            this.entry = 'meta';
+            this.metaType = type;
+            this.meta = [];
+            if (size === 0)
+                this.endMeta();
+            return;
         }
-        if (type === 'x') {
-            longName = paxPath(data) ?? longName;
-            continue;
-        }
-        if (type === 'g')
-            continue;
         const prefix = cString(header.subarray(345, 500));
-        const name = longName ??
+        const name = this.longName ??
             (prefix ? `${prefix}/${cString(header.subarray(0, 100))}` : cString(header.subarray(0, 100)));
-        longName = undefined;
+        this.longName = undefined;
         assertSafeEntry(name);
-        if ((type === '0' || type === '\0') && normalise(name) === wanted)
-            found = Buffer.from(data);
+        this.entry =
+            (type === '0' || type === '\0') && normalise(name) === this.wanted ? 'wanted' : 'other';
+        if (this.entry === 'wanted') {
+            this.found = true;
+            this.sink.start(size);
+        }
     }
-    if (!found)
-        throw new ArchiveError(`Archive has no file named '${wanted}'.`);
-    return found;
+    endMeta() {
+        const data = Buffer.concat(this.meta);
+        if (this.metaType === 'L')
+            this.longName = cString(data);
+        else if (this.metaType === 'x')
+            this.longName = paxPath(data) ?? this.longName;
+        this.entry = 'other';
+    }
 }
 function assertSafeEntry(name) {
     const parts = name.split(/[\\/]+/);
@@ -3327,7 +4746,7 @@ async function fromTrustedDir(name, version, executable, options) {
     const found = await (0,which/* findOnPath */.a)(executable, options.trustedDirs);
     if (!found)
         return undefined;
-    const reported = await binaryVersion(found);
+    const reported = await trustedBinaryVersion(found);
     if (reported !== version) {
         options.log.info(`${found} is ${name} ${reported ?? 'of unknown version'}, not ${version}; installing the pinned release instead.`);
         return undefined;
@@ -3361,13 +4780,19 @@ async function fromToolCache(name, version, asset, executable, expected, log) {
 }
 /** Why a tool-cache entry cannot be used, or undefined when it is the verified release. */
 async function cacheEntryProblem(dir, asset, executable, expected) {
-    const [archive, binary] = await Promise.all([asset, executable].map((file) => (0,promises_.readFile)(external_node_path_default().join(dir, file)).catch(() => undefined)));
-    if (!archive || !binary)
+    const binary = external_node_path_default().join(dir, executable);
+    const [archive, hasBinary] = await Promise.all([
+        (0,promises_.readFile)(external_node_path_default().join(dir, asset)).catch(() => undefined),
+        (0,promises_.stat)(binary).then((info) => info.isFile(), () => false)
+    ]);
+    if (!archive || !hasBinary)
         return `lacks its ${archive ? 'binary' : 'release archive'}`;
     if (sha256(archive) !== expected)
         return `has an archive whose SHA-256 is not ${expected}`;
-    const verified = await binaryFromArchive(archive, asset, executable);
-    if (!verified.equals(binary))
+    const same = asset.endsWith('.zip')
+        ? (await binaryFromArchive(archive, asset, executable)).equals(await (0,promises_.readFile)(binary))
+        : await tarGzFileEquals(archive, executable, binary);
+    if (!same)
         return 'has a binary that differs from the one in its archive';
     return undefined;
 }
@@ -3418,6 +4843,37 @@ async function binaryFromArchive(archive, asset, executable) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
+/**
+ * The version a trusted binary reports, remembered per file: starting Trivy only to read its
+ * version cost every CLI run about 0.3 s of CPU. The note is keyed by the file's inode, size,
+ * modification and change times; any replacement of the file changes the change time, which no
+ * unprivileged process can set back, so a changed binary is asked again. It saves a version
+ * check only: what runs is still the binary in the directory the user trusts.
+ */
+async function trustedBinaryVersion(binary) {
+    const cache = process.env.RUNNER_TOOL_CACHE;
+    const info = await (0,promises_.stat)(binary, { bigint: true }).catch(() => undefined);
+    if (!cache || !info)
+        return binaryVersion(binary);
+    const identity = [binary, info.dev, info.ino, info.size, info.mtimeNs, info.ctimeNs].join(':');
+    const note = external_node_path_default().join(cache, 'hardening-trusted-versions', (0,external_node_crypto_.createHash)('sha256').update(binary).digest('hex'));
+    const known = await (0,promises_.readFile)(note, 'utf8').catch(() => '');
+    const [noted, version] = known.split('\n');
+    if (noted === identity && version)
+        return version;
+    const reported = await binaryVersion(binary);
+    if (reported)
+        await writeFileAtomically(note, `${identity}\n${reported}\n`).catch(() => {
+            // Only a version check is lost; the next run asks the binary again.
+        });
+    return reported;
+}
+async function writeFileAtomically(file, content) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temp, content);
+    await (0,promises_.rename)(temp, file);
+}
 /** The first x.y.z in `<binary> --version` (trivy prints `Version: x.y.z`, conftest `Conftest: x.y.z`). */
 async function binaryVersion(binary) {
     try {
@@ -3450,22 +4906,29 @@ async function installTools(config, needs, log) {
         trivy: config.trivyVersion,
         conftest: config.conftestVersion
     };
-    const installed = await Promise.all(needs.tools.map(async (name) => [name, await installTool(name, versions[name], options)]));
+    const installing = new Map(needs.tools.map((name) => [name, installTool(name, versions[name], options)]));
+    const trivy = installing.get('trivy');
+    // The DB is restored and checked while the tools are verified; only an update waits for Trivy.
+    const [installed, dbProblem] = await Promise.all([
+        Promise.all([...installing].map(async ([name, tool]) => [name, await tool])),
+        trivy && needs.vulnerabilityDb ? prepareTrivyDb(trivy, config, platform, log) : undefined
+    ]);
     const tools = Object.fromEntries(installed);
-    const trivy = tools.trivy;
-    if (!trivy || !needs.vulnerabilityDb)
-        return { tools };
+    return dbProblem ? { tools, dbProblem } : { tools };
+}
+/** Restores the DB cache and brings the DB up to date; returns why it is unavailable, if it is. */
+async function prepareTrivyDb(trivy, config, platform, log) {
     const restored = await restoreDbCache(config.trivyCacheDir, platform, log);
     const dbProblem = config.skipDbUpdate
         ? await missingDbProblem(config.trivyCacheDir)
         : await updateTrivyDb(trivy, config, log);
     if (dbProblem) {
         log.warning(dbProblem);
-        return { tools, dbProblem };
+        return dbProblem;
     }
     if (!config.skipDbUpdate)
         await saveDbCache(config.trivyCacheDir, platform, restored, log);
-    return { tools };
+    return undefined;
 }
 /** With `skip-db-update`, the DB must already be there (restored, or provided by the runner). */
 async function missingDbProblem(cacheDir) {
@@ -3487,9 +4950,10 @@ async function updateTrivyDb(trivy, config, log) {
         log.info('The cached Trivy vulnerability DB is current; not updating it.');
         return undefined;
     }
+    const binary = (await trivy).path;
     log.info('Updating the Trivy vulnerability DB.');
     try {
-        await (0,run_tool/* runTool */.qI)(trivy.path, args, {
+        await (0,run_tool/* runTool */.qI)(binary, args, {
             timeoutMs: config.scanTimeoutMs,
             env: (0,run_tool/* toolEnv */.oW)({ registryCredentials: true })
         });

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { decide } from '../../src/gate.js'
+import { toFindingsDocument } from '../../src/report/findings-file.js'
+import {
+  jsonFileBatches,
+  jsonPieces,
+  StreamedArray,
+  utf8Batches
+} from '../../src/report/json-stream.js'
+import { sampleOutcomes } from '../report/fixtures.js'
+
+/** A small seeded generator (mulberry32), so a failing case can be replayed from its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
+}
+
+// Characters JSON escapes or that are not ASCII, and text that looks like the placeholder.
+const ALPHABET = [
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '"',
+  '\\',
+  '\n',
+  '\t',
+  '\u0000',
+  '\u2028',
+  'é',
+  '😀',
+  '[',
+  ']',
+  ',',
+  ':'
+]
+
+function randomValue(next: () => number, depth: number): unknown {
+  const pick = Math.floor(next() * (depth > 3 ? 5 : 9))
+  const text = () =>
+    Array.from(
+      { length: Math.floor(next() * 8) },
+      () => ALPHABET[Math.floor(next() * ALPHABET.length)]
+    ).join('')
+  const list = () =>
+    Array.from({ length: Math.floor(next() * 5) }, () => randomValue(next, depth + 1))
+  switch (pick) {
+    case 0:
+      return null
+    case 1:
+      return next() < 0.5
+    case 2:
+      return Math.round((next() - 0.5) * 1e6) / 100
+    case 3:
+      return text()
+    case 4:
+      // JSON.stringify writes undefined as null in arrays and leaves it out of objects.
+      return next() < 0.3 ? undefined : `\u0000${text()}`
+    case 5:
+      return list()
+    case 6:
+    case 7: {
+      const items = list()
+      return new StreamedArray(() => items)
+    }
+    default:
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(next() * 5) }, (_, i) => [
+          `${text()}${i}`,
+          randomValue(next, depth + 1)
+        ])
+      )
+  }
+}
+
+describe('jsonPieces', () => {
+  it('writes exactly what JSON.stringify writes, for random documents with streamed arrays at any depth', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const next = random(seed)
+      const document = randomValue(next, 0)
+      const space = [0, 2, 4][seed % 3]!
+      const expected = JSON.stringify(document, null, space)
+      const streamed = [...jsonPieces(document, space)].join('')
+      expect({ seed, text: streamed }).toEqual({
+        seed,
+        text: expected ?? ''
+      })
+    }
+  })
+
+  it('makes the elements of a streamed array only while writing them', () => {
+    let made = 0
+    const document = {
+      before: 1,
+      items: new StreamedArray(function* () {
+        for (let i = 0; i < 3; i++) {
+          made++
+          yield { i }
+        }
+      }),
+      after: []
+    }
+    const pieces = jsonPieces(document, 2)
+    expect(pieces.next().value).toBe('{\n  "before": 1,\n  "items": ')
+    expect(made).toBe(0)
+    expect([...pieces].join('')).toBe(
+      '[\n    {\n      "i": 0\n    },\n    {\n      "i": 1\n    },\n    {\n      "i": 2\n    }\n  ],\n  "after": []\n}'
+    )
+    expect(made).toBe(3)
+  })
+
+  it('takes a string that imitates the placeholder for data', () => {
+    const document = { a: new StreamedArray(() => [1]), b: '\u0000 0', c: '"\\u0000' }
+    for (const space of [0, 2])
+      expect([...jsonPieces(document, space)].join('')).toBe(JSON.stringify(document, null, space))
+  })
+})
+
+describe('utf8Batches and jsonFileBatches', () => {
+  it('join to the UTF-8 of the whole text, in batches of about the size asked for', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => `${i}é😀,`)
+    const batches = [...utf8Batches(pieces, 100)]
+    expect(batches.length).toBeGreaterThan(10)
+    expect(Buffer.concat(batches).toString('utf8')).toBe(pieces.join(''))
+  })
+
+  it('write findings.json as JSON.stringify of the findings document, and a newline', () => {
+    const outcomes = sampleOutcomes()
+    const findings = outcomes.flatMap((outcome) => outcome.findings)
+    const document = toFindingsDocument(
+      outcomes,
+      findings,
+      decide(findings, {
+        failOnSeverity: 'HIGH',
+        onlyNew: false,
+        configurationErrors: []
+      })
+    )
+    const written = Buffer.concat([...jsonFileBatches(document, 2)]).toString('utf8')
+    expect(written).toBe(`${JSON.stringify(document, null, 2)}\n`)
+    expect((JSON.parse(written) as { findings: unknown[] }).findings).toHaveLength(findings.length)
+  })
+})
