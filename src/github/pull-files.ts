@@ -1,10 +1,38 @@
 import type { Logger } from '../log.js'
 import { changedFilesFromGit, changedFilesFromPullFiles } from '../manifests/changed.js'
-import { createClient, messageOf, withRetry, type GitHubClient } from './client.js'
+import {
+  createClient,
+  messageOf,
+  withRetry,
+  type GitHubClient,
+  type RetryOptions
+} from './client.js'
 import type { RunContext } from './context.js'
 
 /** GitHub's cap on the files `pulls/list-files` lists: a longer list is incomplete. */
-const MAX_LISTED_FILES = 3000
+export const MAX_LISTED_FILES = 3000
+
+/** The pull request's files as `pulls/list-files` gives them (all pages), with retries. */
+export function listPullRequestFiles(
+  client: GitHubClient,
+  ctx: Pick<RunContext, 'owner' | 'repo'>,
+  pullNumber: number,
+  log: Logger,
+  retry?: Partial<RetryOptions>
+) {
+  return withRetry(
+    'Listing the pull request files',
+    () =>
+      client.paginate(client.rest.pulls.listFiles, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        pull_number: pullNumber,
+        per_page: 100
+      }),
+    log,
+    retry
+  )
+}
 
 export interface PullRequestChangesRequest {
   ctx: RunContext
@@ -40,17 +68,7 @@ export async function pullRequestChanges(
   if (!request.token && !request.client) return checkAll('the token input is empty')
   const client = request.client ?? createClient(request.token, ctx.apiUrl)
   try {
-    const files = await withRetry(
-      'Listing the pull request files',
-      () =>
-        client.paginate(client.rest.pulls.listFiles, {
-          owner: ctx.owner,
-          repo: ctx.repo,
-          pull_number: pr.number,
-          per_page: 100
-        }),
-      log
-    )
+    const files = await listPullRequestFiles(client, ctx, pr.number, log)
     if (files.length >= MAX_LISTED_FILES)
       return checkAll(`GitHub lists only the first ${MAX_LISTED_FILES} files of a pull request`)
     return new Set(changedFilesFromPullFiles(files))

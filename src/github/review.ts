@@ -8,6 +8,7 @@ import { createClient, messageOf, statusOf, withRetry } from './client.js'
 import type { GitHubClient, RetryOptions } from './client.js'
 import { ourAuthor, PULL_REQUESTS_PERMISSION } from './comment.js'
 import { readOnlyReason, type RunContext } from './context.js'
+import { listPullRequestFiles, MAX_LISTED_FILES } from './pull-files.js'
 import {
   planSuggestions,
   rightSideLines,
@@ -49,9 +50,6 @@ export interface FixSuggestionResult {
 type ReviewComment = Awaited<
   ReturnType<GitHubClient['rest']['pulls']['listReviewComments']>
 >['data'][number]
-
-/** GitHub's cap on the files `pulls/list-files` lists. */
-const MAX_LISTED_FILES = 3000
 
 /**
  * Posts the fixes of `plan` that lie on lines of the pull request's diff as one review of
@@ -98,13 +96,7 @@ export async function publishFixSuggestions(
   const planOnDiff = async (): Promise<SuggestionPlan> => {
     const diff = new Map<string, DiffLines>()
     if (plan.fixes.length) {
-      const files = await api('Listing the pull request files', () =>
-        client.paginate(client.rest.pulls.listFiles, {
-          ...where,
-          pull_number: pr.number,
-          per_page: 100
-        })
-      )
+      const files = await listPullRequestFiles(client, ctx, pr.number, log, request.retry)
       if (files.length >= MAX_LISTED_FILES)
         log.info(
           `GitHub lists only the first ${MAX_LISTED_FILES} files of a pull request; fixes in the others are listed in the PR comment.`
