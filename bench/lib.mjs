@@ -68,6 +68,7 @@ export function compare(contenders, rounds) {
     return {
       name: c.name,
       seconds: median(runs.map((r) => r.seconds)),
+      cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
       peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0)),
       // What the last run reported doing (e.g. violations found), when the contender says how to read it.
       ...(c.work ? { work: c.work(runs.at(-1).stdout) } : {})

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseAllDocuments, stringify } from 'yaml'
-import { packageOf } from '../scripts/policy-conventions.mjs'
+import { stringify } from 'yaml'
+import { bareConftestPolicy } from './bare-conftest.mjs'
 import { compare, countInFile, measure, table } from './lib.mjs'
 import { corpus } from './corpus.mjs'
 
@@ -20,31 +20,6 @@ const roundsFor = (size) => (process.argv[3] ? Number(process.argv[3]) : size > 
 const only = process.argv[4]?.split(',')
 const TRIVY_MAX_RESOURCES = 5000
 const COLUMNS = ['resources', 'contender', 'median s', 'resources/s', 'vs conftest', 'vs gator', 'peak MiB', 'growth per resource', 'work done']
-
-/** Bare conftest: every bundled template's Rego, with a `main` package feeding it each plain document. */
-function bareConftestPolicy(dir, bundleFile) {
-  const docs = parseAllDocuments(readFileSync(bundleFile, 'utf8')).map((d) => d.toJS())
-  const templates = docs.filter((d) => d?.kind === 'ConstraintTemplate')
-  const constraints = docs.filter((d) => d?.apiVersion?.startsWith('constraints.gatekeeper.sh/'))
-  const libs = new Map()
-  const rules = []
-  for (const template of templates) {
-    const target = template.spec.targets[0]
-    const pkg = packageOf(target.rego)
-    writeFileSync(path.join(dir, `${pkg}.rego`), target.rego)
-    for (const lib of target.libs ?? []) libs.set(packageOf(lib), lib)
-    for (const constraint of constraints.filter((c) => c.kind === template.spec.crd.spec.names.kind)) {
-      rules.push(
-        `deny contains msg if {\n\tsome v in data.${pkg}.violation with input as {"review": {"object": input}, "parameters": ${JSON.stringify(constraint.spec.parameters ?? {})}}\n\tmsg := v.msg\n}`
-      )
-    }
-  }
-  for (const [pkg, lib] of libs) writeFileSync(path.join(dir, `lib_${pkg}.rego`), lib)
-  writeFileSync(
-    path.join(dir, 'main.rego'),
-    `package main\n\nimport future.keywords.contains\nimport future.keywords.if\nimport future.keywords.in\n\n${rules.join('\n\n')}\n`
-  )
-}
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bench-manifests-'))
 try {
@@ -76,7 +51,7 @@ try {
       [
         {
           name: 'engine',
-          run: () => measure(process.execPath, [path.join(root, 'dist', 'cli', 'index.js'), 'scan', 'k8s', '--scanners', 'policies', '--fail-on', 'none', '--format', 'json', '--output', engineOut, '--output-dir', path.join(work, 'out')], { cwd, env }),
+          run: () => measure(process.execPath, [path.join(root, 'dist', 'cli', 'index.js'), 'scan', 'k8s', '--scanners', 'policies', '--fail-on', 'none', '--format', 'json', '--output', engineOut, '--output-dir', 'out'], { cwd, env }),
           work: () => `${countInFile(engineOut, '"fingerprint"')} violations`
         },
         {

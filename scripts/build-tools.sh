@@ -2,8 +2,8 @@
 # Builds the pinned tools listed in tools/tools.tsv into .tools/bin/ from their Go modules.
 # Usage: scripts/build-tools.sh [binary ...]   (no arguments: every tool)
 # A tool is rebuilt only when its go.mod/go.sum (and, for a tool whose source is ours, such as
-# k8s-yaml with package ".", its .go files), its tools.tsv line or the Go version changed, so a
-# second run with nothing changed takes seconds.
+# k8s-yaml with package "." or k8s-decode with "./k8s-decode", its .go files), its tools.tsv line
+# or the Go version changed, so a second run with nothing changed takes seconds.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,7 +31,9 @@ while IFS=$'\t' read -r name dir module package tags build_env xflags; do
   mod_dir="$root/tools/$dir"
   version=$(cd "$mod_dir" && go list -m -f '{{.Version}}' "$module")
   release=$(release_version "$module" "$version")
-  stamp=$( { cat "$mod_dir/go.mod" "$mod_dir/go.sum" "$mod_dir"/*.go; printf '%s\n' "$name $dir $package $tags $build_env $xflags" "$(go version)"; } | sha256sum | cut -c1-32)
+  own_source=("$mod_dir"/*.go)
+  [[ $package == ./* ]] && own_source+=("$mod_dir/$package"/*.go)
+  stamp=$( { cat "$mod_dir/go.mod" "$mod_dir/go.sum" "${own_source[@]}"; printf '%s\n' "$name $dir $package $tags $build_env $xflags" "$(go version)"; } | sha256sum | cut -c1-32)
   if [[ -x $bin_dir/$name && -f $bin_dir/.$name.stamp && $(<"$bin_dir/.$name.stamp") == "$stamp" ]]; then
     printf '%-11s %-9s up to date\n' "$name" "$release"
     continue

@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync
@@ -17,10 +18,10 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
-const out = check ? mkdtempSync(path.join(os.tmpdir(), 'dist-check-')) : path.join(root, 'dist')
+// Built beside dist/ and swapped in at the end, so dist/ is never half-built while tests run it.
+const out = mkdtempSync(check ? path.join(os.tmpdir(), 'dist-check-') : path.join(root, '.dist-'))
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc')
 
-rmSync(out, { recursive: true, force: true })
 for (const [entry, dir] of [
   ['src/index.ts', out],
   ['src/cli/index.ts', path.join(out, 'cli')]
@@ -40,6 +41,10 @@ writeFileSync(path.join(out, 'package.json'), '{\n  "type": "module"\n}\n')
 const cli = path.join(out, 'cli', 'index.js')
 writeFileSync(cli, `#!/usr/bin/env node\n${readFileSync(cli, 'utf8')}`)
 chmodSync(cli, 0o755)
+if (!check) {
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true })
+  renameSync(out, path.join(root, 'dist'))
+}
 
 if (check) {
   const differences = compare(out, path.join(root, 'dist'))

@@ -255,7 +255,12 @@ export async function renderConfigSchema(action) {
       writeFileSync(join(dir, `${name}.js`), outputText)
     }
     const { configFileSchema } = await import(pathToFileURL(join(dir, 'file-schema.js')).href)
-    return `${JSON.stringify(configFileSchema(action.inputs ?? {}), null, 2)}\n`
+    // The bundles a file may choose, as the action finds them (policies/bundles/<name>/).
+    const bundles = readdirSync(join(root, 'policies', 'bundles'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+    return `${JSON.stringify(configFileSchema(action.inputs ?? {}, bundles), null, 2)}\n`
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -5,9 +5,10 @@
 // compiles once; this file makes that price reviewable.
 // Usage: node scripts/tool-builds.mjs [--check]   (--check: exit 1 when the file is stale)
 import { execFileSync } from 'node:child_process'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeGenerated } from './generated-file.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const output = path.join(root, 'docs', 'tool-builds.md')
@@ -147,17 +148,4 @@ function render() {
 }
 
 const text = render()
-if (process.argv.includes('--check')) {
-  let current = ''
-  try {
-    current = readFileSync(output, 'utf8')
-  } catch {
-    // a missing file is stale too
-  }
-  if (current !== text) {
-    console.error('docs/tool-builds.md is stale: run node scripts/tool-builds.mjs')
-    process.exit(1)
-  }
-} else {
-  writeFileSync(output, text)
-}
+writeGenerated(output, text, 'node scripts/tool-builds.mjs')

@@ -11,7 +11,7 @@ import {
   actionInputGiven,
   layerInputs,
   withFileResources,
-  withPathThresholds
+  withPathSettings
 } from './config/file.js'
 import { withLegacyInputs } from './config/legacy-inputs.js'
 import type { ScanConfig } from './config/scan-config.js'
@@ -78,7 +78,7 @@ export async function run(): Promise<void> {
     })
     for (const note of governing.notes) core.notice(note)
     const { read, attempt } = layerInputs(inputs, governing.file, actionInputGiven)
-    const config = withPathThresholds(
+    const config = withPathSettings(
       attempt(() => readConfig(read, workspace)),
       governing.file
     )

@@ -27,7 +27,7 @@ import { privateTempDir } from './util/temp.js'
 import { isPolicyScanOutcome } from './scanners/policies.js'
 import { scannerNamed } from './scanners/registry.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanners/scanner.js'
-import { installTools, type InstalledTools } from './tools/setup.js'
+import { startInstalls, type ToolInstalls } from './tools/setup.js'
 import type { InstalledTool } from './tools/install.js'
 
 export interface PipelineEnvironment {
@@ -89,7 +89,7 @@ export async function runPipeline(
   const lap = stopwatch()
   env.progress?.stage('install tools')
   const scanners = activeScanners(config)
-  const installed = await installTools(
+  const installs = startInstalls(
     config,
     {
       tools: [...new Set(scanners.flatMap((scanner) => scanner.tools))],
@@ -97,15 +97,23 @@ export async function runPipeline(
     },
     env.log
   )
-  const install = lap()
-  env.progress?.stage('scan')
+  // The scan stage begins when the first scanner's tools are ready (the policy scan does not
+  // wait for Trivy's verification); the other tools' verification overlaps it.
+  let install: number | undefined
+  const scanStarts = () => {
+    if (install !== undefined) return
+    install = lap()
+    env.progress?.stage('scan')
+  }
   // Work files (policy sets, reviews, Trivy reports) live outside the checkout, so nothing in
   // it can be loaded as one of them, and are gone after the scans.
   const workRoot = await privateTempDir('hardening-work-')
-  const outcomes = await scan(config, scanners, installed, env, workRoot).finally(() =>
-    rm(workRoot, { recursive: true, force: true })
+  const outcomes = await scan(config, scanners, installs, { ...env, scanStarts }, workRoot).finally(
+    () => rm(workRoot, { recursive: true, force: true })
   )
+  scanStarts()
   const scanned = lap()
+  const installed = await installs.all
   env.progress?.stage('reports')
   // scan-changed-only: every manifest was evaluated; the findings of unchanged files go no further.
   const changed = config.changedFiles && (await changedScope(config, config.changedFiles))
@@ -122,7 +130,7 @@ export async function runPipeline(
       ...(changed ? { scope: changed.scope } : {})
     }
   )
-  return { ...result, timings: { install, scan: scanned, ...result.timings } }
+  return { ...result, timings: { install: install!, scan: scanned, ...result.timings } }
 }
 
 /** What the stages after the scans need besides the outcomes. */
@@ -224,7 +232,7 @@ export async function reportFindings(
     actionVersion: env.actionVersion,
     tools,
     policyBundle: {
-      name: config.policyBundle,
+      name: policyOutcome?.policyBundles?.join(', ') ?? config.policyBundle,
       ...(policyOutcome?.policyBundleDigest ? { digest: policyOutcome.policyBundleDigest } : {})
     },
     policies: policyOutcome?.policies ?? [],
@@ -278,16 +286,22 @@ function activeScanners(config: ScanConfig): Scanner[] {
     .filter((scanner) => scanner.enabled?.(config) ?? true)
 }
 
-/** Runs every scanner concurrently; one that fails becomes an outcome with an error, never a lost run. */
+/**
+ * Runs every scanner concurrently, each once its own tools are ready; one that fails becomes an
+ * outcome with an error, never a lost run. A tool that cannot be installed still fails the whole
+ * run (nothing is reported), once the scanners already running have finished.
+ */
 async function scan(
   config: ScanConfig,
   scanners: Scanner[],
-  { tools, dbProblem }: InstalledTools,
-  env: PipelineEnvironment,
+  installs: ToolInstalls,
+  env: PipelineEnvironment & { scanStarts: () => void },
   workRoot: string
 ): Promise<ScanOutcome[]> {
-  const results = await Promise.all(
+  const settled = await Promise.allSettled(
     scanners.map(async (scanner) => {
+      const { tools, dbProblem } = await installs.ready(scanner.tools)
+      env.scanStarts()
       const context: ScanContext = {
         config,
         tools,
@@ -316,5 +330,7 @@ async function scan(
       }
     })
   )
-  return results.flat()
+  const failed = settled.find((result) => result.status === 'rejected')
+  if (failed) throw failed.reason
+  return settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []))
 }

@@ -67,6 +67,7 @@ describe('pinned tools', () => {
         'crane',
         'gator',
         'helm',
+        'k8s-decode',
         'k8s-yaml',
         'kube-bench',
         'kustomize',

@@ -27,8 +27,9 @@ class ConfigError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ sortBySeverity),
-/* harmony export */   z: () => (/* binding */ byText)
+/* harmony export */   BF: () => (/* binding */ sortBySeverity),
+/* harmony export */   ux: () => (/* binding */ mostSevere),
+/* harmony export */   z4: () => (/* binding */ byText)
 /* harmony export */ });
 /* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5131);
 
@@ -42,15 +43,45 @@ function byText(a, b) {
  */
 function sortBySeverity(findings) {
     return findings
-        .map((finding) => ({
-        finding,
-        rank: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity),
-        path: finding.location?.path ?? '',
-        line: finding.location?.startLine ?? 0
-    }))
-        .sort((a, b) => b.rank - a.rank || byText(a.path, b.path) || a.line - b.line)
+        .map(severityKey)
+        .sort(bySeverityKey)
         .map((keyed) => keyed.finding);
 }
+/**
+ * The first `count` of `sortBySeverity(findings)`, without sorting them all: a report that shows
+ * the top few of 100,000 findings keeps only those while it reads them.
+ */
+function mostSevere(findings, count) {
+    const kept = [];
+    if (count <= 0)
+        return [];
+    for (const finding of findings) {
+        const keyed = severityKey(finding);
+        if (kept.length === count && bySeverityKey(keyed, kept[count - 1]) >= 0)
+            continue;
+        // After every kept finding that sorts equal or before it, as a stable sort places it.
+        let low = 0;
+        let high = kept.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if (bySeverityKey(kept[mid], keyed) <= 0)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        kept.splice(low, 0, keyed);
+        if (kept.length > count)
+            kept.pop();
+    }
+    return kept.map((keyed) => keyed.finding);
+}
+const severityKey = (finding) => ({
+    finding,
+    rank: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity),
+    path: finding.location?.path ?? '',
+    line: finding.location?.startLine ?? 0
+});
+const bySeverityKey = (a, b) => b.rank - a.rank || byText(a.path, b.path) || a.line - b.line;
 
 
 /***/ }),

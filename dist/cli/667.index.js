@@ -108,7 +108,7 @@ async function listRepositories(parents) {
         const stat = await (0,promises_.lstat)(parent).catch(() => undefined);
         if (!stat?.isDirectory())
             throw new errors/* ConfigError */.x(`${parent} is not a directory (give directories that hold one directory per repository).`);
-        const entries = (await (0,promises_.readdir)(parent, { withFileTypes: true })).sort((a, b) => (0,order/* byText */.z)(a.name, b.name));
+        const entries = (await (0,promises_.readdir)(parent, { withFileTypes: true })).sort((a, b) => (0,order/* byText */.z4)(a.name, b.name));
         for (const entry of entries) {
             const full = external_node_path_default().join(parent, entry.name);
             const shown = external_node_path_default().join(external_node_path_default().basename(external_node_path_default().resolve(parent)), entry.name);
@@ -139,7 +139,7 @@ async function listRepositories(parents) {
             listing.repositories.push({ name, directory: entry.name, path: full, shown });
         }
     }
-    listing.repositories.sort((a, b) => (0,order/* byText */.z)(a.name, b.name));
+    listing.repositories.sort((a, b) => (0,order/* byText */.z4)(a.name, b.name));
     return listing;
 }
 function readMarker(dir, shownDir) {
@@ -285,7 +285,7 @@ const HISTORY_LIMIT = 52;
 const TOP_RULES = 10;
 const zeroSeverities = () => Object.fromEntries(findings_severity/* SEVERITIES */.oC.map((s) => [s, 0]));
 const collator = new Intl.Collator('en', { numeric: true });
-const natural = (a, b) => collator.compare(a, b) || (0,order/* byText */.z)(a, b);
+const natural = (a, b) => collator.compare(a, b) || (0,order/* byText */.z4)(a, b);
 async function mergeFleet(options) {
     const current = await listRepositories(options.current);
     const previous = options.previous?.length ? await listRepositories(options.previous) : undefined;
@@ -310,7 +310,7 @@ async function mergeFleet(options) {
     }
     for (const control of controls.values())
         control.failing = control.failingRepositories.length;
-    const removed = [...previousByName.values()].map((r) => r.name).sort(order/* byText */.z);
+    const removed = [...previousByName.values()].map((r) => r.name).sort(order/* byText */.z4);
     for (const name of removed) {
         const gone = readFindings(previousByName.get(name.toLowerCase()));
         if (gone.summary)
@@ -359,7 +359,7 @@ async function mergeFleet(options) {
             .sort((a, b) => b.repositories - a.repositories ||
             b.open - a.open ||
             (0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) ||
-            (0,order/* byText */.z)(a.ruleId, b.ruleId))
+            (0,order/* byText */.z4)(a.ruleId, b.ruleId))
             .slice(0, TOP_RULES),
         repositories,
         removed,

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   bJ: () => (/* binding */ fixResourceSettings),
   hF: () => (/* binding */ layerInputs),
   $n: () => (/* binding */ loadCliConfigFile),
-  gm: () => (/* binding */ withPathThresholds)
+  Bp: () => (/* binding */ withPathSettings)
 });
 
 // UNUSED EXPORTS: CONFIG_FILE_SCHEMA, DEFAULT_CONFIG_FILE, MAX_CONFIG_FILE_BYTES, actionInputGiven, loadConfigFile, parseConfigFile, withFileResources
@@ -22,7 +22,7 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./docs/hardening.schema.json
-const hardening_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/org/hardening-action/docs/hardening.schema.json","title":"hardening-action config file (.hardening.yaml)","description":"Every action input (and CLI option) by its input name, per-path settings and the fixes\' resource defaults. Inputs given to the action or the CLI override the file. On pull requests the file is read from the base branch (docs/config.md).","type":"object","additionalProperties":false,"properties":{"scan-path":{"description":"Directory (inside the workspace) the repository scan walks for secrets, licenses and vulnerable dependencies.","type":"string"},"manifests":{"description":"Kubernetes manifest files or directories to check, one per line or comma-separated. Empty means scan-path.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"images":{"description":"Container images (registry/name:tag or name@sha256:digest) or image tarballs (.tar) to scan, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-bundle":{"description":"Bundled policy set to evaluate (all, image-hygiene, resources, network-exposure, pss-baseline, pss-restricted, pss-privileged) or none.","type":"string"},"policies":{"description":"Extra directories with your own Gatekeeper ConstraintTemplates and Constraints, evaluated the same way, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-enforcement":{"description":"Enforcement of the bundled constraints in CI (deny, warn, dryrun), or as-declared to keep each constraint\'s enforcementAction.","type":"string","enum":["deny","warn","dryrun","as-declared"]},"unreadable-manifests":{"description":"A file that looks like a Kubernetes manifest (apiVersion and kind) but cannot be read as Kubernetes reads it, or manifests over the size limits, fail the check (fail) or are only reported as a warning (warn).","type":"string","enum":["fail","warn"]},"helm-values":{"description":"Values files for Helm charts, one chart per line: chart-dir=values-prod.yaml,values-extra.yaml (chart-dir relative to the workspace, values files relative to the chart, applied after its values.yaml in order). Charts not listed render with their own values.yaml. Every path must stay inside the workspace, links included.","type":"string"},"scanners":{"description":"Scanners to run, comma-separated, from image, repository, policies, trivy-config. The image scanner runs only when images is set.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"repository-scanners":{"description":"Trivy checks for the repository scan, from vuln, secret, license, misconfig.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"image-scanners":{"description":"Trivy checks for images, from vuln, secret, license, misconfig (add license to scan image licenses).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"fail-on-severity":{"description":"Lowest severity that fails the check (critical, high, medium, low) or none. Waived, dryrun and warn findings never fail it.","type":"string","enum":["critical","high","medium","low","none"]},"fail-on-severity-by-scanner":{"description":"Per-scanner thresholds that replace fail-on-severity for that scanner, comma-separated, e.g. image=critical,policies=high (none never fails).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"fail-on":{"description":"all fails on any finding at or above fail-on-severity; new fails only on findings missing from baseline-file.","type":"string","enum":["all","new"]},"baseline-file":{"description":"A findings.json from an earlier run (e.g. the default branch) for fail-on new.","type":"string"},"waivers-file":{"description":"Waiver file (rule, scope, reason, owner, expires). Waived findings stay in every report, marked suppressed.","type":"string"},"trivy-ignore-file":{"description":"A .trivyignore (ids, optional exp:YYYY-MM-DD) or .trivyignore.yaml file inside the workspace. Its entries are reported as waived findings with the file as the reason, never dropped. Trivy itself never reads an ignore file, trivy.yaml or trivy-secret.yaml from the repository.","type":"string"},"ignore-unfixed":{"description":"Skip vulnerabilities that have no fixed version yet.","type":"boolean"},"trivy-version":{"description":"Trivy release to install (verified by SHA-256).","type":"string"},"conftest-version":{"description":"conftest release to install (verified by SHA-256).","type":"string"},"skip-db-update":{"description":"Use the cached Trivy vulnerability DB without updating it (air-gapped runners).","type":"boolean"},"db-repository":{"description":"Trivy DB OCI repositories, comma-separated; Trivy falls back to the next one on 429 or 5xx. Empty means Trivy\'s default.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"trivy-cache-dir":{"description":"Trivy cache directory (vulnerability DB). Empty means ~/.cache/hardening-action/trivy.","type":"string"},"tool-mirror":{"description":"Base URL of the release host for Trivy and conftest downloads (a mirror of github.com releases). https only (plain http only for a loopback host); no credentials in the URL.","type":"string"},"trusted-tool-dir":{"description":"Opt-in: a directory whose trivy and conftest (at the requested versions) run without being checked against a pin, e.g. tools you built in an earlier step. Never inside the checkout. Empty: only pinned releases, verified by SHA-256, run (a tool on PATH or a tool-cache copy that does not match is not used).","type":"string"},"scan-timeout":{"description":"Seconds each scan may take before it is stopped and reported as failed.","type":"integer","minimum":1},"output-dir":{"description":"Directory (relative to the workspace) for results.sarif, findings.json, summary.md and evidence/.","type":"string"},"scan-changed-only":{"description":"On pull requests, report manifest findings only for the files the pull request changes (a kustomization or chart directory counts as changed when any file in it does); policies still see every manifest as inventory, and the summary and comment say how many manifest files were not checked. Ignored, with a notice, on other events.","type":"boolean"},"sbom":{"description":"Write a CycloneDX SBOM (Trivy\'s own) per scanned image, and one for the repository when the repository scanner runs, into <output-dir>/sbom/; the paths are in the sbom-files output.","type":"boolean"},"upload-sarif":{"description":"Upload the SARIF to code scanning (needs permission security-events: write; skipped with a warning on fork PRs).","type":"boolean"},"comment":{"description":"PR comment: always, on-failure or never. One comment, updated in place (needs permission pull-requests: write).","type":"string","enum":["always","on-failure","never"]},"suggest-fixes":{"description":"On pull requests, post verified fixes for policy findings on lines the PR changes as one review of suggestion blocks, kept current on every run; the PR comment lists the other fixes with the hardening fix command (needs permission pull-requests: write).","type":"boolean"},"fix-cloud":{"description":"For suggest-fixes: aws, gcp or azure, the cloud whose internal load-balancer annotation fixes a public LoadBalancer Service. Empty: that fix is listed as manual.","type":"string"},"fix-resources-default":{"description":"For suggest-fixes: requests and limits to fill in where a container lacks them, e.g. cpu=100m,memory=128Mi (both) or requests.cpu=100m,limits.memory=1Gi. Empty: those fixes are listed as manual (sizes come from your workloads, not from us).","type":"string"},"dependency-submission":{"description":"Submit the SBOMs (written as with sbom: true) to the repository\'s dependency graph through GitHub\'s dependency submission API, one snapshot per image and for the repository, so their packages get Dependabot alerts (needs permission contents: write; skipped with a warning on fork PRs and read-only tokens).","type":"boolean"},"paths":{"description":"Settings for findings in matching files, checked in order; the last entry that matches a finding decides.","type":"array","items":{"type":"object","additionalProperties":false,"required":["glob","fail-on-severity"],"properties":{"glob":{"description":"Repository-relative path pattern; * matches any characters, / included (deploy/legacy/*).","type":"string","minLength":1},"fail-on-severity":{"description":"Lowest severity that fails the check for findings in these files (none: reported, never failing). Replaces fail-on-severity and fail-on-severity-by-scanner there.","type":"string","enum":["critical","high","medium","low","none"]}}}},"fix":{"description":"Choices the fixes need that no manifest makes.","type":"object","additionalProperties":false,"properties":{"resources":{"description":"Requests and limits for containers that lack them: a default and per-namespace values (merged over the default). The fix-resources-default input replaces both.","type":"object","additionalProperties":false,"properties":{"default":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]},"namespaces":{"type":"object","additionalProperties":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]}}}}}}}}');
+const hardening_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/org/hardening-action/docs/hardening.schema.json","title":"hardening-action config file (.hardening.yaml)","description":"Every action input (and CLI option) by its input name, per-path settings and the fixes\' resource defaults. Inputs given to the action or the CLI override the file. On pull requests the file is read from the base branch (docs/config.md).","type":"object","additionalProperties":false,"properties":{"scan-path":{"description":"Directory (inside the workspace) the repository scan walks for secrets, licenses and vulnerable dependencies.","type":"string"},"manifests":{"description":"Kubernetes manifest files or directories to check, one per line or comma-separated. Empty means scan-path.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"images":{"description":"Container images (registry/name:tag or name@sha256:digest) or image tarballs (.tar) to scan, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-bundle":{"description":"Bundled policy set to evaluate (all, image-hygiene, resources, network-exposure, pss-baseline, pss-restricted, pss-privileged) or none.","type":"string","enum":["all","image-hygiene","network-exposure","pss-baseline","pss-privileged","pss-restricted","resources","none"]},"policies":{"description":"Extra directories with your own Gatekeeper ConstraintTemplates and Constraints, evaluated the same way, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-enforcement":{"description":"Enforcement of the bundled constraints in CI (deny, warn, dryrun), or as-declared to keep each constraint\'s enforcementAction.","type":"string","enum":["deny","warn","dryrun","as-declared"]},"unreadable-manifests":{"description":"A file that looks like a Kubernetes manifest (apiVersion and kind) but cannot be read as Kubernetes reads it, or manifests over the size limits, fail the check (fail) or are only reported as a warning (warn).","type":"string","enum":["fail","warn"]},"helm-values":{"description":"Values files for Helm charts, one values set per line: chart-dir=values-prod.yaml,values-extra.yaml (chart-dir relative to the workspace, values files relative to the chart, applied after its values.yaml in order). Name a chart on several lines (chart-dir=values-prod.yaml, then chart-dir=values-dev.yaml) to render and check it once per set; each finding then says which set produced it. Charts not listed render with their own values.yaml. Every path must stay inside the workspace, links included.","type":"string"},"kustomize-remote":{"description":"Let kustomize fetch the remote bases, components and URLs a kustomization names (git repositories, http(s) files, Helm chart repositories). Off by default: such a kustomization is refused and fails the gate, because a pull request could otherwise make the runner contact a host of its choosing.","type":"boolean"},"scanners":{"description":"Scanners to run, comma-separated, from image, repository, policies, trivy-config. The image scanner runs only when images is set.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"repository-scanners":{"description":"Trivy checks for the repository scan, from vuln, secret, license, misconfig.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"image-scanners":{"description":"Trivy checks for images, from vuln, secret, license, misconfig (add license to scan image licenses).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"fail-on-severity":{"description":"Lowest severity that fails the check (critical, high, medium, low) or none. Waived, dryrun and warn findings never fail it.","type":"string","enum":["critical","high","medium","low","none"]},"fail-on-severity-by-scanner":{"description":"Per-scanner thresholds that replace fail-on-severity for that scanner, comma-separated, e.g. image=critical,policies=high (none never fails).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"fail-on":{"description":"all fails on any finding at or above fail-on-severity; new fails only on findings missing from baseline-file.","type":"string","enum":["all","new"]},"baseline-file":{"description":"A findings.json from an earlier run (e.g. the default branch) for fail-on new.","type":"string"},"waivers-file":{"description":"Waiver file (rule, scope, reason, owner, expires). Waived findings stay in every report, marked suppressed.","type":"string"},"trivy-ignore-file":{"description":"A .trivyignore (ids, optional exp:YYYY-MM-DD) or .trivyignore.yaml file inside the workspace. Its entries are reported as waived findings with the file as the reason, never dropped. Trivy itself never reads an ignore file, trivy.yaml or trivy-secret.yaml from the repository.","type":"string"},"ignore-unfixed":{"description":"Skip vulnerabilities that have no fixed version yet.","type":"boolean"},"trivy-version":{"description":"Trivy release to install (verified by SHA-256).","type":"string"},"conftest-version":{"description":"conftest release to install (verified by SHA-256).","type":"string"},"skip-db-update":{"description":"Use the cached Trivy vulnerability DB without updating it (air-gapped runners).","type":"boolean"},"db-repository":{"description":"Trivy DB OCI repositories, comma-separated; Trivy falls back to the next one on 429 or 5xx. Empty means Trivy\'s default.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"trivy-cache-dir":{"description":"Trivy cache directory (vulnerability DB). Empty means ~/.cache/hardening-action/trivy.","type":"string"},"tool-mirror":{"description":"Base URL of the release host for Trivy and conftest downloads (a mirror of github.com releases). https only (plain http only for a loopback host); no credentials in the URL.","type":"string"},"trusted-tool-dir":{"description":"Opt-in: a directory whose trivy and conftest (at the requested versions) run without being checked against a pin, e.g. tools you built in an earlier step. Never inside the checkout. Empty: only pinned releases, verified by SHA-256, run (a tool on PATH or a tool-cache copy that does not match is not used).","type":"string"},"scan-timeout":{"description":"Seconds each scan may take before it is stopped and reported as failed.","type":"integer","minimum":1},"output-dir":{"description":"Directory (relative to the workspace) for results.sarif, findings.json, summary.md and evidence/.","type":"string"},"scan-changed-only":{"description":"On pull requests, report manifest findings only for the files the pull request changes (a kustomization or chart directory counts as changed when any file in it does); policies still see every manifest as inventory, and the summary and comment say how many manifest files were not checked. Ignored, with a notice, on other events.","type":"boolean"},"sbom":{"description":"Write a CycloneDX SBOM (Trivy\'s own) per scanned image, and one for the repository when the repository scanner runs, into <output-dir>/sbom/; the paths are in the sbom-files output.","type":"boolean"},"upload-sarif":{"description":"Upload the SARIF to code scanning (needs permission security-events: write; skipped with a warning on fork PRs).","type":"boolean"},"comment":{"description":"PR comment: always, on-failure or never. One comment, updated in place (needs permission pull-requests: write).","type":"string","enum":["always","on-failure","never"]},"suggest-fixes":{"description":"On pull requests, post verified fixes for policy findings on lines the PR changes as one review of suggestion blocks, kept current on every run; the PR comment lists the other fixes with the hardening fix command (needs permission pull-requests: write).","type":"boolean"},"fix-cloud":{"description":"For suggest-fixes: aws, gcp or azure, the cloud whose internal load-balancer annotation fixes a public LoadBalancer Service. Empty: that fix is listed as manual.","type":"string"},"fix-resources-default":{"description":"For suggest-fixes: requests and limits to fill in where a container lacks them, e.g. cpu=100m,memory=128Mi (both) or requests.cpu=100m,limits.memory=1Gi. Empty: those fixes are listed as manual (sizes come from your workloads, not from us).","type":"string"},"dependency-submission":{"description":"Submit the SBOMs (written as with sbom: true) to the repository\'s dependency graph through GitHub\'s dependency submission API, one snapshot per image and for the repository, so their packages get Dependabot alerts (needs permission contents: write; skipped with a warning on fork PRs and read-only tokens).","type":"boolean"},"paths":{"description":"Settings for manifests and findings in matching files. For each setting, the last entry that matches a file and gives that setting decides.","type":"array","items":{"type":"object","additionalProperties":false,"required":["glob"],"minProperties":2,"properties":{"glob":{"description":"Repository-relative path pattern; * matches any characters, / included (deploy/legacy/*).","type":"string","minLength":1},"fail-on-severity":{"description":"Lowest severity that fails the check for findings in these files (none: reported, never failing). Replaces fail-on-severity and fail-on-severity-by-scanner there.","type":"string","enum":["critical","high","medium","low","none"]},"policy-bundle":{"description":"The bundled policy bundle for the manifests in these files, instead of policy-bundle (none: no bundled policies there).","type":"string","enum":["all","image-hygiene","network-exposure","pss-baseline","pss-privileged","pss-restricted","resources","none"]},"policies":{"description":"Directories of extra ConstraintTemplates and Constraints for the manifests in these files, instead of policies (an empty list: none there).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","minLength":1}}]},"exclude":{"description":"true: no policy or Trivy misconfiguration findings for the manifests in these files; the report lists them as not checked. false: they are checked again (under an earlier exclude).","type":"boolean"}}}},"fix":{"description":"Choices the fixes need that no manifest makes.","type":"object","additionalProperties":false,"properties":{"resources":{"description":"Requests and limits for containers that lack them: a default and per-namespace values (merged over the default). The fix-resources-default input replaces both.","type":"object","additionalProperties":false,"properties":{"default":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]},"namespaces":{"type":"object","additionalProperties":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]}}}}}}}}');
 // EXTERNAL MODULE: ./src/fix/settings.ts
 var settings = __webpack_require__(194);
 // EXTERNAL MODULE: ./src/manifests/kube-yaml.ts
@@ -30,11 +30,12 @@ var kube_yaml = __webpack_require__(4345);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
 var config_inputs = __webpack_require__(388);
 ;// CONCATENATED MODULE: ./src/config/file.ts
-// The config file (`.hardening.yaml`): every action input by its input name, per-path thresholds
-// and the fixes' resource defaults. Read with the manifests' hardened YAML reader (aliases under
-// go-yaml's limit, one document), checked against the published JSON Schema
-// (docs/hardening.schema.json) with the file's line in every message, and layered under the
-// inputs: an input the workflow (or a CLI flag) sets always wins over the file.
+// The config file (`.hardening.yaml`): every action input by its input name, per-path settings
+// (threshold, policy bundle, extra policies, exclusion) and the fixes' resource defaults. Read
+// with the manifests' hardened YAML reader (aliases under go-yaml's limit, one document), checked
+// against the published JSON Schema (docs/hardening.schema.json) with the file's line in every
+// message, and layered under the inputs: an input the workflow (or a CLI flag) sets always wins
+// over the file.
 
 
 
@@ -108,10 +109,17 @@ function toConfigFile(document, name, lineOf) {
             input,
             { value: inputText(value), line: lineOf([input]) }
         ])),
-        paths: paths.map((entry) => ({
-            glob: entry.glob,
-            threshold: (0,config_inputs/* toThreshold */.l3)(entry['fail-on-severity'])
-        })),
+        paths: paths.map((entry, index) => {
+            const { glob, 'fail-on-severity': failOn, 'policy-bundle': bundle, policies, exclude } = entry;
+            return {
+                glob,
+                line: lineOf(['paths', index]),
+                ...(failOn === undefined ? {} : { threshold: (0,config_inputs/* toThreshold */.l3)(failOn) }),
+                ...(bundle === undefined ? {} : { policyBundle: bundle }),
+                ...(policies === undefined ? {} : { policies: (0,config_inputs/* list */.p_)(inputText(policies)) }),
+                ...(exclude === undefined ? {} : { exclude })
+            };
+        }),
         ...(resources
             ? {
                 resources: {
@@ -185,9 +193,44 @@ function actionInputGiven(name, raw) {
     const value = raw.trim();
     return value !== '' && value !== ACTION_DEFAULTS[name];
 }
-/** The scan configuration with the file's per-path thresholds. */
-function withPathThresholds(config, file) {
-    return file?.paths.length ? { ...config, failOnSeverityByPath: file.paths } : config;
+/**
+ * The scan configuration with the file's per-path settings: thresholds for the gate, and the
+ * policy settings for the policies scanner (extra policy directories resolved in the workspace).
+ */
+function withPathSettings(config, file) {
+    if (!file?.paths.length)
+        return config;
+    const thresholds = file.paths.flatMap(({ glob, threshold }) => threshold === undefined ? [] : [{ glob, threshold }]);
+    const policies = file.paths.flatMap((rule, index) => {
+        const { glob, line, policyBundle, policies: dirs, exclude } = rule;
+        if (policyBundle === undefined && dirs === undefined && exclude === undefined)
+            return [];
+        const where = `${file.name}:${line}`;
+        const resolve = (dir) => {
+            try {
+                return (0,config_inputs/* insideWorkspace */.CT)(config.workspace, dir, 'policies');
+            }
+            catch (error) {
+                if (!(error instanceof config_inputs/* ConfigError */.xL))
+                    throw error;
+                throw new config_inputs/* ConfigError */.xL(`${where}: paths[${index}].policies: ${error.message.replace(/^Input 'policies' /, '')}`);
+            }
+        };
+        return [
+            {
+                glob,
+                origin: where,
+                ...(policyBundle === undefined ? {} : { policyBundle }),
+                ...(dirs === undefined ? {} : { extraPolicies: dirs.map(resolve) }),
+                ...(exclude === undefined ? {} : { exclude })
+            }
+        ];
+    });
+    return {
+        ...config,
+        ...(thresholds.length ? { failOnSeverityByPath: thresholds } : {}),
+        ...(policies.length ? { policiesByPath: policies } : {})
+    };
 }
 /**
  * The fix engine's requests and limits: defaults given as an input or flag
@@ -243,12 +286,16 @@ function validate(schema, value, path) {
 }
 function validateMapping(schema, value, path) {
     const keys = Object.keys(value);
-    if (schema.minProperties !== undefined && keys.length < schema.minProperties)
-        return [{ path, message: 'must not be empty' }];
     const properties = schema.properties ?? {};
-    const problems = (schema.required ?? [])
-        .filter((key) => !keys.includes(key))
-        .map((key) => ({ path, message: `needs '${key}'` }));
+    const required = schema.required ?? [];
+    const missing = required.filter((key) => !keys.includes(key));
+    if (schema.minProperties !== undefined && keys.length < schema.minProperties && !missing.length) {
+        // A `paths:` entry with only its glob: name the settings it could give.
+        const optional = Object.keys(properties).filter((key) => !required.includes(key));
+        const message = required.length ? `needs one of ${optional.join(', ')}` : 'must not be empty';
+        return [{ path, message }];
+    }
+    const problems = missing.map((key) => ({ path, message: `needs '${key}'` }));
     for (const key of keys) {
         const own = Object.hasOwn(properties, key) ? properties[key] : undefined;
         const rule = own ?? schema.additionalProperties;
@@ -317,11 +364,13 @@ __webpack_require__.d(__webpack_exports__, {
   xL: () => (/* reexport */ errors/* ConfigError */.x),
   WJ: () => (/* binding */ INPUT_DEFAULTS),
   _f: () => (/* binding */ PUBLISH_INPUT_DEFAULTS),
+  CT: () => (/* binding */ insideWorkspace),
+  p_: () => (/* binding */ list),
   Xg: () => (/* binding */ readConfig),
   l3: () => (/* binding */ toThreshold)
 });
 
-// UNUSED EXPORTS: COMMENT_MODES, CONFIG_FILE_INPUT_DEFAULTS, REGISTRY_INPUT_DEFAULTS, list, readConfigFileChoice, readPublishConfig, reportId
+// UNUSED EXPORTS: COMMENT_MODES, CONFIG_FILE_INPUT_DEFAULTS, REGISTRY_INPUT_DEFAULTS, readConfigFileChoice, readPublishConfig, reportId
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -372,6 +421,7 @@ const INPUT_DEFAULTS = {
     'policy-enforcement': 'deny',
     'unreadable-manifests': 'fail',
     'helm-values': '',
+    'kustomize-remote': 'false',
     scanners: (0,registry/* scannerNames */.tN)().join(','),
     'repository-scanners': 'vuln,secret,license',
     'image-scanners': 'vuln',
@@ -428,6 +478,7 @@ function readConfig(read, workspace) {
         policyEnforcement: oneOf(get('policy-enforcement'), POLICY_ENFORCEMENTS, 'policy-enforcement'),
         unreadableManifests: oneOf(get('unreadable-manifests'), UNREADABLE_MANIFEST_MODES, 'unreadable-manifests'),
         helmValues: helmValues(get('helm-values'), workspace),
+        kustomizeRemote: bool(get('kustomize-remote'), 'kustomize-remote'),
         extraPolicies: list(get('policies')).map((entry) => insideWorkspace(workspace, entry, 'policies')),
         scanners: [...new Set(scanners)],
         repositoryScanners: unique(list(get('repository-scanners')).map((c) => oneOf(c, TRIVY_CHECKS, 'repository-scanners'))),
@@ -490,9 +541,10 @@ function registryCredentials(read) {
     return { registryCredentials: { username, password } };
 }
 /**
- * `helm-values`: one chart per line, `chart-dir=values-prod.yaml,values-extra.yaml`, as absolute
- * paths by absolute chart directory. The files come from the checkout: each must be a file that
- * stays inside the workspace, links included.
+ * `helm-values`: one values set per line, `chart-dir=values-prod.yaml,values-extra.yaml`, as
+ * lists of absolute paths by absolute chart directory; a chart on several lines renders once per
+ * line. The files come from the checkout: each must be a file that stays inside the workspace,
+ * links included.
  */
 function helmValues(value, workspace) {
     const name = 'helm-values';
@@ -504,20 +556,22 @@ function helmValues(value, workspace) {
         const equals = entry.indexOf('=');
         const chartEntry = equals < 0 ? '' : entry.slice(0, equals).trim();
         const files = entry.slice(equals + 1).trim();
-        if (!chartEntry || !files)
+        if (!chartEntry || list(files).length === 0)
             throw new errors/* ConfigError */.x(`Input '${name}' lines look like chart-dir=values-prod.yaml,values-extra.yaml; got '${entry}'.`);
         const chart = insideWorkspace(workspace, chartEntry, name, true);
         if (!(0,external_node_fs_.statSync)(external_node_path_default().join(chart, 'Chart.yaml'), { throwIfNoEntry: false })?.isFile())
             throw new errors/* ConfigError */.x(`Input '${name}' names '${chartEntry}', which has no Chart.yaml.`);
-        if (charts[chart])
-            throw new errors/* ConfigError */.x(`Input '${name}' names '${chartEntry}' twice.`);
-        charts[chart] = list(files).map((file) => {
+        const sets = (charts[chart] ??= []);
+        const set = list(files).map((file) => {
             const entryPath = external_node_path_default().join(chartEntry, file);
             const resolved = insideWorkspace(workspace, entryPath, name, true);
             if (!(0,external_node_fs_.statSync)(resolved, { throwIfNoEntry: false })?.isFile())
                 throw new errors/* ConfigError */.x(`Input '${name}' values file '${entryPath}' is not a file.`);
             return resolved;
         });
+        if (sets.some((other) => other.join('\n') === set.join('\n')))
+            throw new errors/* ConfigError */.x(`Input '${name}' names '${files}' for '${chartEntry}' twice.`);
+        sets.push(set);
     }
     return charts;
 }
@@ -717,6 +771,185 @@ function finalize(draft) {
     return {
         ...draft,
         fingerprint: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', identity.join('\u0000'), 'hex').slice(0, 32)
+    };
+}
+
+
+/***/ }),
+
+/***/ 2255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ applyWaivers),
+/* harmony export */   Q2: () => (/* binding */ loadWaivers),
+/* harmony export */   fU: () => (/* binding */ globMatcher)
+/* harmony export */ });
+/* unused harmony exports parseWaivers, isExpired */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+const SCOPES = ['path', 'resource', 'image'];
+const KNOWN_KEYS = new Set(['rule', ...SCOPES, 'reason', 'owner', 'expires']);
+/** Reads a waiver file; a missing file means no waivers, a malformed one is an error with its line. */
+async function loadWaivers(file) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+    return parseWaivers(text, file);
+}
+function parseWaivers(text, file) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const document = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter });
+    const fail = (offset, message) => {
+        const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${file}:${line}: ${message}`);
+    };
+    if (document.errors.length > 0)
+        fail(document.errors[0].pos[0], `invalid YAML: ${document.errors[0].message.split('\n')[0]}`);
+    if (document.contents === null)
+        return [];
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(document.contents))
+        fail(document.contents.range?.[0], "expected a mapping with a 'waivers' list");
+    const list = document.contents.get('waivers', true);
+    if (list === undefined || list === null)
+        return [];
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(list))
+        return fail(document.contents.range?.[0], "'waivers' must be a list");
+    const waivers = [];
+    for (const item of list.items) {
+        const offset = item.range?.[0];
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(item))
+            fail(offset, 'each waiver must be a mapping');
+        const entry = item.toJSON();
+        for (const key of Object.keys(entry)) {
+            if (!KNOWN_KEYS.has(key))
+                fail(offset, `unknown waiver field '${key}' (known: ${[...KNOWN_KEYS].join(', ')})`);
+        }
+        for (const key of ['rule', 'reason', 'owner', 'expires']) {
+            const value = entry[key];
+            if (value === undefined || value === null || String(value).trim() === '')
+                fail(offset, `waiver is missing '${key}'`);
+        }
+        const expires = entry.expires instanceof Date
+            ? entry.expires.toISOString().slice(0, 10)
+            : String(entry.expires);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
+            fail(offset, `'expires' must be a date like 2026-12-31; got '${expires}'`);
+        }
+        waivers.push({
+            rule: String(entry.rule),
+            ...Object.fromEntries(SCOPES.filter((s) => entry[s] !== undefined).map((s) => [s, String(entry[s])])),
+            reason: String(entry.reason),
+            owner: String(entry.owner),
+            expires,
+            line: offset === undefined ? 1 : lineCounter.linePos(offset).line
+        });
+    }
+    return waivers;
+}
+function isExpired(waiver, today) {
+    return waiver.expires < today.toISOString().slice(0, 10);
+}
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/**
+ * A waiver pattern as a predicate: `*` matches any run of characters within one line, everything
+ * else is literal. Linear in the value (a backtracking regex took minutes on a pattern of eight
+ * `*`): the literal parts between stars are found left to right, each at its first occurrence —
+ * the leftmost choice leaves the most room for the parts after it, so it never needs revisiting.
+ */
+function globMatcher(pattern) {
+    const parts = pattern.split('*');
+    const head = parts[0];
+    if (parts.length === 1)
+        return (value) => value === head;
+    const tail = parts[parts.length - 1];
+    const middle = parts.slice(1, -1).filter(Boolean);
+    const noBreak = (value, from, to) => !LINE_BREAK.test(value.slice(from, to));
+    return (value) => {
+        const end = value.length - tail.length;
+        if (end < head.length || !value.startsWith(head) || !value.endsWith(tail))
+            return false;
+        let at = head.length;
+        for (const part of middle) {
+            const found = value.indexOf(part, at);
+            if (found < 0 || found + part.length > end || !noBreak(value, at, found))
+                return false;
+            at = found + part.length;
+        }
+        return noBreak(value, at, end);
+    };
+}
+/** A waiver field as a predicate, compiled once per waiver; a missing value never matches. */
+function glob(pattern) {
+    if (pattern === undefined)
+        return undefined;
+    const matches = globMatcher(pattern);
+    return (value) => value !== undefined && matches(value);
+}
+/** A waiver as a predicate over findings. */
+function coverage(waiver) {
+    const rule = glob(waiver.rule);
+    const file = glob(waiver.path);
+    const resource = glob(waiver.resource);
+    const image = glob(waiver.image);
+    return (finding) => rule(finding.ruleId) &&
+        (!file || file(finding.location?.path)) &&
+        (!resource || resource(finding.resource)) &&
+        (!image || (finding.scanner === 'image' && image(finding.target)));
+}
+/** Marks covered findings as suppressed (they stay in every report); expired waivers cover nothing. */
+function applyWaivers(findings, waivers, file, today = new Date()) {
+    const active = waivers
+        .filter((waiver) => !isExpired(waiver, today))
+        .map((waiver) => ({ waiver, covers: coverage(waiver) }));
+    const expired = waivers
+        .filter((waiver) => isExpired(waiver, today))
+        .map((w) => `Waiver for ${w.rule} (${file}:${w.line}, owner ${w.owner}) expired on ${w.expires}; renew or remove it.`);
+    const covering = waiverIndex(active);
+    return {
+        expired,
+        findings: findings.map((finding) => {
+            const waiver = covering(finding);
+            return waiver
+                ? {
+                    ...finding,
+                    suppression: { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires }
+                }
+                : finding;
+        })
+    };
+}
+/**
+ * The first waiver (in file order) that covers a finding. Waivers whose rule has no `*` are
+ * looked up by rule id, so a finding is tested only against its own rule's waivers and the
+ * wildcard ones: the cost stays flat as waiver files grow.
+ */
+function waiverIndex(active) {
+    const byRule = new Map();
+    const wildcards = [];
+    for (const entry of active) {
+        if (entry.waiver.rule.includes('*'))
+            wildcards.push(entry);
+        else
+            byRule.set(entry.waiver.rule, [...(byRule.get(entry.waiver.rule) ?? []), entry]);
+    }
+    const order = new Map(active.map((entry, index) => [entry, index]));
+    return (finding) => {
+        const exact = byRule.get(finding.ruleId)?.find((entry) => entry.covers(finding));
+        const wild = wildcards.find((entry) => entry.covers(finding));
+        const first = exact && wild ? (order.get(exact) < order.get(wild) ? exact : wild) : (exact ?? wild);
+        return first?.waiver;
     };
 }
 
@@ -1696,11 +1929,12 @@ function goFloat32Key(value) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ZJ: () => (/* binding */ MAX_MANIFEST_BYTES),
   C0: () => (/* binding */ collectFiles),
   DD: () => (/* binding */ loadManifests)
 });
 
-// UNUSED EXPORTS: MAX_MANIFEST_BYTES, MAX_RUN_MANIFEST_BYTES
+// UNUSED EXPORTS: MAX_RUN_MANIFEST_BYTES
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -1775,22 +2009,40 @@ async function helmEnv(home) {
     };
 }
 /**
- * Renders a Helm chart with its default values and then `valuesFiles` in order (`helm template
- * --values`), offline: no dependency update, no plugins, no DNS lookups (helm's default). Each
- * object points at the template file named by Helm's `# Source:` comment, at the line of the
- * field where the template has it (see `templateLine`). Without helm the chart is reported as
- * not checked: its templates are not plain YAML. A chart helm cannot render fails the gate.
+ * Renders a Helm chart once per values set (`helm template --values` with each set's files in
+ * order after the chart's values.yaml; one set of none by default), offline: no dependency
+ * update, no plugins, no DNS lookups (helm's default). Each object points at the template file
+ * named by Helm's `# Source:` comment, at the line of the field where the template has it (see
+ * `templateLine`); with several sets, each object names its set (`valuesSet`). Without helm the
+ * chart is reported as not checked: its templates are not plain YAML. A chart helm cannot
+ * render fails the gate.
  */
-async function renderHelmChart(workspace, dir, timeoutMs, valuesFiles = []) {
-    const relative = (file) => (0,posix_path/* relativePosix */.Y)(workspace, file);
-    const chartFile = relative(external_node_path_default().join(dir, render/* HELM_CHART_FILE */.xK));
+async function renderHelmChart(workspace, dir, timeoutMs, valuesSets = [[]]) {
+    const chartFile = (0,posix_path/* relativePosix */.Y)(workspace, external_node_path_default().join(dir, render/* HELM_CHART_FILE */.xK));
     // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
     const link = await linkLeaving(dir);
     if (link)
-        return (0,render/* notRendered */.fK)(chartFile, `Helm chart refused: ${relative(link.file)} links outside the chart (to ${link.target}); chart not checked`, true);
+        return (0,render/* notRendered */.fK)(chartFile, `Helm chart refused: ${(0,posix_path/* relativePosix */.Y)(workspace, link.file)} links outside the chart (to ${link.target}); chart not checked`, true);
     const helm = await (0,which/* findOnPath */.a)('helm');
     if (!helm)
         return (0,render/* notRendered */.fK)(chartFile, 'Helm chart not checked: helm is not on PATH to render it');
+    const result = { rendered: true, file: chartFile, objects: [], problems: [] };
+    for (const valuesFiles of valuesSets) {
+        // The set as `helm-values` spells it, relative to the chart.
+        const valuesSet = valuesSets.length > 1
+            ? valuesFiles.map((file) => (0,posix_path/* relativePosix */.Y)(dir, file)).join(',')
+            : undefined;
+        const rendered = await renderValuesSet(workspace, dir, helm, timeoutMs, valuesFiles, valuesSet);
+        result.rendered &&= rendered.rendered;
+        result.objects.push(...rendered.objects);
+        result.problems.push(...rendered.problems);
+    }
+    return result;
+}
+/** `helm template` of a chart with one values set, each object labelled with `valuesSet`. */
+async function renderValuesSet(workspace, dir, helm, timeoutMs, valuesFiles, valuesSet) {
+    const relative = (file) => (0,posix_path/* relativePosix */.Y)(workspace, file);
+    const chartFile = relative(external_node_path_default().join(dir, render/* HELM_CHART_FILE */.xK));
     const home = await (0,temp/* privateTempDir */.n)('hardening-helm-');
     let output;
     try {
@@ -1803,13 +2055,15 @@ async function renderHelmChart(workspace, dir, timeoutMs, valuesFiles = []) {
         output = (await (0,run_tool/* runTool */.qI)(helm, args, { timeoutMs, env: await helmEnv(home) })).stdout;
     }
     catch (error) {
-        return (0,render/* notRendered */.fK)(chartFile, `helm template failed (${error.message}); chart not checked`, true);
+        const values = valuesSet === undefined ? '' : ` with values ${valuesSet}`;
+        return (0,render/* notRendered */.fK)(chartFile, `helm template${values} failed (${error.message}); chart not checked`, true);
     }
     finally {
         await (0,promises_.rm)(home, { recursive: true, force: true });
     }
     const objects = [];
     const problems = [];
+    const label = valuesSet === undefined ? {} : { valuesSet };
     const templates = new Map();
     const occurrences = new Map();
     for (const text of output.split(/^---\s*$/m)) {
@@ -1824,7 +2078,7 @@ async function renderHelmChart(workspace, dir, timeoutMs, valuesFiles = []) {
         const parsed = (0,parse/* parseManifests */.Ye)(text, file);
         problems.push(...parsed.problems);
         if (!outline || !template) {
-            objects.push(...parsed.objects.map((o) => ({ ...o, line: 1, lineOf: () => undefined })));
+            objects.push(...parsed.objects.map((o) => ({ ...o, ...label, line: 1, lineOf: () => undefined })));
             continue;
         }
         const occurrence = occurrences.get(template) ?? 0;
@@ -1834,6 +2088,7 @@ async function renderHelmChart(workspace, dir, timeoutMs, valuesFiles = []) {
         const lineIn = (renderedLine) => templateLine(document, rendered.get(renderedLine) ?? []);
         objects.push(...parsed.objects.map((o) => ({
             ...o,
+            ...label,
             line: lineIn(o.line),
             lineOf: (fieldPath) => {
                 const line = o.lineOf(fieldPath);
@@ -1849,9 +2104,16 @@ function templateOutline(cache, template) {
         outline = (0,promises_.readFile)(template, 'utf8').then((text) => {
             const documents = [];
             for (const entry of outlineEntries(text)) {
-                const document = (documents[entry.document] ??= { paths: new Map(), lines: new Set() });
+                const document = (documents[entry.document] ??= {
+                    paths: new Map(),
+                    items: new Map(),
+                    lines: new Set()
+                });
                 if (!document.paths.has(entry.path))
                     document.paths.set(entry.path, entry.line);
+                const item = ITEM.exec(entry.path);
+                if (item)
+                    document.items.set(item[1], Math.max(document.items.get(item[1]) ?? 0, Number(item[2]) + 1));
                 document.lines.add(entry.text);
             }
             return documents.filter(Boolean);
@@ -1890,15 +2152,26 @@ function templateLine(document, paths) {
     if (!document)
         return 1;
     const deepest = paths.at(-1);
-    const segments = deepest === undefined ? [] : deepest.split(PATH_SEPARATOR);
-    for (let length = segments.length; length > 0; length--) {
-        const line = document.paths.get(segments.slice(0, length).join(PATH_SEPARATOR));
+    const prefixes = [];
+    // The n-th rendered list item is the template's n-th where it spells out that many; past them
+    // (items a `range` repeats), its last one.
+    for (const segment of deepest === undefined ? [] : deepest.split(PATH_SEPARATOR)) {
+        const parent = prefixes.at(-1);
+        const index = /^-(\d+)$/.exec(segment)?.[1];
+        const spelled = index === undefined ? 0 : (document.items.get(parent ?? '') ?? 0);
+        const mapped = spelled > 0 ? `-${Math.min(Number(index), spelled - 1)}` : segment;
+        prefixes.push(parent === undefined ? mapped : `${parent}${PATH_SEPARATOR}${mapped}`);
+    }
+    for (const prefix of prefixes.reverse()) {
+        const line = document.paths.get(prefix);
         if (line !== undefined)
             return line;
     }
     return document.paths.values().next().value ?? 1;
 }
 const PATH_SEPARATOR = '\n';
+/** A path that ends in a list item: the path of the list, and the item's index. */
+const ITEM = /^(?:(.*)\n)?-(\d+)$/s;
 /**
  * The key structure of YAML written in block style, read from indentation alone so that it works
  * on a template (Go template actions and comments are skipped) as on its rendered output. Flow
@@ -1907,6 +2180,8 @@ const PATH_SEPARATOR = '\n';
 function outlineEntries(text) {
     const entries = [];
     let stack = [];
+    /** Items seen so far in each list, by the list's path. */
+    let itemsSeen = new Map();
     let document = 0;
     let blockScalarColumn;
     text.split('\n').forEach((raw, index) => {
@@ -1921,17 +2196,18 @@ function outlineEntries(text) {
         if (/^---(\s|$)/.test(line)) {
             document++;
             stack = [];
+            itemsSeen = new Map();
             return;
         }
         if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('{{'))
             return;
         // A list may sit at its key's own indentation (`containers:` then `- name: app`).
         const item = /^-(\s|$)/.test(trimmed);
-        const encloses = (top) => top.column < indent || (top.column === indent && item && top.key !== '-');
+        const encloses = (top) => top.column < indent || (top.column === indent && item && !top.item);
         while (stack.length > 0 && !encloses(stack[stack.length - 1]))
             stack.pop();
-        const emit = (column, key) => {
-            stack.push({ column, key });
+        const emit = (column, key, item = false) => {
+            stack.push({ column, key, item });
             entries.push({
                 line: index + 1,
                 text: trimmed,
@@ -1942,7 +2218,10 @@ function outlineEntries(text) {
         let column = indent;
         let rest = trimmed;
         for (let item = /^-(\s+|$)/.exec(rest); item; item = /^-(\s+|$)/.exec(rest)) {
-            emit(column, '-');
+            const list = stack.map((s) => s.key).join(PATH_SEPARATOR);
+            const index = itemsSeen.get(list) ?? 0;
+            itemsSeen.set(list, index + 1);
+            emit(column, `-${index}`, true);
             column += item[0].length;
             rest = rest.slice(item[0].length);
         }
@@ -1973,8 +2252,8 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools']);
 /**
  * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). With
  * `render`, a directory with a kustomization (kustomize or kubectl) or a Helm chart (helm) is
- * rendered and stands in for its files; `helmValues` names each chart's values files (absolute
- * paths, by absolute chart directory).
+ * rendered and stands in for its files; `helmValues` names each chart's values sets (lists of
+ * absolute paths, by absolute chart directory), each rendered and checked on its own.
  */
 async function loadManifests(workspace, targets, options = {}) {
     const result = { objects: [], problems: [] };
@@ -2013,7 +2292,10 @@ async function loadManifests(workspace, targets, options = {}) {
     const rendered = [];
     for (const dir of kustomizations) {
         const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects);
-        const kustomization = await (0,render/* renderKustomization */.A0)(workspace, dir, sources, timeoutMs);
+        const kustomization = await (0,render/* renderKustomization */.A0)(workspace, dir, sources, {
+            timeoutMs,
+            allowRemote: options.kustomizeRemote
+        });
         take(kustomization);
         if (!kustomization.rendered)
             continue;
@@ -2235,15 +2517,18 @@ function isKubernetesObject(value) {
 /* harmony export */   l8: () => (/* binding */ kustomizationFiles),
 /* harmony export */   xK: () => (/* binding */ HELM_CHART_FILE)
 /* harmony export */ });
+/* unused harmony exports offlineKustomizeEnv, isRemoteEntry */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(100);
-/* harmony import */ var _util_which_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6669);
-/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4345);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3077);
-/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9055);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4868);
+/* harmony import */ var _util_which_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6669);
+/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4345);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3077);
+/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9055);
+
 
 
 
@@ -2268,13 +2553,30 @@ function notRendered(file, message, blocking = false) {
 }
 /** `kustomize build DIR`, or `kubectl kustomize DIR` when only kubectl is installed. */
 async function renderer() {
-    const kustomize = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_3__/* .findOnPath */ .a)('kustomize');
+    const kustomize = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_4__/* .findOnPath */ .a)('kustomize');
     if (kustomize)
         return (dir) => [kustomize, ['build', dir]];
-    const kubectl = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_3__/* .findOnPath */ .a)('kubectl');
+    const kubectl = await (0,_util_which_js__WEBPACK_IMPORTED_MODULE_4__/* .findOnPath */ .a)('kubectl');
     if (kubectl)
         return (dir) => [kubectl, ['kustomize', dir]];
     return undefined;
+}
+/** A proxy nothing can answer: no process can listen on port 0. */
+const CLOSED_PROXY = 'http://127.0.0.1:0';
+/**
+ * kustomize's environment when remote entries are refused, for a spelling `isRemoteEntry`
+ * might miss: `PATH` is an empty directory (kustomize clones with the `git` it finds there) and
+ * git's transports are off, and HTTP(S) goes to a proxy that cannot answer, with no NO_PROXY.
+ * Go's client never proxies a loopback host: for those, refusing the entry is the only guard.
+ */
+function offlineKustomizeEnv(emptyDir) {
+    const proxies = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'];
+    return {
+        ...(0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .toolEnv */ .oW)({ network: false }),
+        PATH: emptyDir,
+        GIT_ALLOW_PROTOCOL: 'none',
+        ...Object.fromEntries(proxies.map((name) => [name, CLOSED_PROXY]))
+    };
 }
 const identity = (object) => {
     const metadata = (object.metadata ?? {});
@@ -2283,11 +2585,37 @@ const identity = (object) => {
 /**
  * Renders a kustomization and points each rendered object back at the file and lines it came
  * from (same kind, name equal or wrapped by namePrefix/nameSuffix); an object only a generator
- * produced points at the kustomization file.
+ * produced points at the kustomization file. Unless `allowRemote` (`kustomize-remote`), a
+ * kustomization that names anything kustomize would fetch over the network is refused and fails
+ * the gate, and kustomize runs without a way to reach the network.
  */
-async function renderKustomization(workspace, dir, sources, timeoutMs) {
-    const inputs = await kustomizationInputs(dir).catch(() => undefined);
-    const kustomizationFile = (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, inputs?.file ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'kustomization.yaml'));
+async function renderKustomization(workspace, dir, sources, options) {
+    let inputs;
+    let unreadable = '';
+    try {
+        inputs = await kustomizationInputs(dir);
+    }
+    catch (error) {
+        unreadable = error.message;
+    }
+    const kustomizationFile = (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__/* .relativePosix */ .Y)(workspace, inputs?.file ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'kustomization.yaml'));
+    if (!options.allowRemote) {
+        // What we cannot walk we cannot vouch for: kustomize would fail on it too.
+        if (!inputs)
+            return notRendered(kustomizationFile, `kustomization not rendered (${unreadable}); its files were checked as plain manifests`);
+        if (inputs.remote.length > 0)
+            return {
+                rendered: false,
+                file: kustomizationFile,
+                objects: [],
+                problems: inputs.remote.map((remote) => ({
+                    file: (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__/* .relativePosix */ .Y)(workspace, remote.kustomization),
+                    line: remote.line,
+                    message: `kustomization entry ${JSON.stringify(remote.entry)} is fetched over the network by kustomize; refused, so ${kustomizationFile} was not rendered (its files were checked as plain manifests). Commit what it names to the repository, or let the workflow allow remote bases with kustomize-remote: true.`,
+                    blocking: true
+                }))
+            };
+    }
     // A component's files are patches and parts for the kustomizations that use it.
     if (inputs?.component)
         return {
@@ -2301,18 +2629,24 @@ async function renderKustomization(workspace, dir, sources, timeoutMs) {
     if (!render)
         return notRendered(kustomizationFile, 'neither kustomize nor kubectl is on PATH; its files were checked as plain manifests (patches not applied)');
     const [command, args] = render(dir);
+    const noTools = options.allowRemote ? undefined : await (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_3__/* .privateTempDir */ .n)('hardening-kustomize-');
     let output;
     try {
-        output = (await (0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(command, args, { timeoutMs })).stdout;
+        const env = noTools ? offlineKustomizeEnv(noTools) : (0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .toolEnv */ .oW)();
+        output = (await (0,_util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(command, args, { timeoutMs: options.timeoutMs, env })).stdout;
     }
     catch (error) {
         return notRendered(kustomizationFile, `kustomize build failed (${error.message}); its files were checked as plain manifests`);
     }
-    const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(output, kustomizationFile);
+    finally {
+        if (noTools)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(noTools, { recursive: true, force: true });
+    }
+    const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifests */ .Ye)(output, kustomizationFile);
     // The files the kustomization pulls in (bases may live outside the scanned directory).
     for (const file of inputs?.resources ?? []) {
         const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => '');
-        sources.push(...(0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifests */ .Ye)(text, (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_6__/* .relativePosix */ .Y)(workspace, file)).objects);
+        sources.push(...(0,_parse_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifests */ .Ye)(text, (0,_util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__/* .relativePosix */ .Y)(workspace, file)).objects);
     }
     const objects = parsed.objects.map((rendered) => {
         const { kind, name } = identity(rendered.object);
@@ -2342,10 +2676,82 @@ async function kustomizationFiles(dir) {
     const [missing] = inputs.missing;
     if (missing)
         throw new Error(`${missing.kustomization} lists '${missing.entry}', which does not exist`);
+    const [remote] = inputs.remote;
+    if (remote)
+        throw new Error(`${remote.kustomization} lists '${remote.entry}', which is remote`);
     return inputs.resources;
 }
-/** A kustomization entry kustomize fetches instead of reading (a git repository or a URL). */
-const isRemote = (entry) => /^[a-z][a-z0-9+.-]*:\/\/|^git@|^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(entry);
+/**
+ * Whether kustomize fetches `entry` rather than reading a local file: an http(s) URL, which its
+ * loader downloads wherever it loads a file (`IsRemoteFile` in
+ * sigs.k8s.io/kustomize/api/internal/loader), or, where a directory may stand, a git
+ * repository it clones, decided from the spelling before the disk is looked at.
+ */
+function isRemoteEntry(entry, directory) {
+    return /^https?:/i.test(entry) || (directory && isGitRepoSpec(entry));
+}
+/**
+ * `NewRepoSpecFromURL` of sigs.k8s.io/kustomize/api/internal/git/repospec.go (kustomize v5.8),
+ * reduced to whether it parses: a scheme (ssh, https, http, file; `git::` stripped) or an
+ * scp-like `user@host:` / `github.com`, then a repository path kustomize can split.
+ */
+function isGitRepoSpec(spec) {
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(spec))
+        return false;
+    let rest = spec.split('?')[0].replace(/^git::/i, '');
+    const scheme = ['ssh://', 'https://', 'http://', 'file://'].find((prefix) => rest.toLowerCase().startsWith(prefix));
+    rest = rest.slice(scheme?.length ?? 0);
+    const username = /^[a-zA-Z][a-zA-Z0-9-]*@/.exec(rest)?.[0] ?? '';
+    rest = rest.slice(username.length);
+    const github = /^github\.com[/:]/i.test(rest);
+    const scpLike = !scheme && (username !== '' || github);
+    if (!scheme && !scpLike)
+        return false;
+    if (scheme === 'file://')
+        return splitsIntoRepoPath(username + rest, true);
+    let separator = rest.indexOf('/');
+    const colon = rest.indexOf(':');
+    if (scpLike && (separator < 0 || (colon > 0 && colon < separator)))
+        separator = colon;
+    // The host is what precedes the separator; only an empty remainder leaves none.
+    if (rest === '')
+        return false;
+    return splitsIntoRepoPath(separator < 0 ? '' : rest.slice(separator + 1), false);
+}
+/** `parsePathParts` of repospec.go: a repository path, and a root inside the repository. */
+function splitsIntoRepoPath(rest, allSegments) {
+    let repo;
+    let root;
+    const gitRoot = rest.indexOf('_git/');
+    const doubleSlash = rest.indexOf('//');
+    const gitSuffix = rest.indexOf('.git');
+    if (gitRoot >= 0) {
+        const [first, ...under] = rest.slice(gitRoot + '_git/'.length).split('/');
+        repo = rest.slice(0, gitRoot + '_git/'.length) + first;
+        root = under.join('/');
+    }
+    else if (doubleSlash >= 0) {
+        repo = rest.slice(0, doubleSlash);
+        root = rest.slice(doubleSlash + 2);
+    }
+    else if (gitSuffix >= 0) {
+        repo = rest.slice(0, gitSuffix + '.git'.length);
+        root = rest.slice(gitSuffix + '.git'.length);
+    }
+    else if (allSegments) {
+        repo = rest;
+        root = '';
+    }
+    else {
+        const segments = rest.split('/');
+        if (segments.length < 2)
+            return false;
+        repo = segments.slice(0, 2).join('/');
+        root = segments.slice(2).join('/');
+    }
+    const leavesRepo = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(root.replace(/^\//, '')).split('/')[0] === '..';
+    return repo !== '' && !leavesRepo;
+}
 /**
  * Walks a kustomization as kustomize reads it: `resources`/`bases` and `components` (files,
  * or directories with their own kustomization), and every field that names a file kustomize
@@ -2358,7 +2764,8 @@ async function kustomizationInputs(dir, seen = new Set()) {
         component: false,
         resources: [],
         reads: new Set(),
-        missing: []
+        missing: [],
+        remote: []
     };
     if (seen.has(real))
         return inputs;
@@ -2374,27 +2781,43 @@ async function kustomizationInputs(dir, seen = new Set()) {
         throw new Error(`${dir} has no kustomization.yaml`);
     inputs.reads.add(inputs.file);
     // Read as kustomize reads it (sigs.k8s.io/yaml), like every other manifest.
-    const [document] = (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .readKubeYaml */ .X)(text);
+    const [document] = (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .readKubeYaml */ .X)(text);
     if (document?.error)
         throw new Error(`${inputs.file}:${document.error.line}: ${document.error.message}`);
     const kustomization = (document?.value ?? {});
     inputs.component = kustomization.kind === 'Component';
-    const entries = (field) => {
-        const value = kustomization[field];
-        return Array.isArray(value) ? value : [];
+    /** The string entries of a list field, each with its field path (for its line). */
+    const strings = (at) => {
+        let value = kustomization;
+        for (const key of at)
+            value = value?.[key];
+        if (typeof value === 'string')
+            return [{ entry: value, at }];
+        if (!Array.isArray(value))
+            return [];
+        return value.flatMap((entry, index) => typeof entry === 'string' ? [{ entry, at: [...at, index] }] : []);
     };
-    const strings = (values) => values.filter((v) => typeof v === 'string');
-    const pathsOf = (values) => values.flatMap((v) => {
-        const file = v?.path;
-        return typeof file === 'string' ? [file] : [];
-    });
+    /** Each item of a list field, by field path (for fields inside the items). */
+    const items = (field) => {
+        const value = kustomization[field];
+        return Array.isArray(value) ? value.map((_, index) => [field, index]) : [];
+    };
+    const refuse = (entry, at) => inputs.remote.push({ kustomization: inputs.file, line: document?.lineOf(at), entry });
+    /** Refuses an entry kustomize would fetch; true when it did. */
+    const remote = (entry, at, directory) => {
+        if (!isRemoteEntry(entry, directory))
+            return false;
+        refuse(entry, at);
+        return true;
+    };
     /** A file, or a directory whose kustomization is walked; `include`: its files are resources. */
-    const follow = async (entry, include) => {
+    const follow = async (entry, at, include) => {
+        if (remote(entry, at, true))
+            return;
         const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(real, entry);
         const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
         if (!info) {
-            if (!isRemote(entry))
-                inputs.missing.push({ kustomization: inputs.file, entry });
+            inputs.missing.push({ kustomization: inputs.file, entry });
         }
         else if (info.isDirectory()) {
             const nested = await kustomizationInputs(target, seen);
@@ -2403,6 +2826,7 @@ async function kustomizationInputs(dir, seen = new Set()) {
             for (const file of nested.reads)
                 inputs.reads.add(file);
             inputs.missing.push(...nested.missing);
+            inputs.remote.push(...nested.remote);
         }
         else {
             if (include)
@@ -2411,40 +2835,52 @@ async function kustomizationInputs(dir, seen = new Set()) {
         }
     };
     /** A file kustomize reads that is not a manifest; inline YAML (patches, plugins) is none. */
-    const read = async (entry) => {
+    const read = async (entry, at) => {
+        if (remote(entry, at, false))
+            return;
         const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(real, entry);
         if (!entry.includes('\n') && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined))?.isFile())
             inputs.reads.add(target);
     };
     for (const field of ['resources', 'bases', 'components'])
-        for (const entry of strings(entries(field)))
-            await follow(entry, true);
+        for (const { entry, at } of strings([field]))
+            await follow(entry, at, true);
     // Plugin configurations may be directories with a kustomization of their own.
     for (const field of ['generators', 'transformers', 'validators'])
-        for (const entry of strings(entries(field)))
+        for (const { entry, at } of strings([field]))
             if (!entry.includes('\n'))
-                await follow(entry, false);
-    const generatorFiles = [...entries('configMapGenerator'), ...entries('secretGenerator')].flatMap((generator) => {
-        const { files, envs, env } = (generator ?? {});
-        return [
-            // `files` entries are `path` or `key=path`.
-            ...strings(Array.isArray(files) ? files : []).map((file) => file.replace(/^[^=]*=/, '')),
-            ...strings(Array.isArray(envs) ? envs : []),
-            ...strings([env])
-        ];
-    });
-    const openapi = kustomization.openapi;
-    for (const entry of [
-        ...strings(entries('crds')),
-        ...strings(entries('configurations')),
-        ...strings(entries('patchesStrategicMerge')),
-        ...pathsOf(entries('patches')),
-        ...pathsOf(entries('patchesJson6902')),
-        ...pathsOf(entries('replacements')),
-        ...pathsOf([openapi]),
+                await follow(entry, at, false);
+    // helm pulls a chart from any `repo` (https, oci, ...); kustomize runs helm with --enable-helm.
+    for (const [field, repo] of [
+        ['helmCharts', 'repo'],
+        ['helmChartInflationGenerator', 'chartRepoUrl']
+    ])
+        for (const at of items(field))
+            for (const { entry, at: repoAt } of strings([...at, repo]))
+                if (entry)
+                    refuse(entry, repoAt);
+    const generatorFiles = [...items('configMapGenerator'), ...items('secretGenerator')].flatMap((at) => [
+        // `files` entries are `path` or `key=path`.
+        ...strings([...at, 'files']).map(({ entry, at }) => ({
+            entry: isRemoteEntry(entry, false) ? entry : entry.replace(/^[^=]*=/, ''),
+            at
+        })),
+        ...strings([...at, 'envs']),
+        ...strings([...at, 'env'])
+    ]);
+    const pathsOf = (field) => items(field).flatMap((at) => strings([...at, 'path']));
+    for (const { entry, at } of [
+        ...strings(['crds']),
+        ...strings(['configurations']),
+        ...strings(['patchesStrategicMerge']),
+        ...pathsOf('patches'),
+        ...pathsOf('patchesJson6902'),
+        ...pathsOf('replacements'),
+        ...strings(['openapi', 'path']),
+        ...items('helmCharts').flatMap((at) => strings([...at, 'valuesFile'])),
         ...generatorFiles
     ])
-        await read(entry);
+        await read(entry, at);
     return inputs;
 }
 
@@ -2690,6 +3126,84 @@ function cliProgress(log, stream = process.stderr, env = process.env) {
 
 /***/ }),
 
+/***/ 8933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ pathPolicyChooser),
+/* harmony export */   UJ: () => (/* binding */ exclusionNotices),
+/* harmony export */   Uz: () => (/* binding */ runSelection),
+/* harmony export */   fP: () => (/* binding */ withoutExcluded),
+/* harmony export */   iA: () => (/* binding */ selectionKey)
+/* harmony export */ });
+/* harmony import */ var _findings_waivers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2255);
+
+/** One key per distinct selection: manifests with equal keys are judged by one policy library. */
+function selectionKey(selection) {
+    return JSON.stringify([selection.bundle, selection.extraPolicies]);
+}
+/** The run's own selection, for manifests no `paths:` entry changes. */
+function runSelection(config) {
+    return { bundle: config.policyBundle, extraPolicies: config.extraPolicies };
+}
+/** A chooser of each repo-relative file's policies (computed once per file). */
+function pathPolicyChooser(config) {
+    const rules = (config.policiesByPath ?? [])
+        .map((rule) => ({ rule, matches: (0,_findings_waivers_js__WEBPACK_IMPORTED_MODULE_0__/* .globMatcher */ .fU)(rule.glob) }))
+        .reverse();
+    const lastGiving = (file, setting) => rules.find(({ rule, matches }) => rule[setting] !== undefined && matches(file))?.rule;
+    const chosen = new Map();
+    return (file) => {
+        const known = chosen.get(file);
+        if (known)
+            return known;
+        const exclusion = lastGiving(file, 'exclude');
+        let choice;
+        if (exclusion?.exclude)
+            choice = { excludedBy: exclusion };
+        else {
+            const selection = {
+                bundle: lastGiving(file, 'policyBundle')?.policyBundle ?? config.policyBundle,
+                extraPolicies: lastGiving(file, 'extraPolicies')?.extraPolicies ?? config.extraPolicies
+            };
+            choice = { selection, key: selectionKey(selection) };
+        }
+        chosen.set(file, choice);
+        return choice;
+    };
+}
+/** Most excluded files a notice names; the rest are counted. */
+const EXCLUDED_FILES_SHOWN = 20;
+/** One notice per `paths:` entry that excluded files, naming them: "N <what>, excluded by …". */
+function exclusionNotices(excluded, what) {
+    return [...excluded].map(([rule, files]) => {
+        const names = [...files];
+        const more = names.length - EXCLUDED_FILES_SHOWN;
+        return `${names.length} ${what}, excluded by ${rule.origin} (glob ${rule.glob}): ${names.slice(0, EXCLUDED_FILES_SHOWN).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    });
+}
+/**
+ * Drops the findings in files a `paths:` entry excludes, with a notice per entry: Trivy's own
+ * checks read whole directories, so an exclusion is applied to what they report, by the same
+ * rule that keeps those files from the policies.
+ */
+function withoutExcluded(config, findings, what) {
+    if (!config.policiesByPath?.some((rule) => rule.exclude))
+        return { findings, notices: [] };
+    const choose = pathPolicyChooser(config);
+    const excluded = new Map();
+    const kept = findings.filter((finding) => {
+        const rule = finding.location && choose(finding.location.path).excludedBy;
+        if (rule)
+            excluded.set(rule, (excluded.get(rule) ?? new Set()).add(finding.location.path));
+        return !rule;
+    });
+    return { findings: kept, notices: exclusionNotices(excluded, what) };
+}
+
+
+/***/ }),
+
 /***/ 171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2700,11 +3214,13 @@ __webpack_require__.d(__webpack_exports__, {
   B: () => (/* binding */ policiesScanner)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/findings/model.ts
 var model = __webpack_require__(9971);
 // EXTERNAL MODULE: ./src/findings/order.ts
@@ -2715,8 +3231,6 @@ var severity = __webpack_require__(5131);
 var load = __webpack_require__(906);
 // EXTERNAL MODULE: ./src/manifests/render.ts
 var render = __webpack_require__(5276);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -2778,7 +3292,7 @@ function lazyInventoryFile(file, inventory) {
 async function evaluateSets(run, sets, workDir) {
     const { conftest, timeoutMs, parallelism } = run;
     const runs = sets.flatMap((set, setIndex) => {
-        const items = set.flatMap(({ template, reviews }) => reviews.map((review, index) => ({ kind: template.kind, index, review })));
+        const items = byObject(set.flatMap(({ template, reviews }) => reviews.map((review, index) => ({ kind: template.kind, index, review }))));
         const chunks = Math.max(Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS)), Math.ceil(items.length / MAX_REVIEWS_PER_PROCESS));
         const size = Math.ceil(items.length / chunks);
         return Array.from({ length: chunks }, (_, chunk) => ({
@@ -2795,17 +3309,8 @@ async function evaluateSets(run, sets, workDir) {
             written.set(dir, writePolicySet(set, dir));
         const policyDir = await written.get(dir);
         const inputFile = external_node_path_default().join(dir, `reviews-${chunk}.json`);
-        // Reviews keyed by template kind: each template's rule iterates only its own reviews.
-        const byKind = new Map();
-        for (const item of items) {
-            const mine = byKind.get(item.kind);
-            if (mine)
-                mine.push(item);
-            else
-                byKind.set(item.kind, [item]);
-        }
-        const reviews = Object.fromEntries([...byKind].map(([kind, mine]) => [kind, mine.map((item) => item.review)]));
-        await (0,promises_.writeFile)(inputFile, JSON.stringify({ reviews }));
+        const { input, byKind } = conftestInput(items);
+        await (0,promises_.writeFile)(inputFile, JSON.stringify(input));
         const dataFile = set[0].template.referential ? await run.inventoryFile() : undefined;
         const failures = await conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs);
         return failures.map((failure) => {
@@ -2816,6 +3321,56 @@ async function evaluateSets(run, sets, workDir) {
         });
     }, parallelism);
     return results.flat();
+}
+/**
+ * The items with the reviews of one object together (in first-seen order), so a set split
+ * across processes gives each process a share of the objects rather than every object.
+ */
+function byObject(items) {
+    const order = new Map();
+    for (const { review } of items)
+        if (!order.has(review.review.object))
+            order.set(review.review.object, order.size);
+    return items.sort((a, b) => order.get(a.review.review.object) - order.get(b.review.review.object));
+}
+/**
+ * One conftest input: each distinct admission review and each distinct parameters object once,
+ * and per template kind the pairs of indices into them. Every template judges the same object,
+ * and conftest parses its input whole: written out per template, the objects were read a dozen
+ * times over. `byKind` maps a violation's kind and index back to its item.
+ */
+function conftestInput(items) {
+    const reviews = [];
+    const parameters = [];
+    // Reviews made from one object differ only if their shell (kind, name, namespace) does.
+    const reviewIndex = new Map();
+    const parametersIndex = new Map();
+    const pairs = {};
+    const byKind = new Map();
+    for (const item of items) {
+        const { object, ...shell } = item.review.review;
+        const shells = reviewIndex.get(object) ?? new Map();
+        reviewIndex.set(object, shells);
+        const shellKey = JSON.stringify(shell);
+        let r = shells.get(shellKey);
+        if (r === undefined) {
+            r = reviews.push(item.review.review) - 1;
+            shells.set(shellKey, r);
+        }
+        let p = parametersIndex.get(item.review.parameters);
+        if (p === undefined) {
+            p = parameters.push(item.review.parameters) - 1;
+            parametersIndex.set(item.review.parameters, p);
+        }
+        ;
+        (pairs[item.kind] ??= []).push([r, p]);
+        const mine = byKind.get(item.kind);
+        if (mine)
+            mine.push(item);
+        else
+            byKind.set(item.kind, [item]);
+    }
+    return { input: { reviews, parameters, items: pairs }, byKind };
 }
 /**
  * Splits templates into sets that can be loaded into one Rego namespace: the same Rego version,
@@ -2889,8 +3444,8 @@ async function writePolicySet(set, dir) {
  */
 function entrypoint(set) {
     const rules = set.map(({ template }) => `deny contains result if {
-	some i, item in input.reviews[${JSON.stringify(template.kind)}]
-	some violation in data.${template.regoPackage}.violation with input as {"review": item.review, "parameters": item.parameters}
+	some i, pair in input.items[${JSON.stringify(template.kind)}]
+	some violation in data.${template.regoPackage}.violation with input as {"review": input.reviews[pair[0]], "parameters": input.parameters[pair[1]]}
 	result := {"msg": violation.msg, "details": object.get(violation, "details", {}), "kind": ${JSON.stringify(template.kind)}, "index": i}
 }
 `);
@@ -3314,7 +3869,7 @@ function labelsOf(object) {
  */
 function bundleDigest(files) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const file of [...files].sort((a, b) => (0,order/* byText */.z)(a.path, b.path))) {
+    for (const file of [...files].sort((a, b) => (0,order/* byText */.z4)(a.path, b.path))) {
         const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
         hash.update(`${file.path}\0${bytes.length}\0`);
         hash.update(bytes);
@@ -3322,9 +3877,13 @@ function bundleDigest(files) {
     return `sha256:${hash.digest('hex')}`;
 }
 
+// EXTERNAL MODULE: ./src/scanners/gatekeeper/path-policies.ts
+var path_policies = __webpack_require__(8933);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
 var posix_path = __webpack_require__(9055);
 ;// CONCATENATED MODULE: ./src/scanners/policies.ts
+
+
 
 
 
@@ -3356,95 +3915,179 @@ const policiesScanner = {
         if (!conftest)
             throw new Error('conftest is not installed');
         const notices = [];
-        const { library, bundledKinds, digest } = await loadLibrary(context, notices);
         const manifests = await (0,load/* loadManifests */.DD)(config.workspace, config.manifests, {
             render: true,
             timeoutMs: context.timeoutMs,
-            helmValues: config.helmValues
+            helmValues: config.helmValues,
+            kustomizeRemote: config.kustomizeRemote
         });
         context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size);
+        const choose = (0,path_policies/* pathPolicyChooser */.JK)(config);
         const gateFailures = [];
         for (const problem of manifests.problems) {
             const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
             notices.push(`${where}: ${problem.message}`);
             log.warning(`${where}: ${problem.message}`);
-            // What Kubernetes could apply but we could not check must not pass silently.
-            if (problem.blocking && config.unreadableManifests === 'fail')
+            // What Kubernetes could apply but we could not check must not pass silently, unless the
+            // config file leaves that file unchecked (it is listed as excluded below).
+            if (problem.blocking &&
+                config.unreadableManifests === 'fail' &&
+                !choose(problem.file).excludedBy)
                 gateFailures.push(`A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`);
         }
+        const { groups, checked } = groupBySelection(config, manifests.objects, choose, notices);
+        const libraries = new Map();
+        for (const [key, group] of groups)
+            libraries.set(key, await loadLibrary(context, group.selection, notices));
         const findings = [];
+        const namespaces = new Map(checked.filter((m) => isNamespace(m.object)).map((m) => [nameOf(m.object), m.object]));
+        // Reviews by template; a template that several libraries share (a bundled one, say) is
+        // evaluated once for all their manifests, each review with its own constraint's parameters.
         const reviewsByTemplate = new Map();
-        const namespaces = new Map(manifests.objects
-            .filter((m) => isNamespace(m.object))
-            .map((m) => [nameOf(m.object), m.object]));
-        for (const constraint of library.constraints) {
-            const template = library.templates.get(constraint.kind);
-            if (!template)
-                continue; // a skipped template; already noticed
-            const entries = reviewsByTemplate.get(template.kind) ?? [];
-            for (const entry of manifests.objects) {
-                try {
-                    const namespaceObject = namespaces.get(namespaceOf(entry.object));
-                    if (!matches(constraint.match, { object: entry.object, namespaceObject }))
+        for (const [key, { objects }] of groups) {
+            const { library } = libraries.get(key);
+            for (const constraint of library.constraints) {
+                const template = library.templates.get(constraint.kind);
+                if (!template)
+                    continue; // a skipped template; already noticed
+                const id = templateIdentity(template);
+                const work = reviewsByTemplate.get(id) ?? { template, entries: [] };
+                reviewsByTemplate.set(id, work);
+                for (const entry of objects) {
+                    try {
+                        const namespaceObject = namespaces.get(namespaceOf(entry.object));
+                        if (!matches(constraint.match, { object: entry.object, namespaceObject }))
+                            continue;
+                    }
+                    catch (error) {
+                        if (!(error instanceof MatchError))
+                            throw error;
+                        // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so
+                        // do we, in gator's words, so CI and gator agree.
+                        const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`;
+                        findings.push(toFinding(template, constraint, entry, msg, {}));
                         continue;
+                    }
+                    work.entries.push({
+                        review: reviewOf(entry.object, constraint),
+                        object: entry,
+                        constraint
+                    });
                 }
-                catch (error) {
-                    if (!(error instanceof MatchError))
-                        throw error;
-                    // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so do
-                    // we, in gator's words, so CI and gator agree.
-                    const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`;
-                    findings.push(toFinding(template, constraint, entry, msg, {}));
-                    continue;
-                }
-                entries.push({ review: reviewOf(entry.object, constraint), object: entry, constraint });
             }
-            reviewsByTemplate.set(template.kind, entries);
         }
-        const work = [...reviewsByTemplate].map(([kind, entries]) => ({
-            template: library.templates.get(kind),
-            reviews: entries.map((entry) => entry.review)
-        }));
         // The inventory is built once, and only when a referential template has objects to judge.
-        const referential = work.filter((w) => w.template.referential && w.reviews.length > 0);
-        const inventory = referential.length ? buildInventory(manifests.objects) : undefined;
+        const referential = [...reviewsByTemplate.values()].filter((w) => w.template.referential && w.entries.length > 0);
+        const inventory = referential.length ? buildInventory(checked) : undefined;
         if (inventory)
             notices.push(...inventoryNotices(referential.map((w) => w.template), inventory));
         context.progress?.targetStarted('conftest policies');
-        const violations = await evaluateTemplates(conftest.path, work, context.workDir, context.timeoutMs, { inventory: inventory?.data });
-        context.progress?.targetFinished('conftest policies');
-        context.progress?.count('resources evaluated', manifests.objects.length);
-        for (const violation of violations) {
-            const template = library.templates.get(violation.kind);
-            const entry = reviewsByTemplate.get(violation.kind)?.[violation.index];
-            if (!entry)
-                throw new Error(`conftest reported a violation for unknown review ${violation.index}`);
-            findings.push(toFinding(template, entry.constraint, entry.object, violation.msg, violation.details));
+        for (const [index, round] of evaluationRounds(reviewsByTemplate.values()).entries()) {
+            const violations = await evaluateTemplates(conftest.path, [...round.values()].map(({ template, entries }) => ({
+                template,
+                reviews: entries.map((entry) => entry.review)
+            })), index === 0 ? context.workDir : external_node_path_default().join(context.workDir, `round-${index}`), context.timeoutMs, { inventory: inventory?.data });
+            for (const violation of violations) {
+                const work = round.get(violation.kind);
+                const entry = work?.entries[violation.index];
+                if (!work || !entry)
+                    throw new Error(`conftest reported a violation for unknown review ${violation.index}`);
+                findings.push(toFinding(work.template, entry.constraint, entry.object, violation.msg, violation.details));
+            }
         }
-        findings.sort((a, b) => (0,order/* byText */.z)(a.fingerprint, b.fingerprint));
+        context.progress?.targetFinished('conftest policies');
+        context.progress?.count('resources evaluated', checked.length);
+        findings.sort((a, b) => (0,order/* byText */.z4)(a.fingerprint, b.fingerprint));
+        const digest = await bundlesDigest(context, [...libraries.values()]);
         return [
             {
                 scanner: 'policies',
                 target: 'manifests',
                 findings,
-                notices,
+                notices: [...new Set(notices)],
                 ...(gateFailures.length ? { gateFailures } : {}),
                 tool: { name: 'conftest', version: conftest.version },
-                policies: [...library.templates.values()].map((template) => (0,gatekeeper_annotations/* evaluatedPolicy */.Eb)(template, library.constraints
-                    .filter((c) => c.kind === template.kind)
-                    .map((c) => ({ name: c.name, enforcementAction: c.enforcementAction })), bundledKinds.has(template.kind) ? 'bundled' : 'custom')),
+                policies: evaluatedPolicies([...libraries.values()]),
+                policyBundles: [...new Set([...groups.values()].map((group) => group.selection.bundle))],
                 ...(digest ? { policyBundleDigest: digest } : {})
             }
         ];
     }
 };
-async function loadLibrary(context, notices) {
+/**
+ * Templates with the same kind, Rego and annotations are one template, whichever library read
+ * them (the bundled ones, in every bundle that has them).
+ */
+function templateIdentity(template) {
+    const { kind, regoVersion, rego, libs, annotations } = template;
+    const text = JSON.stringify([regoVersion, rego, libs, annotations]);
+    return `${kind}\0${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+}
+/**
+ * Splits the templates into evaluations in which each kind appears once (conftest reports a
+ * violation by kind): one evaluation, unless two libraries define one kind differently.
+ */
+function evaluationRounds(works) {
+    const rounds = [];
+    for (const work of works) {
+        let round = rounds.find((candidate) => !candidate.has(work.template.kind));
+        if (!round)
+            rounds.push((round = new Map()));
+        round.set(work.template.kind, work);
+    }
+    return rounds;
+}
+/**
+ * The manifests by the policies that judge them (the run's own selection always, so its policies
+ * are listed even without manifests), and those checked at all; notes each exclusion.
+ */
+function groupBySelection(config, objects, choose, notices) {
+    const own = (0,path_policies/* runSelection */.Uz)(config);
+    const groups = new Map([[(0,path_policies/* selectionKey */.iA)(own), { selection: own, objects: [] }]]);
+    const checked = [];
+    const excluded = new Map();
+    for (const entry of objects) {
+        const choice = choose(entry.file);
+        if (choice.excludedBy) {
+            const files = excluded.get(choice.excludedBy) ?? new Set();
+            excluded.set(choice.excludedBy, files.add(entry.file));
+            continue;
+        }
+        const group = groups.get(choice.key) ?? { selection: choice.selection, objects: [] };
+        groups.set(choice.key, group);
+        group.objects.push(entry);
+        checked.push(entry);
+    }
+    notices.push(...(0,path_policies/* exclusionNotices */.UJ)(excluded, 'manifest file(s) not checked by the policies'));
+    return { groups, checked };
+}
+/** Every template evaluated, once per kind, with the constraints of every library that has it. */
+function evaluatedPolicies(libraries) {
+    const byKind = new Map();
+    for (const { library, bundledKinds } of libraries)
+        for (const template of library.templates.values()) {
+            const known = byKind.get(template.kind) ?? {
+                template,
+                constraints: new Map(),
+                bundled: bundledKinds.has(template.kind)
+            };
+            byKind.set(template.kind, known);
+            for (const constraint of library.constraints)
+                if (constraint.kind === template.kind)
+                    known.constraints.set(constraint.name, constraint);
+        }
+    return [...byKind.values()].map(({ template, constraints, bundled }) => (0,gatekeeper_annotations/* evaluatedPolicy */.Eb)(template, [...constraints.values()].map((c) => ({
+        name: c.name,
+        enforcementAction: c.enforcementAction
+    })), bundled ? 'bundled' : 'custom'));
+}
+async function loadLibrary(context, selection, notices) {
     const { config } = context;
-    const bundleFiles = config.policyBundle === 'none'
+    const bundleFiles = selection.bundle === 'none'
         ? []
-        : await (0,render/* kustomizationFiles */.l8)(external_node_path_default().join(context.actionRoot, 'policies', 'bundles', config.policyBundle));
+        : await (0,render/* kustomizationFiles */.l8)(external_node_path_default().join(context.actionRoot, 'policies', 'bundles', selection.bundle));
     const bundled = await (0,load/* loadManifests */.DD)(context.actionRoot, bundleFiles);
-    const extra = await (0,load/* loadManifests */.DD)(config.workspace, config.extraPolicies);
+    const extra = await (0,load/* loadManifests */.DD)(config.workspace, selection.extraPolicies);
     for (const problem of [...bundled.problems, ...extra.problems])
         notices.push(`${problem.file}: ${problem.message}`);
     if (config.policyEnforcement !== 'as-declared') {
@@ -3457,18 +4100,22 @@ async function loadLibrary(context, notices) {
     }
     const library = readPolicyLibrary([...bundled.objects, ...extra.objects]);
     const bundledKinds = new Set(readPolicyLibrary(bundled.objects).templates.keys());
-    const digest = bundleFiles.length > 0
-        ? bundleDigest(await Promise.all(bundleFiles.map(async (file) => ({
-            path: (0,posix_path/* relativePosix */.Y)(context.actionRoot, file),
-            content: await (0,promises_.readFile)(file)
-        }))))
-        : undefined;
     for (const skipped of library.skipped)
         notices.push(`template ${skipped.name} (${skipped.file}) skipped: ${skipped.reason}`);
     for (const orphan of library.orphans) {
         notices.push(`constraint ${orphan.kind}/${orphan.name} (${orphan.file}) has no ConstraintTemplate; not evaluated`);
     }
-    return { library, bundledKinds, ...(digest ? { digest } : {}) };
+    return { library, bundledKinds, bundleFiles };
+}
+/** Digest of every bundled policy file the libraries read; undefined when they read none. */
+async function bundlesDigest(context, libraries) {
+    const files = [...new Set(libraries.flatMap((loaded) => loaded.bundleFiles))];
+    if (files.length === 0)
+        return undefined;
+    return bundleDigest(await Promise.all(files.map(async (file) => ({
+        path: (0,posix_path/* relativePosix */.Y)(context.actionRoot, file),
+        content: await (0,promises_.readFile)(file)
+    }))));
 }
 function reviewOf(object, constraint) {
     const apiVersion = String(object.apiVersion);
@@ -3503,7 +4150,8 @@ function toFinding(template, constraint, entry, msg, details) {
         severity: annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.severity]
             ? (0,severity/* parseSeverity */.lv)(annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.severity])
             : 'MEDIUM',
-        message: msg,
+        // A chart rendered with several values sets: which one (also keeps their fingerprints apart).
+        message: entry.valuesSet ? `${msg} (Helm values: ${entry.valuesSet})` : msg,
         resource: [entry.object.kind, namespace, nameOf(entry.object)].filter(Boolean).join('/'),
         location: { path: entry.file, startLine: line },
         remediation: annotations[gatekeeper_annotations/* TEMPLATE_ANNOTATIONS */.yB.remediation],
@@ -3589,6 +4237,8 @@ async function findImageReferences(workspace, root) {
 var concurrency = __webpack_require__(3731);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
 var run_tool = __webpack_require__(100);
+// EXTERNAL MODULE: ./src/scanners/gatekeeper/path-policies.ts
+var path_policies = __webpack_require__(8933);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -3828,6 +4478,7 @@ async function iacFiles(target) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/trivy.ts
+
 
 
 
@@ -4158,7 +4809,13 @@ const trivyConfigScanner = {
                 ignore
             }), ...(await inlineIgnoreFindings(context, 'trivy-config', target, notices)));
         }
-        return [{ ...outcome('trivy-config', 'manifests', context, findings), notices }];
+        const kept = (0,path_policies/* withoutExcluded */.fP)(config, findings, 'manifest file(s) with Trivy findings not reported');
+        return [
+            {
+                ...outcome('trivy-config', 'manifests', context, kept.findings),
+                notices: [...notices, ...kept.notices]
+            }
+        ];
     }
 };
 /**
@@ -4269,7 +4926,8 @@ function registerScannerForTest(scanner) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ installTools)
+  HG: () => (/* binding */ installTools),
+  RZ: () => (/* binding */ startInstalls)
 });
 
 // UNUSED EXPORTS: dbIsCurrent
@@ -4281,10 +4939,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
 var run_tool = __webpack_require__(100);
-// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
-var cache = __webpack_require__(7131);
 ;// CONCATENATED MODULE: ./src/tools/db-cache.ts
-
+// Loaded only when the DB is not current on disk: it is about a third of the bundle, which every
+// run would otherwise compile at start.
+const actionsCache = () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
 /**
  * Persists Trivy's DB directory across workflow runs. The key carries the day, so one day's runs
  * share a DB and the first run of a new day starts from yesterday's (a small update). Outside
@@ -4296,11 +4954,12 @@ function dbCacheKey(platform, now = new Date()) {
 }
 /** Restores the DB cache; returns the key that matched, if any. */
 async function restoreDbCache(dir, platform, log) {
-    if (!cache/* isFeatureAvailable */.w3())
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
         return undefined;
     const { key, restoreKeys } = dbCacheKey(platform);
     try {
-        return await cache/* restoreCache */.P3([dir], key, restoreKeys);
+        return await cache.restoreCache([dir], key, restoreKeys);
     }
     catch (error) {
         log.warning(`Could not restore the Trivy DB cache (${error.message}); downloading it instead.`);
@@ -4309,13 +4968,14 @@ async function restoreDbCache(dir, platform, log) {
 }
 /** Saves the DB unless today's key was already restored. A failure only costs the next run a download. */
 async function saveDbCache(dir, platform, restoredKey, log) {
-    if (!cache/* isFeatureAvailable */.w3())
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
         return;
     const { key } = dbCacheKey(platform);
     if (restoredKey === key)
         return;
     try {
-        await cache/* saveCache */.Io([dir], key);
+        await cache.saveCache([dir], key);
     }
     catch (error) {
         log.warning(`Could not save the Trivy DB cache: ${error.message}`);
@@ -4326,6 +4986,8 @@ async function saveDbCache(dir, platform, restoredKey, log) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -4335,9 +4997,12 @@ var external_node_util_ = __webpack_require__(7975);
 var tool_cache = __webpack_require__(9805);
 // EXTERNAL MODULE: ./src/util/which.ts
 var which = __webpack_require__(6669);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/tools/archive.ts
+
 
 
 /** A release archive that is malformed or hostile; installing from it is refused. */
@@ -4396,7 +5061,11 @@ async function tarGzFileEquals(archive, wanted, file) {
             }
         });
         const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: 1 << 20 });
-        gunzip.end(archive);
+        if (Buffer.isBuffer(archive))
+            gunzip.end(archive);
+        // A read error ends the inflation with that error.
+        else
+            (0,external_node_stream_.pipeline)(archive, gunzip, () => { });
         const theirs = Buffer.allocUnsafe(1 << 20);
         try {
             for await (const chunk of gunzip) {
@@ -4690,6 +5359,7 @@ function currentPlatform(os = process.platform, arch = process.arch) {
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** The archive's bytes do not match the pinned (or published) SHA-256: nothing may run. */
 class ChecksumError extends Error {
@@ -4781,21 +5451,32 @@ async function fromToolCache(name, version, asset, executable, expected, log) {
 /** Why a tool-cache entry cannot be used, or undefined when it is the verified release. */
 async function cacheEntryProblem(dir, asset, executable, expected) {
     const binary = external_node_path_default().join(dir, executable);
-    const [archive, hasBinary] = await Promise.all([
-        (0,promises_.readFile)(external_node_path_default().join(dir, asset)).catch(() => undefined),
-        (0,promises_.stat)(binary).then((info) => info.isFile(), () => false)
-    ]);
-    if (!archive || !hasBinary)
-        return `lacks its ${archive ? 'binary' : 'release archive'}`;
-    if (sha256(archive) !== expected)
+    const archiveFile = external_node_path_default().join(dir, asset);
+    const [hasArchive, hasBinary] = await Promise.all([isFile(archiveFile), isFile(binary)]);
+    if (!hasArchive || !hasBinary)
+        return `lacks its ${hasArchive ? 'binary' : 'release archive'}`;
+    if (asset.endsWith('.zip')) {
+        const archive = await (0,promises_.readFile)(archiveFile);
+        if (sha256(archive) !== expected)
+            return `has an archive whose SHA-256 is not ${expected}`;
+        const same = (await binaryFromArchive(archive, asset, executable)).equals(await (0,promises_.readFile)(binary));
+        return same ? undefined : 'has a binary that differs from the one in its archive';
+    }
+    // One pass over the archive: each chunk read is hashed here while the thread pool inflates it
+    // for the comparison, so the bytes compared are the bytes hashed. The verdict needs both.
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const archive = (0,external_node_fs_.createReadStream)(archiveFile, { highWaterMark: 1 << 20 });
+    archive.on('data', (chunk) => hash.update(chunk));
+    const same = await tarGzFileEquals(archive, executable, binary).catch((error) => error);
+    // A malformed archive ends the pass early; its hash decides which problem to report.
+    const actual = same instanceof Error ? sha256(await (0,promises_.readFile)(archiveFile)) : hash.digest('hex');
+    if (actual !== expected)
         return `has an archive whose SHA-256 is not ${expected}`;
-    const same = asset.endsWith('.zip')
-        ? (await binaryFromArchive(archive, asset, executable)).equals(await (0,promises_.readFile)(binary))
-        : await tarGzFileEquals(archive, executable, binary);
-    if (!same)
-        return 'has a binary that differs from the one in its archive';
-    return undefined;
+    if (same instanceof Error)
+        throw same;
+    return same ? undefined : 'has a binary that differs from the one in its archive';
 }
+const isFile = (file) => (0,promises_.stat)(file).then((info) => info.isFile(), () => false);
 /** Stores the verified archive and its binary as one tool-cache entry (replacing any earlier one). */
 async function cacheRelease(name, version, files) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'hardening-tool-'));
@@ -4894,7 +5575,11 @@ async function binaryVersion(binary) {
 
 
 /** Installs the tools the active scanners need, and brings Trivy's vulnerability DB up to date once. */
-async function installTools(config, needs, log) {
+function installTools(config, needs, log) {
+    return startInstalls(config, needs, log).all;
+}
+/** Starts installing every tool in `needs` at once, and the DB update (after Trivy's install). */
+function startInstalls(config, needs, log) {
     const platform = currentPlatform();
     const options = {
         releaseBaseUrl: config.toolMirror,
@@ -4909,15 +5594,31 @@ async function installTools(config, needs, log) {
     const installing = new Map(needs.tools.map((name) => [name, installTool(name, versions[name], options)]));
     const trivy = installing.get('trivy');
     // The DB is restored and checked while the tools are verified; only an update waits for Trivy.
-    const [installed, dbProblem] = await Promise.all([
-        Promise.all([...installing].map(async ([name, tool]) => [name, await tool])),
-        trivy && needs.vulnerabilityDb ? prepareTrivyDb(trivy, config, platform, log) : undefined
-    ]);
-    const tools = Object.fromEntries(installed);
-    return dbProblem ? { tools, dbProblem } : { tools };
+    const db = trivy && needs.vulnerabilityDb
+        ? prepareTrivyDb(trivy, config, platform, log)
+        : Promise.resolve(undefined);
+    const ready = async (names) => {
+        const [installed, dbProblem] = await Promise.all([
+            Promise.all(names.map(async (name) => [name, await installing.get(name)])),
+            names.includes('trivy') ? db : undefined
+        ]);
+        const tools = Object.fromEntries(installed);
+        return dbProblem ? { tools, dbProblem } : { tools };
+    };
+    const all = ready([...installing.keys()]);
+    // Handled here so a failure waits for whoever awaits `all` instead of ending the process.
+    all.catch(() => { });
+    return { ready, all };
 }
+const CURRENT_DB = 'The cached Trivy vulnerability DB is current; not updating it.';
 /** Restores the DB cache and brings the DB up to date; returns why it is unavailable, if it is. */
 async function prepareTrivyDb(trivy, config, platform, log) {
+    // A DB current on disk (a warm run on a self-hosted runner) needs neither the cache service
+    // nor Trivy: restoring it would download the same DB again, and saving it upload it again.
+    if (!config.skipDbUpdate && (await dbIsCurrent(config.trivyCacheDir))) {
+        log.info(CURRENT_DB);
+        return undefined;
+    }
     const restored = await restoreDbCache(config.trivyCacheDir, platform, log);
     const dbProblem = config.skipDbUpdate
         ? await missingDbProblem(config.trivyCacheDir)
@@ -4947,7 +5648,7 @@ async function updateTrivyDb(trivy, config, log) {
     if (config.dbRepositories.length > 0)
         args.push('--db-repository', config.dbRepositories.join(','));
     if (await dbIsCurrent(config.trivyCacheDir)) {
-        log.info('The cached Trivy vulnerability DB is current; not updating it.');
+        log.info(CURRENT_DB);
         return undefined;
     }
     const binary = (await trivy).path;

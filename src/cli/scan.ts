@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { ACTION_ROOT, ACTION_VERSION } from '../action-root.js'
 import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from '../config/inputs.js'
-import { layerInputs, loadCliConfigFile, withPathThresholds } from '../config/file.js'
+import { layerInputs, loadCliConfigFile, withPathSettings } from '../config/file.js'
 import { printable, stderrLogger } from '../log.js'
 import { pathDirs } from '../util/which.js'
 import { cliProgress } from '../progress.js'
@@ -25,7 +25,10 @@ Options (each is the action input of the same name):
   --unreadable-manifests MODE  fail | warn: a file that looks like a manifest but cannot be read
                                as Kubernetes reads it fails the gate, or only warns (default fail)
   --helm-values CHART=FILES    a Helm chart's values files, e.g. charts/web=values-prod.yaml
-                               (relative to the chart, comma-separated); once per chart
+                               (relative to the chart, comma-separated); repeat a chart to
+                               check it once per values set
+  --kustomize-remote           let kustomize fetch remote bases a kustomization names (refused
+                               by default: the gate fails)
   --scanners LIST              which scanners run (default ${INPUT_DEFAULTS.scanners}); see below
   --repository-scanners LIST   Trivy checks for the repository (default ${INPUT_DEFAULTS['repository-scanners']})
   --image-scanners LIST        Trivy checks for images (default ${INPUT_DEFAULTS['image-scanners']})
@@ -48,7 +51,7 @@ Options (each is the action input of the same name):
   --sbom                       also write a CycloneDX SBOM per image and for the repository
                                into sbom/ of the output directory (docs/sbom.md)
   --config FILE                the config file (default .hardening.yaml, when present): any
-                               option by its input name and per-path thresholds; the options
+                               option by its input name and per-path settings; the options
                                given here override it (docs/config.md)
   --verbose                    log each step and every tool command to standard error
   -h, --help                   this help
@@ -93,6 +96,7 @@ export const SCAN_OPTIONS = {
   'skip-db-update': { type: 'boolean' },
   'pinned-tools': { type: 'boolean' },
   'ignore-unfixed': { type: 'boolean' },
+  'kustomize-remote': { type: 'boolean' },
   sbom: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
@@ -123,6 +127,7 @@ export async function runScan(argv: string[]): Promise<number> {
     ...(paths.length === 1 ? { 'scan-path': paths[0] } : {}),
     ...(values['skip-db-update'] ? { 'skip-db-update': 'true' } : {}),
     ...(values['ignore-unfixed'] ? { 'ignore-unfixed': 'true' } : {}),
+    ...(values['kustomize-remote'] ? { 'kustomize-remote': 'true' } : {}),
     ...(values.sbom ? { sbom: 'true' } : {}),
     ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {}),
     ...(values['helm-values'] ? { 'helm-values': values['helm-values'].join('\n') } : {})
@@ -146,7 +151,7 @@ export async function runScan(argv: string[]): Promise<number> {
       file,
       (name) => inputs[name as InputName] !== undefined
     )
-    const config = withPathThresholds(
+    const config = withPathSettings(
       attempt(() => readConfig(read, process.cwd())),
       file
     )

@@ -68,15 +68,22 @@ const ITEM_CHOICES: Record<string, readonly string[]> = {
 /** action.yml says of every list input that it takes a comma-separated list (or one per line). */
 const LIST_DESCRIPTION = /comma-separated|one per line/i
 
-/** The schema of one input's value in the file, from its declaration. */
-export function inputValueSchema(name: string, declaration: InputDeclaration): JsonSchema {
+/**
+ * The schema of one input's value in the file, from its declaration; `choices` adds inputs whose
+ * values are known only when the schema is generated (the policy bundles).
+ */
+export function inputValueSchema(
+  name: string,
+  declaration: InputDeclaration,
+  choices: Record<string, readonly string[]> = {}
+): JsonSchema {
   const description = String(declaration.description ?? '').trim()
   const fallback = String(declaration.default ?? '')
   const base = description ? { description } : {}
   if (fallback === 'true' || fallback === 'false') return { ...base, type: 'boolean' }
   if (/^\d+$/.test(fallback)) return { ...base, type: 'integer', minimum: 1 }
-  const choices = CHOICES[name]
-  if (choices) return { ...base, type: 'string', enum: choices }
+  const oneOf = choices[name] ?? CHOICES[name]
+  if (oneOf) return { ...base, type: 'string', enum: oneOf }
   const items = ITEM_CHOICES[name]
   if (items || LIST_DESCRIPTION.test(description))
     return {
@@ -110,12 +117,19 @@ const RESOURCES: JsonSchema = {
   ]
 }
 
-/** The whole file's schema; `inputs` are action.yml's `inputs:`. */
-export function configFileSchema(inputs: Record<string, InputDeclaration>): JsonSchema {
+/**
+ * The whole file's schema; `inputs` are action.yml's `inputs:`, `bundles` the names of the
+ * bundled policy bundles (policies/bundles/), which a path may choose.
+ */
+export function configFileSchema(
+  inputs: Record<string, InputDeclaration>,
+  bundles: readonly string[]
+): JsonSchema {
   // Deprecated names (trivy-action's) belong in old workflows only, not in a new file.
   const settable = Object.entries(inputs).filter(
     ([name, declaration]) => settableInFile(name) && !declaration.deprecationMessage
   )
+  const policyBundles = [...bundles, 'none']
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://github.com/org/hardening-action/docs/hardening.schema.json',
@@ -126,16 +140,20 @@ export function configFileSchema(inputs: Record<string, InputDeclaration>): Json
     additionalProperties: false,
     properties: {
       ...Object.fromEntries(
-        settable.map(([name, declaration]) => [name, inputValueSchema(name, declaration)])
+        settable.map(([name, declaration]) => [
+          name,
+          inputValueSchema(name, declaration, { 'policy-bundle': policyBundles })
+        ])
       ),
       paths: {
         description:
-          'Settings for findings in matching files, checked in order; the last entry that matches a finding decides.',
+          'Settings for manifests and findings in matching files. For each setting, the last entry that matches a file and gives that setting decides.',
         type: 'array',
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['glob', 'fail-on-severity'],
+          required: ['glob'],
+          minProperties: 2,
           properties: {
             glob: {
               description:
@@ -148,6 +166,25 @@ export function configFileSchema(inputs: Record<string, InputDeclaration>): Json
                 'Lowest severity that fails the check for findings in these files (none: reported, never failing). Replaces fail-on-severity and fail-on-severity-by-scanner there.',
               type: 'string',
               enum: FAIL_ON_SEVERITIES
+            },
+            'policy-bundle': {
+              description:
+                'The bundled policy bundle for the manifests in these files, instead of policy-bundle (none: no bundled policies there).',
+              type: 'string',
+              enum: policyBundles
+            },
+            policies: {
+              description:
+                'Directories of extra ConstraintTemplates and Constraints for the manifests in these files, instead of policies (an empty list: none there).',
+              anyOf: [
+                { type: 'string' },
+                { type: 'array', items: { type: 'string', minLength: 1 } }
+              ]
+            },
+            exclude: {
+              description:
+                'true: no policy or Trivy misconfiguration findings for the manifests in these files; the report lists them as not checked. false: they are checked again (under an earlier exclude).',
+              type: 'boolean'
             }
           }
         }

@@ -1,8 +1,9 @@
-// The config file (`.hardening.yaml`): every action input by its input name, per-path thresholds
-// and the fixes' resource defaults. Read with the manifests' hardened YAML reader (aliases under
-// go-yaml's limit, one document), checked against the published JSON Schema
-// (docs/hardening.schema.json) with the file's line in every message, and layered under the
-// inputs: an input the workflow (or a CLI flag) sets always wins over the file.
+// The config file (`.hardening.yaml`): every action input by its input name, per-path settings
+// (threshold, policy bundle, extra policies, exclusion) and the fixes' resource defaults. Read
+// with the manifests' hardened YAML reader (aliases under go-yaml's limit, one document), checked
+// against the published JSON Schema (docs/hardening.schema.json) with the file's line in every
+// message, and layered under the inputs: an input the workflow (or a CLI flag) sets always wins
+// over the file.
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import schema from '../../docs/hardening.schema.json' with { type: 'json' }
@@ -14,12 +15,14 @@ import type { JsonSchema, JsonType } from './file-schema.js'
 import {
   ConfigError,
   INPUT_DEFAULTS,
+  insideWorkspace,
+  list,
   PUBLISH_INPUT_DEFAULTS,
   toThreshold,
   type InputReader,
   type PublishConfig
 } from './inputs.js'
-import type { FailOnSeverity, ScanConfig } from './scan-config.js'
+import type { FailOnSeverity, PathPolicies, ScanConfig } from './scan-config.js'
 
 export const DEFAULT_CONFIG_FILE = '.hardening.yaml'
 /** A config file is a page of settings; anything this large is a mistake or an attack. */
@@ -27,11 +30,20 @@ export const MAX_CONFIG_FILE_BYTES = 256 * 1024
 
 export const CONFIG_FILE_SCHEMA = schema as JsonSchema
 
-/** Per-path thresholds: the last entry whose glob matches a finding's file decides. */
+/**
+ * One `paths:` entry. For each setting, the last entry whose glob matches a file and that gives
+ * the setting decides; an entry without it leaves it to the entries before.
+ */
 export interface PathRule {
   glob: string
+  /** The entry's line in the file. */
+  line: number
   /** Lowest failing severity there; null: never fails. */
-  threshold: Severity | null
+  threshold?: Severity | null
+  policyBundle?: string
+  /** Extra policy directories as written (workspace-relative). */
+  policies?: string[]
+  exclude?: boolean
 }
 
 /** Requests and limits for the fixes, per namespace (merged over the default). */
@@ -107,7 +119,13 @@ export function parseConfigFile(text: string, name: string): ConfigFile {
 }
 
 type Settings = Record<string, unknown> & {
-  paths?: Array<{ glob: string; 'fail-on-severity': FailOnSeverity }>
+  paths?: Array<{
+    glob: string
+    'fail-on-severity'?: FailOnSeverity
+    'policy-bundle'?: string
+    policies?: string | string[]
+    exclude?: boolean
+  }>
   fix?: { resources?: { default?: ResourceText; namespaces?: Record<string, ResourceText> } }
 }
 type ResourceText = string | Partial<Record<'requests' | 'limits', Record<string, unknown>>>
@@ -132,10 +150,17 @@ function toConfigFile(
         { value: inputText(value), line: lineOf([input]) }
       ])
     ),
-    paths: paths.map((entry) => ({
-      glob: entry.glob,
-      threshold: toThreshold(entry['fail-on-severity'])
-    })),
+    paths: paths.map((entry, index) => {
+      const { glob, 'fail-on-severity': failOn, 'policy-bundle': bundle, policies, exclude } = entry
+      return {
+        glob,
+        line: lineOf(['paths', index]),
+        ...(failOn === undefined ? {} : { threshold: toThreshold(failOn) }),
+        ...(bundle === undefined ? {} : { policyBundle: bundle }),
+        ...(policies === undefined ? {} : { policies: list(inputText(policies)) }),
+        ...(exclude === undefined ? {} : { exclude })
+      }
+    }),
     ...(resources
       ? {
           resources: {
@@ -223,9 +248,44 @@ export function actionInputGiven(name: string, raw: string): boolean {
   return value !== '' && value !== ACTION_DEFAULTS[name]
 }
 
-/** The scan configuration with the file's per-path thresholds. */
-export function withPathThresholds(config: ScanConfig, file: ConfigFile | undefined): ScanConfig {
-  return file?.paths.length ? { ...config, failOnSeverityByPath: file.paths } : config
+/**
+ * The scan configuration with the file's per-path settings: thresholds for the gate, and the
+ * policy settings for the policies scanner (extra policy directories resolved in the workspace).
+ */
+export function withPathSettings(config: ScanConfig, file: ConfigFile | undefined): ScanConfig {
+  if (!file?.paths.length) return config
+  const thresholds = file.paths.flatMap(({ glob, threshold }) =>
+    threshold === undefined ? [] : [{ glob, threshold }]
+  )
+  const policies = file.paths.flatMap((rule, index): PathPolicies[] => {
+    const { glob, line, policyBundle, policies: dirs, exclude } = rule
+    if (policyBundle === undefined && dirs === undefined && exclude === undefined) return []
+    const where = `${file.name}:${line}`
+    const resolve = (dir: string) => {
+      try {
+        return insideWorkspace(config.workspace, dir, 'policies')
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error
+        throw new ConfigError(
+          `${where}: paths[${index}].policies: ${error.message.replace(/^Input 'policies' /, '')}`
+        )
+      }
+    }
+    return [
+      {
+        glob,
+        origin: where,
+        ...(policyBundle === undefined ? {} : { policyBundle }),
+        ...(dirs === undefined ? {} : { extraPolicies: dirs.map(resolve) }),
+        ...(exclude === undefined ? {} : { exclude })
+      }
+    ]
+  })
+  return {
+    ...config,
+    ...(thresholds.length ? { failOnSeverityByPath: thresholds } : {}),
+    ...(policies.length ? { policiesByPath: policies } : {})
+  }
 }
 
 /**
@@ -304,12 +364,16 @@ function validateMapping(
   path: Array<string | number>
 ): Problem[] {
   const keys = Object.keys(value)
-  if (schema.minProperties !== undefined && keys.length < schema.minProperties)
-    return [{ path, message: 'must not be empty' }]
   const properties = schema.properties ?? {}
-  const problems: Problem[] = (schema.required ?? [])
-    .filter((key) => !keys.includes(key))
-    .map((key) => ({ path, message: `needs '${key}'` }))
+  const required = schema.required ?? []
+  const missing = required.filter((key) => !keys.includes(key))
+  if (schema.minProperties !== undefined && keys.length < schema.minProperties && !missing.length) {
+    // A `paths:` entry with only its glob: name the settings it could give.
+    const optional = Object.keys(properties).filter((key) => !required.includes(key))
+    const message = required.length ? `needs one of ${optional.join(', ')}` : 'must not be empty'
+    return [{ path, message }]
+  }
+  const problems: Problem[] = missing.map((key) => ({ path, message: `needs '${key}'` }))
   for (const key of keys) {
     const own = Object.hasOwn(properties, key) ? properties[key] : undefined
     const rule = own ?? schema.additionalProperties

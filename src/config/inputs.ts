@@ -39,6 +39,7 @@ export const INPUT_DEFAULTS = {
   'policy-enforcement': 'deny',
   'unreadable-manifests': 'fail',
   'helm-values': '',
+  'kustomize-remote': 'false',
   scanners: scannerNames().join(','),
   'repository-scanners': 'vuln,secret,license',
   'image-scanners': 'vuln',
@@ -113,6 +114,7 @@ export function readConfig(read: InputReader, workspace: string): ScanConfig {
       'unreadable-manifests'
     ),
     helmValues: helmValues(get('helm-values'), workspace),
+    kustomizeRemote: bool(get('kustomize-remote'), 'kustomize-remote'),
     extraPolicies: list(get('policies')).map((entry) =>
       insideWorkspace(workspace, entry, 'policies')
     ),
@@ -187,34 +189,38 @@ function registryCredentials(read: InputReader): Pick<ScanConfig, 'registryCrede
 }
 
 /**
- * `helm-values`: one chart per line, `chart-dir=values-prod.yaml,values-extra.yaml`, as absolute
- * paths by absolute chart directory. The files come from the checkout: each must be a file that
- * stays inside the workspace, links included.
+ * `helm-values`: one values set per line, `chart-dir=values-prod.yaml,values-extra.yaml`, as
+ * lists of absolute paths by absolute chart directory; a chart on several lines renders once per
+ * line. The files come from the checkout: each must be a file that stays inside the workspace,
+ * links included.
  */
-function helmValues(value: string, workspace: string): Record<string, string[]> {
+function helmValues(value: string, workspace: string): Record<string, string[][]> {
   const name = 'helm-values'
-  const charts: Record<string, string[]> = {}
+  const charts: Record<string, string[][]> = {}
   for (const line of value.split('\n')) {
     const entry = line.replace(/#.*$/, '').trim()
     if (!entry) continue
     const equals = entry.indexOf('=')
     const chartEntry = equals < 0 ? '' : entry.slice(0, equals).trim()
     const files = entry.slice(equals + 1).trim()
-    if (!chartEntry || !files)
+    if (!chartEntry || list(files).length === 0)
       throw new ConfigError(
         `Input '${name}' lines look like chart-dir=values-prod.yaml,values-extra.yaml; got '${entry}'.`
       )
     const chart = insideWorkspace(workspace, chartEntry, name, true)
     if (!statSync(path.join(chart, 'Chart.yaml'), { throwIfNoEntry: false })?.isFile())
       throw new ConfigError(`Input '${name}' names '${chartEntry}', which has no Chart.yaml.`)
-    if (charts[chart]) throw new ConfigError(`Input '${name}' names '${chartEntry}' twice.`)
-    charts[chart] = list(files).map((file) => {
+    const sets = (charts[chart] ??= [])
+    const set = list(files).map((file) => {
       const entryPath = path.join(chartEntry, file)
       const resolved = insideWorkspace(workspace, entryPath, name, true)
       if (!statSync(resolved, { throwIfNoEntry: false })?.isFile())
         throw new ConfigError(`Input '${name}' values file '${entryPath}' is not a file.`)
       return resolved
     })
+    if (sets.some((other) => other.join('\n') === set.join('\n')))
+      throw new ConfigError(`Input '${name}' names '${files}' for '${chartEntry}' twice.`)
+    sets.push(set)
   }
   return charts
 }
@@ -301,7 +307,7 @@ function version(value: string, name: string): string {
  * Resolves a user path against the workspace and refuses anything that escapes it; with
  * `followLinks`, also a path that leaves it through a symbolic link in the checkout.
  */
-function insideWorkspace(
+export function insideWorkspace(
   workspace: string,
   entry: string,
   name: string,

@@ -45,8 +45,13 @@ export interface ScanConfig {
    * manifest size limit): `fail` fails the gate, `warn` only reports it.
    */
   unreadableManifests: UnreadableManifestMode
-  /** `helm-values`: each chart's values files (absolute), by absolute chart directory. */
-  helmValues?: Record<string, string[]>
+  /**
+   * `helm-values`: each chart's values sets, by absolute chart directory; a set is a list of
+   * values files (absolute), and the chart is rendered and checked once per set.
+   */
+  helmValues?: Record<string, string[][]>
+  /** `kustomize-remote`: kustomize may fetch remote bases (refused by default). */
+  kustomizeRemote?: boolean
   scanners: ScannerName[]
   /** Trivy `--scanners` for the repository scan and for images. */
   repositoryScanners: TrivyCheck[]
@@ -56,10 +61,16 @@ export interface ScanConfig {
   /** Per-scanner thresholds (`image=critical,policies=high`) that replace failOnSeverity. */
   failOnSeverityByScanner: Partial<Record<ScannerName, Severity | null>>
   /**
-   * The config file's per-path thresholds (`paths:`): the last entry whose glob matches a
-   * finding's file replaces the two above for it.
+   * The config file's per-path thresholds (`paths:` entries with `fail-on-severity`): the last
+   * one whose glob matches a finding's file replaces the two above for it.
    */
   failOnSeverityByPath?: Array<{ glob: string; threshold: Severity | null }>
+  /**
+   * The config file's per-path policy settings (`paths:`): for each setting, the last entry whose
+   * glob matches a manifest's file and that gives the setting replaces policyBundle,
+   * extraPolicies or (exclude) leaves the manifest unchecked.
+   */
+  policiesByPath?: PathPolicies[]
   ignoreUnfixed: boolean
   trivyVersion: string
   conftestVersion: string
@@ -93,6 +104,17 @@ export interface ScanConfig {
   changedFiles?: ReadonlySet<string>
   /** The login for private images, given to Trivy only through its environment (image scans). */
   registryCredentials?: RegistryCredentials
+}
+
+/** One `paths:` entry's policy settings; an absent setting leaves it to earlier entries. */
+export interface PathPolicies {
+  glob: string
+  /** Where the entry is, for notices: `.hardening.yaml:12`. */
+  origin: string
+  policyBundle?: string
+  /** Absolute directories. */
+  extraPolicies?: string[]
+  exclude?: boolean
 }
 
 /** `registry-username` with `registry-password`, or a `registry-token` sent as it is. */

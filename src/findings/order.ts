@@ -12,12 +12,48 @@ export function byText(a: string, b: string): number {
  */
 export function sortBySeverity(findings: Finding[]): Finding[] {
   return findings
-    .map((finding) => ({
-      finding,
-      rank: severityRank(finding.severity),
-      path: finding.location?.path ?? '',
-      line: finding.location?.startLine ?? 0
-    }))
-    .sort((a, b) => b.rank - a.rank || byText(a.path, b.path) || a.line - b.line)
+    .map(severityKey)
+    .sort(bySeverityKey)
     .map((keyed) => keyed.finding)
 }
+
+/**
+ * The first `count` of `sortBySeverity(findings)`, without sorting them all: a report that shows
+ * the top few of 100,000 findings keeps only those while it reads them.
+ */
+export function mostSevere(findings: Finding[], count: number): Finding[] {
+  const kept: SeverityKey[] = []
+  if (count <= 0) return []
+  for (const finding of findings) {
+    const keyed = severityKey(finding)
+    if (kept.length === count && bySeverityKey(keyed, kept[count - 1]!) >= 0) continue
+    // After every kept finding that sorts equal or before it, as a stable sort places it.
+    let low = 0
+    let high = kept.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (bySeverityKey(kept[mid]!, keyed) <= 0) low = mid + 1
+      else high = mid
+    }
+    kept.splice(low, 0, keyed)
+    if (kept.length > count) kept.pop()
+  }
+  return kept.map((keyed) => keyed.finding)
+}
+
+interface SeverityKey {
+  finding: Finding
+  rank: number
+  path: string
+  line: number
+}
+
+const severityKey = (finding: Finding): SeverityKey => ({
+  finding,
+  rank: severityRank(finding.severity),
+  path: finding.location?.path ?? '',
+  line: finding.location?.startLine ?? 0
+})
+
+const bySeverityKey = (a: SeverityKey, b: SeverityKey): number =>
+  b.rank - a.rank || byText(a.path, b.path) || a.line - b.line

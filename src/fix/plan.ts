@@ -2,15 +2,26 @@ import { cp, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isMap, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml'
 import type { Finding } from '../findings/model.js'
-import { HELM_CHART_FILE, KUSTOMIZATION_FILES } from '../manifests/render.js'
+import { loadManifests } from '../manifests/load.js'
+import { HELM_CHART_FILE } from '../manifests/render.js'
 import { policiesScanner } from '../scanners/policies.js'
-import type { ScanContext } from '../scanners/scanner.js'
+import type { ScanContext, ScanOutcome } from '../scanners/scanner.js'
+import { relativePosix } from '../util/posix-path.js'
 import { privateTempDir } from '../util/temp.js'
 import type { FileFix, FixPlan, LineEdit, ManualFix } from './model.js'
 import { apiRejection, CONTAINER_LISTS, POD_SPEC_PATHS } from './api-rules.js'
 import { DigestResolver } from './registry.js'
 import { MANUAL_REASONS, RULE_FIXES, type FixSettings, type FixSite } from './rules.js'
+import { addedSchemaErrors } from './schema.js'
 import { applyLineEdits, groupBy, SourceText } from './source.js'
+import { chartOf, maskTemplate, templateBlocker } from './source-helm.js'
+import {
+  kustomizeConflict,
+  kustomizeRoots,
+  resourceName,
+  rootsIncluding,
+  type KustomizeRoot
+} from './source-kustomize.js'
 import { DocumentEditor, ManualOnly } from './yaml-edit.js'
 
 export interface FixOptions extends Omit<FixSettings, 'digests'> {
@@ -25,9 +36,19 @@ export interface FixOptions extends Omit<FixSettings, 'digests'> {
   digests?: DigestResolver
 }
 
+/**
+ * Where a file's objects come from, which decides how a fix of it is checked and verified: the
+ * file as it stands, the resource file of kustomizations, or a template of a Helm chart.
+ */
+type Origin =
+  | { kind: 'plain' }
+  | { kind: 'kustomize'; roots: KustomizeRoot[] }
+  | { kind: 'helm'; chart: string }
+
 /** A document with the fixes that applied to it, before verification. */
 interface DocumentFix {
   path: string
+  origin: Origin
   source: SourceText
   /** The document's lines in the file. */
   firstLine: number
@@ -55,18 +76,112 @@ export async function planFixes(findings: Finding[], options: FixOptions): Promi
   const manual: ManualFix[] = []
   const documents: DocumentFix[] = []
   const byFile = groupBy(wanted, (finding) => finding.location!.path)
+  const originOf = originResolver(options.context)
   for (const [file, fileFindings] of byFile) {
     try {
       documents.push(
-        ...(await fixFile(options.context.config.workspace, file, fileFindings, settings, manual))
+        ...(await fixFile(
+          options.context.config.workspace,
+          file,
+          fileFindings,
+          settings,
+          manual,
+          originOf
+        ))
       )
     } catch (error) {
       if (!(error instanceof ManualOnly)) throw error
       manual.push(...fileFindings.map((finding) => ({ finding, reason: error.message })))
     }
   }
-  const verified = await verify(documents, findings, options.context, manual)
+  const plain = documents.filter((doc) => doc.origin.kind === 'plain')
+  const rendered = documents.filter((doc) => doc.origin.kind !== 'plain')
+  const verified = [
+    ...(await verify(plain, findings, options.context, manual)),
+    ...(await verifyRendered(rendered, findings, options.context, manual))
+  ]
   return { fixes: toFileFixes(verified), manual: manual.sort(byLocation) }
+}
+
+/** Finds each file's origin; the kustomizations are rendered once, when first needed. */
+function originResolver(context: Omit<ScanContext, 'workDir'>): (file: string) => Promise<Origin> {
+  const { workspace, manifests, kustomizeRemote } = context.config
+  let roots: Promise<KustomizeRoot[]> | undefined
+  return async (file) => {
+    const chart = await chartOf(workspace, file)
+    if (chart) {
+      if (path.basename(file) === HELM_CHART_FILE)
+        throw new ManualOnly(
+          'the object comes from a packed subchart of the Helm chart; there is no template file to edit'
+        )
+      return { kind: 'helm', chart }
+    }
+    roots ??= kustomizeRoots(workspace, manifests, {
+      timeoutMs: context.timeoutMs,
+      allowRemote: kustomizeRemote
+    })
+    const including = rootsIncluding(workspace, await roots, file)
+    if (typeof including === 'string') throw new ManualOnly(including)
+    return including ? { kind: 'kustomize', roots: including } : { kind: 'plain' }
+  }
+}
+
+/** Whether a finding is about the object the source document `documentResource` spells out. */
+function sameResource(origin: Origin, resource: string, documentResource: string): boolean {
+  const kindOf = (name: string) => name.split('/')[0]
+  const nameOf = (name: string) => name.split('/').at(-1) ?? ''
+  switch (origin.kind) {
+    case 'plain':
+      return resource === documentResource
+    case 'kustomize':
+      // Rendered names carry the prefixes, suffixes and namespace of the kustomizations.
+      return (
+        kindOf(resource) === kindOf(documentResource) &&
+        nameOf(resource).includes(nameOf(documentResource))
+      )
+    case 'helm':
+      // A template's names are template actions: the finding's line says which document it is.
+      return kindOf(resource) === kindOf(documentResource)
+  }
+}
+
+/** What a fix of one file must respect, by the file's origin. */
+interface SourceGuard {
+  origin: Origin
+  /** Why edits of the document (lines first..last) cannot fix the rendered object, if so. */
+  refusal(
+    finding: Finding,
+    edits: LineEdit[],
+    first: number,
+    last: number
+  ): Promise<string | undefined>
+}
+
+function sourceGuard(
+  origin: Origin,
+  workspace: string,
+  file: string,
+  source: SourceText
+): SourceGuard {
+  switch (origin.kind) {
+    case 'plain':
+      return { origin, refusal: async () => undefined }
+    case 'kustomize':
+      return {
+        origin,
+        refusal: (finding, edits, first, last) =>
+          kustomizeConflict(
+            workspace,
+            origin.roots,
+            file,
+            finding.resource,
+            source.lines(first, last),
+            applyLineEdits(source, edits, first, last)
+          )
+      }
+    case 'helm':
+      return { origin, refusal: async (_, edits) => templateBlocker(source, edits) }
+  }
 }
 
 async function fixFile(
@@ -74,7 +189,8 @@ async function fixFile(
   file: string,
   findings: Finding[],
   settings: FixSettings,
-  manual: ManualFix[]
+  manual: ManualFix[],
+  originOf: (file: string) => Promise<Origin>
 ): Promise<DocumentFix[]> {
   const absolute = path.resolve(workspace, file)
   if (path.relative(workspace, absolute).startsWith('..'))
@@ -82,19 +198,19 @@ async function fixFile(
   const info = await lstat(absolute).catch(() => undefined)
   if (!info) throw new ManualOnly('the file the finding names is not there to edit')
   if (info.isSymbolicLink()) throw new ManualOnly('the file is a symbolic link; fix its target')
-  const renderer = await renderedBy(workspace, absolute)
-  if (renderer)
-    throw new ManualOnly(
-      `the object is rendered by ${renderer}; fix its source by hand (a source edit cannot be verified against the rendered output here)`
-    )
+  const origin = await originOf(absolute)
   const source = new SourceText(await readFile(absolute, 'utf8'))
-  const documents = parseAllDocuments(source.text, { version: '1.1' })
+  // A template is edited as the YAML it is with its actions set aside (same offsets and lines);
+  // the guard keeps only edits of lines that hold no action.
+  const yaml = origin.kind === 'helm' ? new SourceText(maskTemplate(source.text)) : source
+  const guard = sourceGuard(origin, workspace, absolute, source)
+  const documents = parseAllDocuments(yaml.text, { version: '1.1' })
   if (!Array.isArray(documents)) throw new ManualOnly('the file holds no YAML documents')
-  const step = indentStep(documents, source)
+  const step = indentStep(documents, yaml)
   const byDocument = new Map<Document.Parsed, Finding[]>()
   for (const finding of findings) {
-    const line = Math.max(1, Math.min(finding.location!.startLine, source.lineCount))
-    const offset = source.lineStart(line)
+    const line = Math.max(1, Math.min(finding.location!.startLine, yaml.lineCount))
+    const offset = yaml.lineStart(line)
     const document = documents.find((doc) => doc.range[0] <= offset && offset < doc.range[2])
     if (!document)
       manual.push({ finding, reason: 'the finding does not point into a YAML document' })
@@ -103,8 +219,16 @@ async function fixFile(
   const fixed: DocumentFix[] = []
   for (const [document, documentFindings] of byDocument) {
     try {
-      const result = await fixDocument(document, documentFindings, source, step, settings, manual)
-      if (result) fixed.push({ ...result, path: file })
+      const result = await fixDocument(
+        document,
+        documentFindings,
+        yaml,
+        step,
+        settings,
+        manual,
+        guard
+      )
+      if (result) fixed.push({ ...result, source, path: file, origin })
     } catch (error) {
       if (!(error instanceof ManualOnly)) throw error
       manual.push(...documentFindings.map((finding) => ({ finding, reason: error.message })))
@@ -119,8 +243,9 @@ async function fixDocument(
   source: SourceText,
   step: number,
   settings: FixSettings,
-  manual: ManualFix[]
-): Promise<Omit<DocumentFix, 'path'> | undefined> {
+  manual: ManualFix[],
+  guard: SourceGuard
+): Promise<Omit<DocumentFix, 'path' | 'origin'> | undefined> {
   const root = document.contents
   if (document.errors.length > 0 || !isMap(root))
     throw new ManualOnly('the document is not a YAML mapping this fix can read')
@@ -136,8 +261,12 @@ async function fixDocument(
     editor,
     root,
     ...(pod ? { pod } : {}),
-    ...containerAt(pod, source, finding.location!.startLine)
+    // A rendered finding's line may be another container's (Helm maps lines by key path only).
+    ...((guard.origin.kind !== 'plain' && containerNamed(pod, finding.message)) ||
+      containerAt(pod, source, finding.location!.startLine))
   })
+  const firstLine = source.lineOf(document.range[0])
+  const lastLine = source.lastContentLine(document.range[2])
   // Each fix is tried alone first, so one that fails leaves nothing half-made behind; the ones that
   // work are then made together on one editor.
   const accepted: Finding[] = []
@@ -149,7 +278,7 @@ async function fixDocument(
       compareText(a.message, b.message)
   )
   for (const finding of ordered) {
-    if (finding.resource !== resource) {
+    if (!sameResource(guard.origin, finding.resource, resource)) {
       manual.push({
         finding,
         reason: `the document at this line is ${resource}, not ${finding.resource}`
@@ -167,8 +296,9 @@ async function fixDocument(
     try {
       const trial = new DocumentEditor(source, step, shared)
       await fix(siteOf(finding, trial), settings)
-      trial.lineEdits()
-      accepted.push(finding)
+      const refused = await guard.refusal(finding, trial.lineEdits(), firstLine, lastLine)
+      if (refused) manual.push({ finding, reason: refused })
+      else accepted.push(finding)
     } catch (error) {
       if (!(error instanceof ManualOnly)) throw error
       manual.push({ finding, reason: error.message })
@@ -185,8 +315,8 @@ async function fixDocument(
   }
   return {
     source,
-    firstLine: source.lineOf(document.range[0]),
-    lastLine: source.lastContentLine(document.range[2]),
+    firstLine,
+    lastLine,
     resource,
     edits,
     findings: accepted
@@ -206,7 +336,6 @@ async function verify(
   manual: ManualFix[]
 ): Promise<DocumentFix[]> {
   if (documents.length === 0) return []
-  const { config } = context
   const root = await privateTempDir('hardening-fix-')
   try {
     const workspace = path.join(root, 'workspace')
@@ -215,9 +344,7 @@ async function verify(
     for (const doc of documents) {
       const fixedText = applyLineEdits(doc.source, doc.edits, doc.firstLine, doc.lastLine)
       files.set(doc.path, [...(files.get(doc.path) ?? []), fixedText])
-      // Only setting allowPrivilegeEscalation can create a combination the API refuses.
-      const sets = doc.findings.some((f) => f.ruleId === 'HardeningPSSPrivilegeEscalation')
-      const rejection = sets ? apiRejection(fixedText) : undefined
+      const rejection = apiRejectionOf(doc) ?? schemaRejectionOf(doc)
       if (rejection) rejected.set(doc, rejection)
     }
     for (const [file, texts] of files) {
@@ -228,27 +355,11 @@ async function verify(
         texts.map((text) => `---\n${text}${text.endsWith('\n') ? '' : '\n'}`).join('')
       )
     }
-    // Custom policies are read from the workspace: bring them along at the same relative paths.
-    const extraPolicies = await Promise.all(
-      config.extraPolicies.map(async (dir) => {
-        const copy = path.join(workspace, path.relative(config.workspace, dir))
-        await cp(dir, copy, { recursive: true })
-        return copy
-      })
+    const outcome = await evaluate(
+      context,
+      root,
+      [...files.keys()].map((file) => path.join(workspace, file))
     )
-    const outcomes = await policiesScanner.run({
-      ...context,
-      workDir: path.join(root, 'work'),
-      config: {
-        ...config,
-        workspace,
-        manifests: [...files.keys()].map((file) => path.join(workspace, file)),
-        extraPolicies,
-        unreadableManifests: 'warn'
-      }
-    })
-    const outcome = outcomes[0]!
-    if (outcome.error) throw new Error(`verifying the fixes failed: ${outcome.error}`)
     const unreadable = new Set(outcome.notices.map((notice) => notice.split(':')[0]))
     const key = (finding: Finding) => `${finding.location?.path}\u0000${finding.resource}`
     const before = groupBy(original, key)
@@ -269,26 +380,274 @@ async function verify(
         )
         continue
       }
-      const rejection = rejected.get(doc)
-      if (added.length > 0 || rejection) {
-        const reason = `the fix was not offered: ${rejection ?? `it would add ${added.map((f) => `${f.ruleId} (${f.message})`).join('; ')}`}`
-        manual.push(...doc.findings.map((finding) => ({ finding, reason })))
-        continue
-      }
-      const remaining = new Set(now.map((finding) => finding.fingerprint))
-      const resolved = doc.findings.filter((finding) => !remaining.has(finding.fingerprint))
-      for (const finding of doc.findings)
-        if (remaining.has(finding.fingerprint))
-          manual.push({
-            finding,
-            reason: 'the fix did not resolve it when re-evaluated; fix it by hand'
-          })
-      if (resolved.length > 0) verified.push({ ...doc, findings: resolved })
+      const resolved = settle(doc, added, rejected.get(doc), now, manual)
+      if (resolved) verified.push(resolved)
     }
     return verified
   } finally {
     await rm(root, { recursive: true, force: true })
   }
+}
+
+/**
+ * Re-renders what fixed sources feed (the kustomizations that include a fixed resource file, the
+ * chart that holds a fixed template) from a private copy of their files with the fixes made, with
+ * the real kustomize and helm as the scan runs them, and re-evaluates the output with the same
+ * policies: a document's fixes are offered only when nothing new is found in that output, and
+ * each finding is resolved only when it is gone from it.
+ */
+async function verifyRendered(
+  documents: DocumentFix[],
+  original: Finding[],
+  context: Omit<ScanContext, 'workDir'>,
+  manual: ManualFix[]
+): Promise<DocumentFix[]> {
+  if (documents.length === 0) return []
+  const { config } = context
+  // Only what was left to a person before this verification may turn out resolved by it.
+  const leftBefore = manual.length
+  const inside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..')
+  const outside = documents.filter(
+    (doc) =>
+      doc.origin.kind === 'kustomize' &&
+      doc.origin.roots.some((root) => [...root.reads].some((f) => !inside(f, config.workspace)))
+  )
+  manual.push(
+    ...outside.flatMap((doc) =>
+      doc.findings.map((finding) => ({
+        finding,
+        reason:
+          'a kustomization that renders this file reads files outside the workspace; the fix cannot be verified, fix it by hand'
+      }))
+    )
+  )
+  const candidates = documents.filter((doc) => !outside.includes(doc))
+  if (candidates.length === 0) return []
+  const root = await privateTempDir('hardening-fix-')
+  try {
+    const workspace = path.join(root, 'workspace')
+    const copyOf = (file: string) => path.join(workspace, path.relative(config.workspace, file))
+    /** Each directory to render, and which (original) files its objects point at. */
+    const targets = new Map<string, (file: string) => boolean>()
+    const sources = new Set<string>()
+    const charts = new Set<string>()
+    for (const { origin } of candidates)
+      if (origin.kind === 'helm') {
+        targets.set(origin.chart, (file) => inside(file, origin.chart))
+        charts.add(origin.chart)
+      } else if (origin.kind === 'kustomize')
+        for (const kustomization of origin.roots) {
+          targets.set(kustomization.dir, (file) => kustomization.reads.has(file))
+          for (const file of kustomization.reads) sources.add(file)
+        }
+    for (const chart of charts) {
+      await cp(chart, copyOf(chart), { recursive: true, verbatimSymlinks: true })
+      for (const values of config.helmValues?.[chart]?.flat() ?? []) sources.add(values)
+    }
+    for (const file of sources) {
+      await mkdir(path.dirname(copyOf(file)), { recursive: true })
+      await cp(file, copyOf(file))
+    }
+    const rejected = new Map<DocumentFix, string>()
+    for (const [file, docs] of groupBy(candidates, (doc) => doc.path)) {
+      const edits = docs.flatMap((doc) => doc.edits).sort((a, b) => a.startLine - b.startLine)
+      await writeFile(path.join(workspace, file), applyLineEdits(docs[0]!.source, edits))
+      for (const doc of docs) {
+        const rejection = apiRejectionOf(doc) ?? schemaRejectionOf(doc)
+        if (rejection) rejected.set(doc, rejection)
+      }
+    }
+    // Charts without `helm-values` render with their own values, as in the scan.
+    const helmValues = Object.fromEntries(
+      [...charts].flatMap((chart) => {
+        const sets = config.helmValues?.[chart]
+        return sets ? [[copyOf(chart), sets.map((set) => set.map(copyOf))]] : []
+      })
+    )
+    const outcome = await evaluate(context, root, [...targets.keys()].map(copyOf), helmValues)
+    // The API server's refusals are checked on the rendered objects: an overlay can combine the
+    // fixed base with a patch of its own (privileged: true) into an object Kubernetes rejects.
+    const rendered = await loadManifests(workspace, [...targets.keys()].map(copyOf), {
+      render: true,
+      timeoutMs: context.timeoutMs,
+      helmValues,
+      kustomizeRemote: config.kustomizeRemote
+    })
+    for (const { object } of rendered.objects) {
+      const rejection = apiRejection(JSON.stringify(object))
+      const resource = resourceName(object)
+      for (const doc of candidates)
+        if (
+          rejection &&
+          !rejected.has(doc) &&
+          setsPrivilegeEscalation(doc) &&
+          sameResource(doc.origin, resource, doc.resource)
+        )
+          rejected.set(doc, `${resource}: ${rejection}`)
+    }
+    // A source that no longer renders, or renders nothing, verifies nothing.
+    const renderedFiles = new Set(
+      rendered.objects.map((object) => path.join(config.workspace, object.file))
+    )
+    const empty = [...targets].find(([, owns]) => ![...renderedFiles].some(owns))?.[0]
+    const broken =
+      outcome.notices.find((notice) =>
+        /kustomize build failed|helm template failed/.test(notice)
+      ) ?? (empty ? `${relativePosix(config.workspace, empty)} rendered no object` : undefined)
+    // The findings the same renderings gave before the fixes.
+    const rendersFrom = (file: string | undefined) =>
+      file !== undefined &&
+      (sources.has(path.join(config.workspace, file)) ||
+        [...charts].some((chart) => inside(path.join(config.workspace, file), chart)))
+    const was = new Set(
+      original.filter((f) => rendersFrom(f.location?.path)).map((f) => f.fingerprint)
+    )
+    const added = outcome.findings.filter((finding) => !was.has(finding.fingerprint))
+    const isAbout = (doc: DocumentFix) => (finding: Finding) =>
+      finding.location?.path === doc.path &&
+      sameResource(doc.origin, finding.resource, doc.resource)
+    // What appears where no fixed document is blames them all.
+    const unplaced = added.filter((finding) => !candidates.some((doc) => isAbout(doc)(finding)))
+    const verified: DocumentFix[] = []
+    for (const doc of candidates) {
+      if (broken) {
+        const reason = `the fixed sources no longer render (${broken}); fix it by hand`
+        manual.push(...doc.findings.map((finding) => ({ finding, reason })))
+        continue
+      }
+      const resolved = settle(
+        doc,
+        [...added.filter(isAbout(doc)), ...unplaced],
+        rejected.get(doc),
+        outcome.findings,
+        manual
+      )
+      if (resolved) verified.push(resolved)
+    }
+    if (verified.length === candidates.length)
+      adoptResolved(manual.slice(0, leftBefore), verified, was, outcome.findings, manual)
+    return verified
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Moves findings left to a person that the verified fixes resolve all the same (one rendering of
+ * a fixed base points at an overlay's patch file instead) onto the fix of their object's source.
+ */
+function adoptResolved(
+  candidates: ManualFix[],
+  fixes: DocumentFix[],
+  before: Set<string>,
+  after: Finding[],
+  manual: ManualFix[]
+): void {
+  const remaining = new Set(after.map((finding) => finding.fingerprint))
+  for (const entry of candidates) {
+    const { finding } = entry
+    if (!before.has(finding.fingerprint) || remaining.has(finding.fingerprint)) continue
+    const fix = fixes.find(
+      (doc) =>
+        sameResource(doc.origin, finding.resource, doc.resource) &&
+        (doc.origin.kind === 'kustomize'
+          ? doc.origin.roots.some((root) => root.renders.has(finding.resource))
+          : finding.location?.path === doc.path)
+    )
+    if (!fix) continue
+    fix.findings.push(finding)
+    manual.splice(manual.indexOf(entry), 1)
+  }
+}
+
+/** Why the API server would reject the document as fixed (templates read with actions set aside). */
+function apiRejectionOf(doc: DocumentFix): string | undefined {
+  if (!setsPrivilegeEscalation(doc)) return undefined
+  const fixed = applyLineEdits(doc.source, doc.edits, doc.firstLine, doc.lastLine)
+  return apiRejection(doc.origin.kind === 'helm' ? maskTemplate(fixed) : fixed)
+}
+
+/** Only setting allowPrivilegeEscalation can create a combination the API refuses. */
+const setsPrivilegeEscalation = (doc: DocumentFix) =>
+  doc.findings.some((f) => f.ruleId === 'HardeningPSSPrivilegeEscalation')
+
+/**
+ * The Kubernetes schema errors (unknown fields, values of the wrong type) the fixes add to the
+ * document; errors it had before do not count, so they block no fix.
+ */
+function schemaRejectionOf(doc: DocumentFix): string | undefined {
+  const text = (edits: LineEdit[]) => {
+    const document = applyLineEdits(doc.source, edits, doc.firstLine, doc.lastLine)
+    return doc.origin.kind === 'helm' ? maskTemplate(document) : document
+  }
+  const added = addedSchemaErrors(text([]), text(doc.edits))
+  if (added.length === 0) return undefined
+  const more = added.length > 3 ? ` (and ${added.length - 3} more)` : ''
+  return `the fixed document would fail Kubernetes schema validation: ${added.slice(0, 3).join('; ')}${more}`
+}
+
+/**
+ * The document's fixes as verified: none when the re-evaluation found something new (`added`) or
+ * the API would reject it, else the findings gone from `after`; the rest go to `manual`.
+ */
+function settle(
+  doc: DocumentFix,
+  added: Finding[],
+  rejection: string | undefined,
+  after: Finding[],
+  manual: ManualFix[]
+): DocumentFix | undefined {
+  if (added.length > 0 || rejection) {
+    const reason = `the fix was not offered: ${rejection ?? `it would add ${added.map((f) => `${f.ruleId} (${f.message})`).join('; ')}`}`
+    manual.push(...doc.findings.map((finding) => ({ finding, reason })))
+    return undefined
+  }
+  const remaining = new Set(after.map((finding) => finding.fingerprint))
+  const resolved = doc.findings.filter((finding) => !remaining.has(finding.fingerprint))
+  for (const finding of doc.findings)
+    if (remaining.has(finding.fingerprint))
+      manual.push({
+        finding,
+        reason: 'the fix did not resolve it when re-evaluated; fix it by hand'
+      })
+  return resolved.length > 0 ? { ...doc, findings: resolved } : undefined
+}
+
+/**
+ * Runs the scan's policies over `manifests` (absolute, inside `<root>/workspace`), with the scan's
+ * configuration otherwise; custom policies are copied along at their relative paths.
+ */
+async function evaluate(
+  context: Omit<ScanContext, 'workDir'>,
+  root: string,
+  manifests: string[],
+  helmValues?: Record<string, string[][]>
+): Promise<ScanOutcome> {
+  const { config } = context
+  const workspace = path.join(root, 'workspace')
+  // Custom policies are read from the workspace: bring them along at the same relative paths.
+  const extraPolicies = await Promise.all(
+    config.extraPolicies.map(async (dir) => {
+      const copy = path.join(workspace, path.relative(config.workspace, dir))
+      await cp(dir, copy, { recursive: true })
+      return copy
+    })
+  )
+  const outcomes = await policiesScanner.run({
+    ...context,
+    workDir: path.join(root, 'work'),
+    config: {
+      ...config,
+      workspace,
+      manifests,
+      extraPolicies,
+      unreadableManifests: 'warn',
+      ...(helmValues ? { helmValues } : {})
+    }
+  })
+  const outcome = outcomes[0]!
+  if (outcome.error) throw new Error(`verifying the fixes failed: ${outcome.error}`)
+  return outcome
 }
 
 function toFileFixes(documents: DocumentFix[]): FileFix[] {
@@ -300,6 +659,22 @@ function toFileFixes(documents: DocumentFix[]): FileFix[] {
       resolves: docs.flatMap((doc) => doc.findings.map((finding) => finding.fingerprint)).sort()
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/** The container a finding's message names (`container "app"`), when the pod has it. */
+function containerNamed(
+  pod: YAMLMap | undefined,
+  message: string
+): { container: YAMLMap } | undefined {
+  const name = /\bcontainer "([^"]+)"/.exec(message)?.[1]
+  if (name === undefined) return undefined
+  for (const list of CONTAINER_LISTS) {
+    const items = pod?.get(list, true)
+    if (!isSeq(items)) continue
+    const container = items.items.find((item) => isMap(item) && item.get('name') === name)
+    if (isMap(container)) return { container }
+  }
+  return undefined
 }
 
 /** The container (an item of containers, initContainers or ephemeralContainers) holding `line`. */
@@ -361,25 +736,6 @@ function indentStep(documents: Document[], source: SourceText): number {
       }
     })
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 2
-}
-
-/** Whether a kustomization or Helm chart in the file's directory or above renders it. */
-async function renderedBy(workspace: string, file: string): Promise<string | undefined> {
-  for (
-    let dir = path.dirname(file);
-    !path.relative(workspace, dir).startsWith('..');
-    dir = path.dirname(dir)
-  ) {
-    for (const name of [...KUSTOMIZATION_FILES, HELM_CHART_FILE]) {
-      const exists = await lstat(path.join(dir, name)).then(
-        () => true,
-        () => false
-      )
-      if (exists) return name === HELM_CHART_FILE ? 'a Helm chart' : 'a kustomization'
-    }
-    if (dir === workspace || dir === path.dirname(dir)) break
-  }
-  return undefined
 }
 
 function byLocation(a: ManualFix, b: ManualFix): number {

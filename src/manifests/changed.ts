@@ -97,7 +97,7 @@ export async function changedScope(
     // inputs; a chart's values files (`helm-values`).
     const reads: Iterable<string> | undefined = isKustomization
       ? (await kustomizationInputs(dir).catch(() => undefined))?.reads
-      : config.helmValues?.[dir]
+      : config.helmValues?.[dir]?.flat()
     const members = [
       ...relative.filter((member) => member.startsWith(prefix)),
       ...[...(reads ?? [])].map((read) => relativePosix(workspace, read))

@@ -53,31 +53,58 @@ export async function helmEnv(home: string): Promise<NodeJS.ProcessEnv> {
 }
 
 /**
- * Renders a Helm chart with its default values and then `valuesFiles` in order (`helm template
- * --values`), offline: no dependency update, no plugins, no DNS lookups (helm's default). Each
- * object points at the template file named by Helm's `# Source:` comment, at the line of the
- * field where the template has it (see `templateLine`). Without helm the chart is reported as
- * not checked: its templates are not plain YAML. A chart helm cannot render fails the gate.
+ * Renders a Helm chart once per values set (`helm template --values` with each set's files in
+ * order after the chart's values.yaml; one set of none by default), offline: no dependency
+ * update, no plugins, no DNS lookups (helm's default). Each object points at the template file
+ * named by Helm's `# Source:` comment, at the line of the field where the template has it (see
+ * `templateLine`); with several sets, each object names its set (`valuesSet`). Without helm the
+ * chart is reported as not checked: its templates are not plain YAML. A chart helm cannot
+ * render fails the gate.
  */
 export async function renderHelmChart(
   workspace: string,
   dir: string,
   timeoutMs: number,
-  valuesFiles: string[] = []
+  valuesSets: string[][] = [[]]
 ): Promise<Rendered> {
-  const relative = (file: string) => relativePosix(workspace, file)
-  const chartFile = relative(path.join(dir, HELM_CHART_FILE))
+  const chartFile = relativePosix(workspace, path.join(dir, HELM_CHART_FILE))
   // helm reads a linked file's target into the chart; one outside it is not the PR's to give.
   const link = await linkLeaving(dir)
   if (link)
     return notRendered(
       chartFile,
-      `Helm chart refused: ${relative(link.file)} links outside the chart (to ${link.target}); chart not checked`,
+      `Helm chart refused: ${relativePosix(workspace, link.file)} links outside the chart (to ${link.target}); chart not checked`,
       true
     )
   const helm = await findOnPath('helm')
   if (!helm)
     return notRendered(chartFile, 'Helm chart not checked: helm is not on PATH to render it')
+  const result: Rendered = { rendered: true, file: chartFile, objects: [], problems: [] }
+  for (const valuesFiles of valuesSets) {
+    // The set as `helm-values` spells it, relative to the chart.
+    const valuesSet =
+      valuesSets.length > 1
+        ? valuesFiles.map((file) => relativePosix(dir, file)).join(',')
+        : undefined
+    const rendered = await renderValuesSet(workspace, dir, helm, timeoutMs, valuesFiles, valuesSet)
+    result.rendered &&= rendered.rendered
+    result.objects.push(...rendered.objects)
+    result.problems.push(...rendered.problems)
+  }
+  return result
+}
+
+/** `helm template` of a chart with one values set, each object labelled with `valuesSet`. */
+async function renderValuesSet(
+  workspace: string,
+  dir: string,
+  helm: string,
+  timeoutMs: number,
+  valuesFiles: string[],
+  valuesSet: string | undefined
+): Promise<Rendered> {
+  const relative = (file: string) => relativePosix(workspace, file)
+  const chartFile = relative(path.join(dir, HELM_CHART_FILE))
   const home = await privateTempDir('hardening-helm-')
   let output: string
   try {
@@ -89,9 +116,10 @@ export async function renderHelmChart(
     ]
     output = (await runTool(helm, args, { timeoutMs, env: await helmEnv(home) })).stdout
   } catch (error) {
+    const values = valuesSet === undefined ? '' : ` with values ${valuesSet}`
     return notRendered(
       chartFile,
-      `helm template failed (${(error as Error).message}); chart not checked`,
+      `helm template${values} failed (${(error as Error).message}); chart not checked`,
       true
     )
   } finally {
@@ -99,6 +127,7 @@ export async function renderHelmChart(
   }
   const objects: ManifestObject[] = []
   const problems: LoadResult['problems'] = []
+  const label = valuesSet === undefined ? {} : { valuesSet }
   const templates = new Map<string, Promise<TemplateDocument[] | undefined>>()
   const occurrences = new Map<string, number>()
   for (const text of output.split(/^---\s*$/m)) {
@@ -114,7 +143,9 @@ export async function renderHelmChart(
     const parsed = parseManifests(text, file)
     problems.push(...parsed.problems)
     if (!outline || !template) {
-      objects.push(...parsed.objects.map((o) => ({ ...o, line: 1, lineOf: () => undefined })))
+      objects.push(
+        ...parsed.objects.map((o) => ({ ...o, ...label, line: 1, lineOf: () => undefined }))
+      )
       continue
     }
     const occurrence = occurrences.get(template) ?? 0
@@ -126,6 +157,7 @@ export async function renderHelmChart(
     objects.push(
       ...parsed.objects.map((o) => ({
         ...o,
+        ...label,
         line: lineIn(o.line),
         lineOf: (fieldPath: string) => {
           const line = o.lineOf(fieldPath)
@@ -140,6 +172,8 @@ export async function renderHelmChart(
 /** One YAML document of a template: the first line of each key path, and its literal lines. */
 interface TemplateDocument {
   paths: Map<string, number>
+  /** How many list items the template spells out under each path. */
+  items: Map<string, number>
   lines: Set<string>
 }
 
@@ -153,8 +187,18 @@ function templateOutline(
       (text) => {
         const documents: TemplateDocument[] = []
         for (const entry of outlineEntries(text)) {
-          const document = (documents[entry.document] ??= { paths: new Map(), lines: new Set() })
+          const document = (documents[entry.document] ??= {
+            paths: new Map(),
+            items: new Map(),
+            lines: new Set()
+          })
           if (!document.paths.has(entry.path)) document.paths.set(entry.path, entry.line)
+          const item = ITEM.exec(entry.path)
+          if (item)
+            document.items.set(
+              item[1]!,
+              Math.max(document.items.get(item[1]!) ?? 0, Number(item[2]) + 1)
+            )
           document.lines.add(entry.text)
         }
         return documents.filter(Boolean)
@@ -199,21 +243,32 @@ function outlineLines(text: string): Map<number, string[]> {
 function templateLine(document: TemplateDocument | undefined, paths: string[]): number {
   if (!document) return 1
   const deepest = paths.at(-1)
-  const segments = deepest === undefined ? [] : deepest.split(PATH_SEPARATOR)
-  for (let length = segments.length; length > 0; length--) {
-    const line = document.paths.get(segments.slice(0, length).join(PATH_SEPARATOR))
+  const prefixes: string[] = []
+  // The n-th rendered list item is the template's n-th where it spells out that many; past them
+  // (items a `range` repeats), its last one.
+  for (const segment of deepest === undefined ? [] : deepest.split(PATH_SEPARATOR)) {
+    const parent = prefixes.at(-1)
+    const index = /^-(\d+)$/.exec(segment)?.[1]
+    const spelled = index === undefined ? 0 : (document.items.get(parent ?? '') ?? 0)
+    const mapped = spelled > 0 ? `-${Math.min(Number(index), spelled - 1)}` : segment
+    prefixes.push(parent === undefined ? mapped : `${parent}${PATH_SEPARATOR}${mapped}`)
+  }
+  for (const prefix of prefixes.reverse()) {
+    const line = document.paths.get(prefix)
     if (line !== undefined) return line
   }
   return document.paths.values().next().value ?? 1
 }
 
 const PATH_SEPARATOR = '\n'
+/** A path that ends in a list item: the path of the list, and the item's index. */
+const ITEM = /^(?:(.*)\n)?-(\d+)$/s
 
 interface OutlineEntry {
   line: number
   /** The line without its indentation. */
   text: string
-  /** Keys from the document's root, `-` for a list item, joined by PATH_SEPARATOR. */
+  /** Keys from the document's root, `-<index>` for a list item, joined by PATH_SEPARATOR. */
   path: string
   document: number
 }
@@ -225,7 +280,9 @@ interface OutlineEntry {
  */
 function outlineEntries(text: string): OutlineEntry[] {
   const entries: OutlineEntry[] = []
-  let stack: Array<{ column: number; key: string }> = []
+  let stack: Array<{ column: number; key: string; item: boolean }> = []
+  /** Items seen so far in each list, by the list's path. */
+  let itemsSeen = new Map<string, number>()
   let document = 0
   let blockScalarColumn: number | undefined
   text.split('\n').forEach((raw, index) => {
@@ -239,16 +296,17 @@ function outlineEntries(text: string): OutlineEntry[] {
     if (/^---(\s|$)/.test(line)) {
       document++
       stack = []
+      itemsSeen = new Map()
       return
     }
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('{{')) return
     // A list may sit at its key's own indentation (`containers:` then `- name: app`).
     const item = /^-(\s|$)/.test(trimmed)
-    const encloses = (top: { column: number; key: string }) =>
-      top.column < indent || (top.column === indent && item && top.key !== '-')
+    const encloses = (top: (typeof stack)[number]) =>
+      top.column < indent || (top.column === indent && item && !top.item)
     while (stack.length > 0 && !encloses(stack[stack.length - 1])) stack.pop()
-    const emit = (column: number, key: string) => {
-      stack.push({ column, key })
+    const emit = (column: number, key: string, item = false) => {
+      stack.push({ column, key, item })
       entries.push({
         line: index + 1,
         text: trimmed,
@@ -259,7 +317,10 @@ function outlineEntries(text: string): OutlineEntry[] {
     let column = indent
     let rest = trimmed
     for (let item = /^-(\s+|$)/.exec(rest); item; item = /^-(\s+|$)/.exec(rest)) {
-      emit(column, '-')
+      const list = stack.map((s) => s.key).join(PATH_SEPARATOR)
+      const index = itemsSeen.get(list) ?? 0
+      itemsSeen.set(list, index + 1)
+      emit(column, `-${index}`, true)
       column += item[0].length
       rest = rest.slice(item[0].length)
     }

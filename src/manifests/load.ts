@@ -22,13 +22,19 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.tools'])
 /**
  * Loads every Kubernetes object under `targets` (files or directories inside `workspace`). With
  * `render`, a directory with a kustomization (kustomize or kubectl) or a Helm chart (helm) is
- * rendered and stands in for its files; `helmValues` names each chart's values files (absolute
- * paths, by absolute chart directory).
+ * rendered and stands in for its files; `helmValues` names each chart's values sets (lists of
+ * absolute paths, by absolute chart directory), each rendered and checked on its own.
  */
 export async function loadManifests(
   workspace: string,
   targets: string[],
-  options: { render?: boolean; timeoutMs?: number; helmValues?: Record<string, string[]> } = {}
+  options: {
+    render?: boolean
+    timeoutMs?: number
+    helmValues?: Record<string, string[][]>
+    /** `kustomize-remote`: let kustomize fetch remote bases (refused by default). */
+    kustomizeRemote?: boolean
+  } = {}
 ): Promise<LoadResult> {
   const result: LoadResult = { objects: [], problems: [] }
   const files = await collectFiles(
@@ -71,7 +77,10 @@ export async function loadManifests(
   const rendered: Array<{ dir: string; file: string }> = []
   for (const dir of kustomizations) {
     const sources = [...loaded].filter(([file]) => inside(file, dir)).flatMap(([, r]) => r.objects)
-    const kustomization = await renderKustomization(workspace, dir, sources, timeoutMs)
+    const kustomization = await renderKustomization(workspace, dir, sources, {
+      timeoutMs,
+      allowRemote: options.kustomizeRemote
+    })
     take(kustomization)
     if (!kustomization.rendered) continue
     for (const file of kustomization.reads ?? []) reads.add(file)

@@ -11,6 +11,8 @@ export interface ManifestObject {
   line: number
   /** 1-based line of a field given as `spec.template.spec.containers[1].image`, when it exists. */
   lineOf(fieldPath: string): number | undefined
+  /** The Helm values set it was rendered with, when its chart is rendered with several. */
+  valuesSet?: string
 }
 
 /** A file (or part of one) that could not be read; reported, never silently dropped. */

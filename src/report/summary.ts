@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/model.js'
-import { sortBySeverity } from '../findings/order.js'
+import { mostSevere } from '../findings/order.js'
 import { SEVERITIES } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
 import type { ChangedOnlyScope } from '../manifests/changed.js'
@@ -50,7 +50,10 @@ export function toSummaryMarkdown(
     for (const problem of problems) lines.push(`- ${cell(problem)}`)
     lines.push('', '</details>', '')
   }
-  const top = sortBySeverity(findings.filter((f) => !f.suppression)).slice(0, TOP_FINDINGS)
+  const top = mostSevere(
+    findings.filter((f) => !f.suppression),
+    TOP_FINDINGS
+  )
   if (top.length) {
     lines.push(
       `### Top findings`,

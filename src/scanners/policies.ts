@@ -1,5 +1,7 @@
-import path from 'node:path'
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { PathPolicies, ScanConfig } from '../config/scan-config.js'
 import { finalize, type Finding } from '../findings/model.js'
 import { byText } from '../findings/order.js'
 import { parseSeverity } from '../findings/severity.js'
@@ -28,6 +30,14 @@ import {
   type EvaluatedPolicy
 } from './gatekeeper/annotations.js'
 import { bundleDigest } from './gatekeeper/bundle-digest.js'
+import {
+  exclusionNotices,
+  pathPolicyChooser,
+  runSelection,
+  selectionKey,
+  type PathChoice,
+  type PolicySelection
+} from './gatekeeper/path-policies.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
 import { relativePosix } from '../util/posix-path.js'
 
@@ -37,6 +47,8 @@ export interface PolicyScanOutcome extends ScanOutcome {
   policies: EvaluatedPolicy[]
   /** Digest of the bundled policy files (sha256:…). */
   policyBundleDigest?: string
+  /** The bundles evaluated: policy-bundle's, then those the config file's paths chose. */
+  policyBundles?: string[]
 }
 
 export function isPolicyScanOutcome(outcome: ScanOutcome): outcome is PolicyScanOutcome {
@@ -57,63 +69,76 @@ export const policiesScanner: Scanner = {
     if (!conftest) throw new Error('conftest is not installed')
     const notices: string[] = []
 
-    const { library, bundledKinds, digest } = await loadLibrary(context, notices)
     const manifests = await loadManifests(config.workspace, config.manifests, {
       render: true,
       timeoutMs: context.timeoutMs,
-      helmValues: config.helmValues
+      helmValues: config.helmValues,
+      kustomizeRemote: config.kustomizeRemote
     })
     context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size)
+    const choose = pathPolicyChooser(config)
     const gateFailures: string[] = []
     for (const problem of manifests.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
       notices.push(`${where}: ${problem.message}`)
       log.warning(`${where}: ${problem.message}`)
-      // What Kubernetes could apply but we could not check must not pass silently.
-      if (problem.blocking && config.unreadableManifests === 'fail')
+      // What Kubernetes could apply but we could not check must not pass silently, unless the
+      // config file leaves that file unchecked (it is listed as excluded below).
+      if (
+        problem.blocking &&
+        config.unreadableManifests === 'fail' &&
+        !choose(problem.file).excludedBy
+      )
         gateFailures.push(
           `A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`
         )
     }
+    const { groups, checked } = groupBySelection(config, manifests.objects, choose, notices)
+    const libraries = new Map<string, LoadedLibrary>()
+    for (const [key, group] of groups)
+      libraries.set(key, await loadLibrary(context, group.selection, notices))
 
     const findings: Finding[] = []
-    const reviewsByTemplate = new Map<
-      string,
-      Array<{ review: Review; object: ManifestObject; constraint: Constraint }>
-    >()
     const namespaces = new Map(
-      manifests.objects
-        .filter((m) => isNamespace(m.object))
-        .map((m) => [nameOf(m.object), m.object])
+      checked.filter((m) => isNamespace(m.object)).map((m) => [nameOf(m.object), m.object])
     )
-    for (const constraint of library.constraints) {
-      const template = library.templates.get(constraint.kind)
-      if (!template) continue // a skipped template; already noticed
-      const entries = reviewsByTemplate.get(template.kind) ?? []
-      for (const entry of manifests.objects) {
-        try {
-          const namespaceObject = namespaces.get(namespaceOf(entry.object))
-          if (!matches(constraint.match, { object: entry.object, namespaceObject })) continue
-        } catch (error) {
-          if (!(error instanceof MatchError)) throw error
-          // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so do
-          // we, in gator's words, so CI and gator agree.
-          const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`
-          findings.push(toFinding(template, constraint, entry, msg, {}))
-          continue
+    // Reviews by template; a template that several libraries share (a bundled one, say) is
+    // evaluated once for all their manifests, each review with its own constraint's parameters.
+    const reviewsByTemplate = new Map<string, TemplateWork>()
+    for (const [key, { objects }] of groups) {
+      const { library } = libraries.get(key)!
+      for (const constraint of library.constraints) {
+        const template = library.templates.get(constraint.kind)
+        if (!template) continue // a skipped template; already noticed
+        const id = templateIdentity(template)
+        const work = reviewsByTemplate.get(id) ?? { template, entries: [] }
+        reviewsByTemplate.set(id, work)
+        for (const entry of objects) {
+          try {
+            const namespaceObject = namespaces.get(namespaceOf(entry.object))
+            if (!matches(constraint.match, { object: entry.object, namespaceObject })) continue
+          } catch (error) {
+            if (!(error instanceof MatchError)) throw error
+            // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so
+            // do we, in gator's words, so CI and gator agree.
+            const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`
+            findings.push(toFinding(template, constraint, entry, msg, {}))
+            continue
+          }
+          work.entries.push({
+            review: reviewOf(entry.object, constraint),
+            object: entry,
+            constraint
+          })
         }
-        entries.push({ review: reviewOf(entry.object, constraint), object: entry, constraint })
       }
-      reviewsByTemplate.set(template.kind, entries)
     }
 
-    const work = [...reviewsByTemplate].map(([kind, entries]) => ({
-      template: library.templates.get(kind) as Template,
-      reviews: entries.map((entry) => entry.review)
-    }))
     // The inventory is built once, and only when a referential template has objects to judge.
-    const referential = work.filter((w) => w.template.referential && w.reviews.length > 0)
-    const inventory = referential.length ? buildInventory(manifests.objects) : undefined
+    const referential = [...reviewsByTemplate.values()].filter(
+      (w) => w.template.referential && w.entries.length > 0
+    )
+    const inventory = referential.length ? buildInventory(checked) : undefined
     if (inventory)
       notices.push(
         ...inventoryNotices(
@@ -122,66 +147,160 @@ export const policiesScanner: Scanner = {
         )
       )
     context.progress?.targetStarted('conftest policies')
-    const violations = await evaluateTemplates(
-      conftest.path,
-      work,
-      context.workDir,
-      context.timeoutMs,
-      { inventory: inventory?.data }
-    )
-    context.progress?.targetFinished('conftest policies')
-    context.progress?.count('resources evaluated', manifests.objects.length)
-    for (const violation of violations) {
-      const template = library.templates.get(violation.kind) as Template
-      const entry = reviewsByTemplate.get(violation.kind)?.[violation.index]
-      if (!entry)
-        throw new Error(`conftest reported a violation for unknown review ${violation.index}`)
-      findings.push(
-        toFinding(template, entry.constraint, entry.object, violation.msg, violation.details)
+    for (const [index, round] of evaluationRounds(reviewsByTemplate.values()).entries()) {
+      const violations = await evaluateTemplates(
+        conftest.path,
+        [...round.values()].map(({ template, entries }) => ({
+          template,
+          reviews: entries.map((entry) => entry.review)
+        })),
+        index === 0 ? context.workDir : path.join(context.workDir, `round-${index}`),
+        context.timeoutMs,
+        { inventory: inventory?.data }
       )
+      for (const violation of violations) {
+        const work = round.get(violation.kind)
+        const entry = work?.entries[violation.index]
+        if (!work || !entry)
+          throw new Error(`conftest reported a violation for unknown review ${violation.index}`)
+        findings.push(
+          toFinding(work.template, entry.constraint, entry.object, violation.msg, violation.details)
+        )
+      }
     }
+    context.progress?.targetFinished('conftest policies')
+    context.progress?.count('resources evaluated', checked.length)
     findings.sort((a, b) => byText(a.fingerprint, b.fingerprint))
+    const digest = await bundlesDigest(context, [...libraries.values()])
     return [
       {
         scanner: 'policies',
         target: 'manifests',
         findings,
-        notices,
+        notices: [...new Set(notices)],
         ...(gateFailures.length ? { gateFailures } : {}),
         tool: { name: 'conftest', version: conftest.version },
-        policies: [...library.templates.values()].map((template) =>
-          evaluatedPolicy(
-            template,
-            library.constraints
-              .filter((c) => c.kind === template.kind)
-              .map((c) => ({ name: c.name, enforcementAction: c.enforcementAction })),
-            bundledKinds.has(template.kind) ? 'bundled' : 'custom'
-          )
-        ),
+        policies: evaluatedPolicies([...libraries.values()]),
+        policyBundles: [...new Set([...groups.values()].map((group) => group.selection.bundle))],
         ...(digest ? { policyBundleDigest: digest } : {})
       } satisfies PolicyScanOutcome
     ]
   }
 }
 
+interface TemplateWork {
+  template: Template
+  entries: Array<{ review: Review; object: ManifestObject; constraint: Constraint }>
+}
+
+/**
+ * Templates with the same kind, Rego and annotations are one template, whichever library read
+ * them (the bundled ones, in every bundle that has them).
+ */
+function templateIdentity(template: Template): string {
+  const { kind, regoVersion, rego, libs, annotations } = template
+  const text = JSON.stringify([regoVersion, rego, libs, annotations])
+  return `${kind}\0${createHash('sha256').update(text).digest('hex')}`
+}
+
+/**
+ * Splits the templates into evaluations in which each kind appears once (conftest reports a
+ * violation by kind): one evaluation, unless two libraries define one kind differently.
+ */
+function evaluationRounds(works: Iterable<TemplateWork>): Array<Map<string, TemplateWork>> {
+  const rounds: Array<Map<string, TemplateWork>> = []
+  for (const work of works) {
+    let round = rounds.find((candidate) => !candidate.has(work.template.kind))
+    if (!round) rounds.push((round = new Map()))
+    round.set(work.template.kind, work)
+  }
+  return rounds
+}
+
+/**
+ * The manifests by the policies that judge them (the run's own selection always, so its policies
+ * are listed even without manifests), and those checked at all; notes each exclusion.
+ */
+function groupBySelection(
+  config: ScanConfig,
+  objects: ManifestObject[],
+  choose: (file: string) => PathChoice,
+  notices: string[]
+): {
+  groups: Map<string, { selection: PolicySelection; objects: ManifestObject[] }>
+  checked: ManifestObject[]
+} {
+  const own = runSelection(config)
+  const groups = new Map([[selectionKey(own), { selection: own, objects: [] as ManifestObject[] }]])
+  const checked: ManifestObject[] = []
+  const excluded = new Map<PathPolicies, Set<string>>()
+  for (const entry of objects) {
+    const choice = choose(entry.file)
+    if (choice.excludedBy) {
+      const files = excluded.get(choice.excludedBy) ?? new Set()
+      excluded.set(choice.excludedBy, files.add(entry.file))
+      continue
+    }
+    const group = groups.get(choice.key) ?? { selection: choice.selection, objects: [] }
+    groups.set(choice.key, group)
+    group.objects.push(entry)
+    checked.push(entry)
+  }
+  notices.push(...exclusionNotices(excluded, 'manifest file(s) not checked by the policies'))
+  return { groups, checked }
+}
+
+/** Every template evaluated, once per kind, with the constraints of every library that has it. */
+function evaluatedPolicies(libraries: LoadedLibrary[]): EvaluatedPolicy[] {
+  const byKind = new Map<
+    string,
+    { template: Template; constraints: Map<string, Constraint>; bundled: boolean }
+  >()
+  for (const { library, bundledKinds } of libraries)
+    for (const template of library.templates.values()) {
+      const known = byKind.get(template.kind) ?? {
+        template,
+        constraints: new Map(),
+        bundled: bundledKinds.has(template.kind)
+      }
+      byKind.set(template.kind, known)
+      for (const constraint of library.constraints)
+        if (constraint.kind === template.kind) known.constraints.set(constraint.name, constraint)
+    }
+  return [...byKind.values()].map(({ template, constraints, bundled }) =>
+    evaluatedPolicy(
+      template,
+      [...constraints.values()].map((c) => ({
+        name: c.name,
+        enforcementAction: c.enforcementAction
+      })),
+      bundled ? 'bundled' : 'custom'
+    )
+  )
+}
+
 interface LoadedLibrary {
   library: PolicyLibrary
   /** Template kinds that came from the bundled policies (the rest are the user's). */
   bundledKinds: Set<string>
-  /** Digest of the bundled policy files, for the evidence report. */
-  digest?: string
+  /** The bundled policy files read (absolute), for the evidence report's digest. */
+  bundleFiles: string[]
 }
 
-async function loadLibrary(context: ScanContext, notices: string[]): Promise<LoadedLibrary> {
+async function loadLibrary(
+  context: ScanContext,
+  selection: PolicySelection,
+  notices: string[]
+): Promise<LoadedLibrary> {
   const { config } = context
   const bundleFiles =
-    config.policyBundle === 'none'
+    selection.bundle === 'none'
       ? []
       : await kustomizationFiles(
-          path.join(context.actionRoot, 'policies', 'bundles', config.policyBundle)
+          path.join(context.actionRoot, 'policies', 'bundles', selection.bundle)
         )
   const bundled = await loadManifests(context.actionRoot, bundleFiles)
-  const extra = await loadManifests(config.workspace, config.extraPolicies)
+  const extra = await loadManifests(config.workspace, selection.extraPolicies)
   for (const problem of [...bundled.problems, ...extra.problems])
     notices.push(`${problem.file}: ${problem.message}`)
   if (config.policyEnforcement !== 'as-declared') {
@@ -194,17 +313,6 @@ async function loadLibrary(context: ScanContext, notices: string[]): Promise<Loa
   }
   const library = readPolicyLibrary([...bundled.objects, ...extra.objects])
   const bundledKinds = new Set(readPolicyLibrary(bundled.objects).templates.keys())
-  const digest =
-    bundleFiles.length > 0
-      ? bundleDigest(
-          await Promise.all(
-            bundleFiles.map(async (file) => ({
-              path: relativePosix(context.actionRoot, file),
-              content: await readFile(file)
-            }))
-          )
-        )
-      : undefined
   for (const skipped of library.skipped)
     notices.push(`template ${skipped.name} (${skipped.file}) skipped: ${skipped.reason}`)
   for (const orphan of library.orphans) {
@@ -212,7 +320,24 @@ async function loadLibrary(context: ScanContext, notices: string[]): Promise<Loa
       `constraint ${orphan.kind}/${orphan.name} (${orphan.file}) has no ConstraintTemplate; not evaluated`
     )
   }
-  return { library, bundledKinds, ...(digest ? { digest } : {}) }
+  return { library, bundledKinds, bundleFiles }
+}
+
+/** Digest of every bundled policy file the libraries read; undefined when they read none. */
+async function bundlesDigest(
+  context: ScanContext,
+  libraries: LoadedLibrary[]
+): Promise<string | undefined> {
+  const files = [...new Set(libraries.flatMap((loaded) => loaded.bundleFiles))]
+  if (files.length === 0) return undefined
+  return bundleDigest(
+    await Promise.all(
+      files.map(async (file) => ({
+        path: relativePosix(context.actionRoot, file),
+        content: await readFile(file)
+      }))
+    )
+  )
 }
 
 function reviewOf(object: Record<string, unknown>, constraint: Constraint): Review {
@@ -256,7 +381,8 @@ function toFinding(
     severity: annotations[TEMPLATE_ANNOTATIONS.severity]
       ? parseSeverity(annotations[TEMPLATE_ANNOTATIONS.severity])
       : 'MEDIUM',
-    message: msg,
+    // A chart rendered with several values sets: which one (also keeps their fingerprints apart).
+    message: entry.valuesSet ? `${msg} (Helm values: ${entry.valuesSet})` : msg,
     resource: [entry.object.kind, namespace, nameOf(entry.object)].filter(Boolean).join('/'),
     location: { path: entry.file, startLine: line },
     remediation: annotations[TEMPLATE_ANNOTATIONS.remediation],

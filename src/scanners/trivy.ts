@@ -6,6 +6,7 @@ import { parseSeverity } from '../findings/severity.js'
 import { findImageReferences } from '../manifests/images.js'
 import { mapBounded } from '../util/concurrency.js'
 import { runTool, toolEnv } from '../util/run-tool.js'
+import { withoutExcluded } from './gatekeeper/path-policies.js'
 import { findInlineIgnores, ignoredBy, loadTrivyIgnore, type TrivyIgnore } from './trivy-ignore.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
 import { relativePosix } from '../util/posix-path.js'
@@ -444,7 +445,17 @@ export const trivyConfigScanner: Scanner = {
         ...(await inlineIgnoreFindings(context, 'trivy-config', target, notices))
       )
     }
-    return [{ ...outcome('trivy-config', 'manifests', context, findings), notices }]
+    const kept = withoutExcluded(
+      config,
+      findings,
+      'manifest file(s) with Trivy findings not reported'
+    )
+    return [
+      {
+        ...outcome('trivy-config', 'manifests', context, kept.findings),
+        notices: [...notices, ...kept.notices]
+      }
+    ]
   }
 }
 

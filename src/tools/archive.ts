@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises'
+import { pipeline, type Readable } from 'node:stream'
 import { createGunzip, gunzipSync } from 'node:zlib'
 
 /** A release archive that is malformed or hostile; installing from it is refused. */
@@ -42,7 +43,7 @@ export function extractFileFromTarGz(archive: Buffer, wanted: string): Buffer {
  * it on the main thread (about three times the CPU, and several seconds of every warm run).
  */
 export async function tarGzFileEquals(
-  archive: Buffer,
+  archive: Buffer | Readable,
   wanted: string,
   file: string
 ): Promise<boolean> {
@@ -62,7 +63,9 @@ export async function tarGzFileEquals(
       }
     })
     const gunzip = createGunzip({ chunkSize: 1 << 20 })
-    gunzip.end(archive)
+    if (Buffer.isBuffer(archive)) gunzip.end(archive)
+    // A read error ends the inflation with that error.
+    else pipeline(archive, gunzip, () => {})
     const theirs = Buffer.allocUnsafe(1 << 20)
     try {
       for await (const chunk of gunzip) {

@@ -1,5 +1,8 @@
-import * as cache from '@actions/cache'
 import type { Logger } from '../log.js'
+
+// Loaded only when the DB is not current on disk: it is about a third of the bundle, which every
+// run would otherwise compile at start.
+const actionsCache = () => import('@actions/cache')
 
 /**
  * Persists Trivy's DB directory across workflow runs. The key carries the day, so one day's runs
@@ -20,6 +23,7 @@ export async function restoreDbCache(
   platform: string,
   log: Logger
 ): Promise<string | undefined> {
+  const cache = await actionsCache()
   if (!cache.isFeatureAvailable()) return undefined
   const { key, restoreKeys } = dbCacheKey(platform)
   try {
@@ -39,6 +43,7 @@ export async function saveDbCache(
   restoredKey: string | undefined,
   log: Logger
 ): Promise<void> {
+  const cache = await actionsCache()
   if (!cache.isFeatureAvailable()) return
   const { key } = dbCacheKey(platform)
   if (restoredKey === key) return

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -174,21 +175,35 @@ export async function cacheEntryProblem(
   expected: string
 ): Promise<string | undefined> {
   const binary = path.join(dir, executable)
-  const [archive, hasBinary] = await Promise.all([
-    readFile(path.join(dir, asset)).catch(() => undefined),
-    stat(binary).then(
-      (info) => info.isFile(),
-      () => false
+  const archiveFile = path.join(dir, asset)
+  const [hasArchive, hasBinary] = await Promise.all([isFile(archiveFile), isFile(binary)])
+  if (!hasArchive || !hasBinary) return `lacks its ${hasArchive ? 'binary' : 'release archive'}`
+  if (asset.endsWith('.zip')) {
+    const archive = await readFile(archiveFile)
+    if (sha256(archive) !== expected) return `has an archive whose SHA-256 is not ${expected}`
+    const same = (await binaryFromArchive(archive, asset, executable)).equals(
+      await readFile(binary)
     )
-  ])
-  if (!archive || !hasBinary) return `lacks its ${archive ? 'binary' : 'release archive'}`
-  if (sha256(archive) !== expected) return `has an archive whose SHA-256 is not ${expected}`
-  const same = asset.endsWith('.zip')
-    ? (await binaryFromArchive(archive, asset, executable)).equals(await readFile(binary))
-    : await tarGzFileEquals(archive, executable, binary)
-  if (!same) return 'has a binary that differs from the one in its archive'
-  return undefined
+    return same ? undefined : 'has a binary that differs from the one in its archive'
+  }
+  // One pass over the archive: each chunk read is hashed here while the thread pool inflates it
+  // for the comparison, so the bytes compared are the bytes hashed. The verdict needs both.
+  const hash = createHash('sha256')
+  const archive = createReadStream(archiveFile, { highWaterMark: 1 << 20 })
+  archive.on('data', (chunk) => hash.update(chunk))
+  const same = await tarGzFileEquals(archive, executable, binary).catch((error: Error) => error)
+  // A malformed archive ends the pass early; its hash decides which problem to report.
+  const actual = same instanceof Error ? sha256(await readFile(archiveFile)) : hash.digest('hex')
+  if (actual !== expected) return `has an archive whose SHA-256 is not ${expected}`
+  if (same instanceof Error) throw same
+  return same ? undefined : 'has a binary that differs from the one in its archive'
 }
+
+const isFile = (file: string): Promise<boolean> =>
+  stat(file).then(
+    (info) => info.isFile(),
+    () => false
+  )
 
 /** Stores the verified archive and its binary as one tool-cache entry (replacing any earlier one). */
 async function cacheRelease(

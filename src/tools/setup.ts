@@ -24,11 +24,27 @@ export interface InstalledTools {
 }
 
 /** Installs the tools the active scanners need, and brings Trivy's vulnerability DB up to date once. */
-export async function installTools(
+export function installTools(
   config: ScanConfig,
   needs: ToolNeeds,
   log: Logger
 ): Promise<InstalledTools> {
+  return startInstalls(config, needs, log).all
+}
+
+/** Installs under way: each scanner can start once its own tools are ready. */
+export interface ToolInstalls {
+  /**
+   * The named tools once they are verified, with the DB's state when Trivy is among them (every
+   * Trivy run shares the cache directory the DB is updated in).
+   */
+  ready(names: readonly ToolName[]): Promise<InstalledTools>
+  /** Everything installed, and the DB ready; rejects with the first install that failed. */
+  all: Promise<InstalledTools>
+}
+
+/** Starts installing every tool in `needs` at once, and the DB update (after Trivy's install). */
+export function startInstalls(config: ScanConfig, needs: ToolNeeds, log: Logger): ToolInstalls {
   const platform = currentPlatform()
   const options = {
     releaseBaseUrl: config.toolMirror,
@@ -45,13 +61,25 @@ export async function installTools(
   )
   const trivy = installing.get('trivy')
   // The DB is restored and checked while the tools are verified; only an update waits for Trivy.
-  const [installed, dbProblem] = await Promise.all([
-    Promise.all([...installing].map(async ([name, tool]) => [name, await tool] as const)),
-    trivy && needs.vulnerabilityDb ? prepareTrivyDb(trivy, config, platform, log) : undefined
-  ])
-  const tools: InstalledTools['tools'] = Object.fromEntries(installed)
-  return dbProblem ? { tools, dbProblem } : { tools }
+  const db =
+    trivy && needs.vulnerabilityDb
+      ? prepareTrivyDb(trivy, config, platform, log)
+      : Promise.resolve(undefined)
+  const ready = async (names: readonly ToolName[]): Promise<InstalledTools> => {
+    const [installed, dbProblem] = await Promise.all([
+      Promise.all(names.map(async (name) => [name, await installing.get(name)!] as const)),
+      names.includes('trivy') ? db : undefined
+    ])
+    const tools: InstalledTools['tools'] = Object.fromEntries(installed)
+    return dbProblem ? { tools, dbProblem } : { tools }
+  }
+  const all = ready([...installing.keys()])
+  // Handled here so a failure waits for whoever awaits `all` instead of ending the process.
+  all.catch(() => {})
+  return { ready, all }
 }
+
+const CURRENT_DB = 'The cached Trivy vulnerability DB is current; not updating it.'
 
 /** Restores the DB cache and brings the DB up to date; returns why it is unavailable, if it is. */
 async function prepareTrivyDb(
@@ -60,6 +88,12 @@ async function prepareTrivyDb(
   platform: string,
   log: Logger
 ): Promise<string | undefined> {
+  // A DB current on disk (a warm run on a self-hosted runner) needs neither the cache service
+  // nor Trivy: restoring it would download the same DB again, and saving it upload it again.
+  if (!config.skipDbUpdate && (await dbIsCurrent(config.trivyCacheDir))) {
+    log.info(CURRENT_DB)
+    return undefined
+  }
   const restored = await restoreDbCache(config.trivyCacheDir, platform, log)
   const dbProblem = config.skipDbUpdate
     ? await missingDbProblem(config.trivyCacheDir)
@@ -93,7 +127,7 @@ async function updateTrivyDb(
   if (config.dbRepositories.length > 0)
     args.push('--db-repository', config.dbRepositories.join(','))
   if (await dbIsCurrent(config.trivyCacheDir)) {
-    log.info('The cached Trivy vulnerability DB is current; not updating it.')
+    log.info(CURRENT_DB)
     return undefined
   }
   const binary = (await trivy).path

@@ -1,5 +1,6 @@
 // Attack: a pull request ships its own .hardening.yaml that lowers the gate, opts itself in to
-// being trusted and points the tool install at a mirror and a tool directory it controls. The base
+// being trusted, points the tool install at a mirror and a tool directory it controls, and
+// excludes every file from the policies (or gives them no bundle). The base
 // branch's file governs a pull request (docs/config.md), so none of it applies; with no base file
 // the defaults do.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +17,10 @@ const HOSTILE = [
   'tool-mirror: http://attacker.invalid',
   'trusted-tool-dir: ./evil-bin',
   'fail-on: none',
+  'paths:',
+  '  - glob: "*"',
+  '    exclude: true',
+  '    policy-bundle: none',
   ''
 ].join('\n')
 
@@ -67,9 +72,12 @@ async function governing(base: string | undefined) {
 
 describe("a pull request's own .hardening.yaml", () => {
   it("changes nothing: the base branch's file governs", async () => {
-    const { file, notes } = await governing('fail-on-severity: medium\n')
+    const { file, notes } = await governing(
+      'fail-on-severity: medium\npaths:\n  - glob: deploy/*\n    policy-bundle: pss-restricted\n'
+    )
     expect([...(file?.inputs.keys() ?? [])]).toEqual(['fail-on-severity'])
     expect(file?.inputs.get('fail-on-severity')?.value).toBe('medium')
+    expect(file?.paths).toEqual([{ glob: 'deploy/*', line: 3, policyBundle: 'pss-restricted' }])
     expect(notes.join('\n')).toMatch(/its changes are not applied/)
   })
 

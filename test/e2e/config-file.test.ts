@@ -1,8 +1,9 @@
 // End to end: the config file on a pull request, with dist/index.js run as the Actions runner runs
 // it and the real conftest. The base branch's .hardening.yaml governs (only the policies scanner,
-// fail at high, deploy/legacy/* never fails); the pull request's own copy, which lowers
-// fail-on-severity to none, is not applied, so the verdict stays failing and the summary says so.
-// With config-from-pr: true the same pull request passes: the check can tell the two apart.
+// fail at high, deploy/legacy/* never fails, deploy/vendor/* excluded); the pull request's own
+// copy, which lowers fail-on-severity to none and excludes deploy/app.yaml, is not applied, so the
+// verdict stays failing and the summary says so. With config-from-pr: true the same pull request
+// passes: the check can tell the two apart.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,10 +20,15 @@ fail-on-severity: high
 paths:
   - glob: deploy/legacy/*
     fail-on-severity: none
+  - glob: deploy/vendor/*
+    exclude: true
 `
 const PR_CONFIG = `# "temporarily" relaxed by the pull request
 scanners: [policies]
 fail-on-severity: none
+paths:
+  - glob: deploy/app.yaml
+    exclude: true
 `
 let workspace: string
 let baseSha: string
@@ -33,8 +39,10 @@ beforeAll(() => {
   workspace = mkdtempSync(path.join(os.tmpdir(), 'e2e-config-file-'))
   git(workspace, 'init', '-q')
   mkdirSync(path.join(workspace, 'deploy', 'legacy'), { recursive: true })
+  mkdirSync(path.join(workspace, 'deploy', 'vendor'), { recursive: true })
   writeFileSync(path.join(workspace, 'deploy', 'app.yaml'), privilegedPod('app'))
   writeFileSync(path.join(workspace, 'deploy', 'legacy', 'old.yaml'), privilegedPod('old'))
+  writeFileSync(path.join(workspace, 'deploy', 'vendor', 'lib.yaml'), privilegedPod('lib'))
   writeFileSync(path.join(workspace, '.hardening.yaml'), BASE_CONFIG)
   git(workspace, 'add', '-A')
   git(workspace, 'commit', '-q', '-m', 'base')
@@ -71,7 +79,7 @@ const findingsOf = (run: ActionRun) =>
   JSON.parse(readFileSync(run.outputs['findings-file']!, 'utf8')) as {
     failed: boolean
     reasons: string[]
-    scans: Array<{ scanner: string }>
+    scans: Array<{ scanner: string; notices: string[] }>
     findings: Finding[]
   }
 
@@ -98,6 +106,13 @@ describe('.hardening.yaml on a pull request', () => {
     // ... and its per-path entry: the legacy file's findings are reported but do not block.
     expect(countable(result.findings, 'deploy/legacy/old.yaml', 'HIGH')).toBeGreaterThan(0)
     expect(result.reasons).toEqual([reason(countable(result.findings, 'deploy/app.yaml', 'HIGH'))])
+    // ... and its exclusion, named in the report; the PR's exclusion of deploy/app.yaml is not.
+    expect(countable(result.findings, 'deploy/vendor/lib.yaml', 'LOW')).toBe(0)
+    expect(result.scans[0]!.notices).toEqual([
+      `1 manifest file(s) not checked by the policies, excluded by .hardening.yaml (base ${baseSha.slice(0, 12)}):6 (glob deploy/vendor/*): deploy/vendor/lib.yaml`
+    ])
+    expect(run.summary).toMatch(/not checked by the policies.*deploy\/vendor\/lib\.yaml/)
+    expect(result.scans[0]!.notices.join('\n')).not.toContain('deploy/app.yaml')
     const note =
       'This pull request changes .hardening.yaml; its changes are not applied to its own check'
     expect(run.summary).toContain(
@@ -111,7 +126,9 @@ describe('.hardening.yaml on a pull request', () => {
     const run = await act({ 'config-from-pr': 'true' })
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs.failed).toBe('false')
-    expect(findingsOf(run).findings.length).toBeGreaterThan(0)
+    const { findings } = findingsOf(run)
+    expect(countable(findings, 'deploy/vendor/lib.yaml', 'LOW')).toBeGreaterThan(0)
+    expect(countable(findings, 'deploy/app.yaml', 'LOW')).toBe(0)
     expect(run.summary).toContain(
       "The pull request's own .hardening.yaml was applied (config-from-pr: true)"
     )

@@ -218,7 +218,7 @@ describe('end to end', () => {
     expect(imageRun.results.length).toBeGreaterThan(0)
   })
 
-  it('a tampered Trivy archive stops the run with a checksum error before any scan', async () => {
+  it('a tampered Trivy archive stops the run with a checksum error and reports nothing', async () => {
     world.releases!.setFaults([
       { asset: `trivy_${TRIVY_VERSION}_Linux-64bit.tar.gz`, kind: 'tamper' }
     ])

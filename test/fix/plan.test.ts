@@ -315,7 +315,7 @@ spec:
     ])
   })
 
-  it('leaves objects rendered by a kustomization to a person', async () => {
+  it('fixes an object a kustomization renders in its resource file (test/fix/sources.test.ts has more)', async () => {
     const workspace = await workspaceWith({
       'base/kustomization.yaml': 'resources: [pod.yaml]\n',
       'base/pod.yaml': POD(
@@ -325,9 +325,9 @@ spec:
     })
     const { findings, plan } = await scanAndPlan(workspace, {}, { manifests: 'base' })
     expect(findings.map((f) => f.ruleId)).toEqual(['HardeningPSSHostNamespaces'])
-    expect(plan.fixes).toEqual([])
-    expect(plan.manual.map((m) => m.reason)).toEqual([
-      'the object is rendered by a kustomization; fix its source by hand (a source edit cannot be verified against the rendered output here)'
+    expect(plan.manual).toEqual([])
+    expect(plan.fixes.map((fix) => [fix.path, fix.resolves])).toEqual([
+      ['base/pod.yaml', [findings[0]!.fingerprint]]
     ])
   })
 

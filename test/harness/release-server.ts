@@ -116,6 +116,8 @@ export interface ReleaseServerOptions {
    * action's path for a version missing from its pin table. The binary inside stays the same.
    */
   versions?: Partial<Record<ToolName, string>>
+  /** Serve asset bodies at about this many bytes a second (a real download's pace); default unpaced. */
+  bytesPerSecond?: number
 }
 
 function moduleDir(mod: string): string | undefined {
@@ -168,6 +170,22 @@ export function buildReleaseArchive(spec: ReleaseSpec): Buffer {
   writeFileSync(tmp, data)
   renameSync(tmp, cached)
   return data
+}
+
+/** Writes `body` in slices, each sent no earlier than the pace allows. */
+async function paced(res: http.ServerResponse, body: Buffer, bytesPerSecond: number) {
+  const slice = 1 << 16
+  const started = performance.now()
+  for (let at = 0; at < body.length && !res.destroyed; at += slice) {
+    const due = started + (at / bytesPerSecond) * 1000
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())))
+    if (!res.write(body.subarray(at, at + slice)))
+      await new Promise((resolve) => {
+        res.once('drain', resolve)
+        res.once('close', resolve)
+      })
+  }
+  res.end()
 }
 
 export async function startReleaseServer(opts: ReleaseServerOptions = {}): Promise<ReleaseServer> {
@@ -296,7 +314,8 @@ export async function startReleaseServer(opts: ReleaseServerOptions = {}): Promi
       const body = short ? data.subarray(0, Math.floor(data.length / 2)) : data
       record(200)
       res.writeHead(200, { ...headers, 'content-length': body.length })
-      res.end(body)
+      if (opts.bytesPerSecond) await paced(res, body, opts.bytesPerSecond)
+      else res.end(body)
     })().catch((e: unknown) => {
       res.writeHead(500)
       res.end(String(e))

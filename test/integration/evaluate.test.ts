@@ -1,7 +1,7 @@
 // evaluateTemplates with the real conftest: templates share a conftest process only when their
 // Rego can share one namespace, and a large input is split across processes without changing
 // a verdict.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -105,6 +105,57 @@ describe('evaluateTemplates', () => {
     expect(two.map(key).sort()).toEqual(one.map(key).sort())
     expect(existsSync(path.join(scratch, 'one', 'set-0', 'reviews-1.json'))).toBe(false)
     expect(existsSync(path.join(scratch, 'two', 'set-0', 'reviews-1.json'))).toBe(true)
+  })
+
+  it('writes each object once, however many templates and constraints review it', async () => {
+    const objects = ['a', 'b', 'c'].map((name) => review(name).review.object)
+    // As the policies scanner makes them: a new review per template and constraint, the same object.
+    const reviewOf = (object: Record<string, unknown>, parameters = {}): Review => ({
+      ...review(String((object.metadata as { name: string }).name), 'Pod', parameters),
+      review: {
+        ...review('x').review,
+        name: String((object.metadata as { name: string }).name),
+        object
+      }
+    })
+    // Two constraints of T3: each has one parameters object, which all its reviews share.
+    const [strict, loose] = [{ flag: true }, { flag: false }]
+    const workDir = path.join(scratch, 'shared')
+    const violations = await evaluateTemplates(
+      conftest,
+      [
+        { template: T1, reviews: objects.map((object) => reviewOf(object)) },
+        { template: T4, reviews: objects.map((object) => reviewOf(object)) },
+        {
+          template: T3,
+          reviews: [
+            reviewOf(objects[0]!, strict),
+            reviewOf(objects[0]!, loose),
+            reviewOf(objects[1]!, strict)
+          ]
+        }
+      ],
+      workDir,
+      60_000
+    )
+    expect(violations.map((v) => `${v.kind}[${v.index}] ${v.msg}`).sort()).toEqual([
+      'T1[0] lib one: a',
+      'T1[1] lib one: b',
+      'T1[2] lib one: c',
+      'T3[0] t3 a',
+      'T3[2] t3 b',
+      'T4[0] lib one: a',
+      'T4[1] lib one: b',
+      'T4[2] lib one: c'
+    ])
+    const input = (set: string) =>
+      JSON.parse(readFileSync(path.join(workDir, set, 'reviews-0.json'), 'utf8')) as {
+        reviews: unknown[]
+        parameters: unknown[]
+      }
+    expect(input('set-0').reviews).toHaveLength(3) // T1 and T4: three objects, six reviews
+    expect(input('set-1')).toMatchObject({ parameters: [{ flag: true }, { flag: false }] })
+    expect(input('set-1').reviews).toHaveLength(2)
   })
 
   it('names the one template conftest cannot load, not the set it shared', async () => {

@@ -67,6 +67,59 @@ describe.skipIf(!hasTool('helm') && process.env.HARNESS_REQUIRE_TOOLS !== '1')(
           location: { path: `${CHART}/templates/pods.yaml`, startLine: 19 }
         }
       ])
+      // One values set, as before several were possible: messages (and fingerprints) unlabelled.
+      expect(result.findings.map((f) => f.message).join('\n')).not.toContain('Helm values')
+    })
+
+    it('a chart named on several lines is rendered and checked once per values set', async () => {
+      const result = await scanWithPath(
+        { manifests: CHART, 'helm-values': `${CHART}=values.yaml\n${CHART}=values-prod.yaml` },
+        WITH_TOOLS
+      )
+      const findings = result.findings.map((f) => ({
+        resource: f.resource,
+        location: f.location,
+        set: / \(Helm values: ([^)]*)\)$/.exec(f.message)?.[1]
+      }))
+      const deployment = { path: `${CHART}/templates/deployment.yaml`, startLine: 14 }
+      const pod = { path: `${CHART}/templates/pods.yaml`, startLine: 19 }
+      expect(findings).toEqual(
+        expect.arrayContaining([
+          { resource: 'Deployment/hardening-check-web', location: deployment, set: 'values.yaml' },
+          { resource: 'Pod/debug', location: pod, set: 'values.yaml' },
+          { resource: 'Pod/debug', location: pod, set: 'values-prod.yaml' }
+        ])
+      )
+      expect(findings).toHaveLength(3)
+      // The same problem under two values sets is two findings, not one.
+      expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(3)
+    })
+
+    it('a values set helm cannot render fails the gate, naming it; the other sets still count', async () => {
+      const dir = workspace({
+        'chart/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+        'chart/values-dev.yaml': 'tag: latest\n',
+        'chart/values-broken.yaml': 'tag: [\n',
+        'chart/templates/pod.yaml':
+          'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x:{{ .Values.tag }}\n'
+      })
+      const result = await scanWithPath(
+        { manifests: 'chart', 'helm-values': 'chart=values-dev.yaml\nchart=values-broken.yaml' },
+        WITH_TOOLS,
+        dir
+      )
+      expect(result.decision.failed).toBe(true)
+      expect(result.outcomes[0].notices).toEqual([
+        expect.stringMatching(
+          /^chart\/Chart\.yaml: helm template with values values-broken\.yaml failed \(.*\); chart not checked$/
+        )
+      ])
+      expect(
+        result.findings.map((f) => [
+          f.location,
+          f.message.endsWith('(Helm values: values-dev.yaml)')
+        ])
+      ).toEqual([[{ path: 'chart/templates/pod.yaml', startLine: 8 }, true]])
     })
 
     it('a value that toYaml inserted points at the line that inserts it', async () => {
@@ -159,6 +212,56 @@ describe.skipIf(!hasTool('helm') && process.env.HARNESS_REQUIRE_TOOLS !== '1')(
       })
     })
 
+    it('a finding in the second of two containers points at the second, a ranged one at its item', async () => {
+      const pod = (containers: string) =>
+        `apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-${containers.includes('range') ? 'ranged' : 'literal'}\nspec:\n  containers:\n${containers}`
+      const dir = workspace({
+        'chart/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+        'chart/values.yaml': 'sidecars: [a, b, c]\n',
+        // Lines 7-11: the first container (privileged: false); 12-16: the second, privileged on line 15.
+        'chart/templates/literal.yaml': pod(
+          [
+            '    - name: app',
+            '      image: app:1.0',
+            '      securityContext:',
+            '        privileged: false',
+            '        allowPrivilegeEscalation: false',
+            '    - name: debug',
+            '      image: debug:1.0',
+            '      securityContext:',
+            '        privileged: true',
+            '        allowPrivilegeEscalation: false',
+            ''
+          ].join('\n')
+        ),
+        // Every rendered container comes from the one item of the range (privileged on line 11).
+        'chart/templates/ranged.yaml': pod(
+          [
+            '    {{- range .Values.sidecars }}',
+            '    - name: {{ . }}',
+            '      image: sidecar:1.0',
+            '      securityContext:',
+            '        privileged: true',
+            '    {{- end }}',
+            ''
+          ].join('\n')
+        )
+      })
+      const result = await scanWithPath(
+        { manifests: 'chart', 'policy-bundle': 'pss-baseline' },
+        WITH_TOOLS,
+        dir
+      )
+      const privileged = result.findings
+        .filter((f) => f.ruleId === 'HardeningPSSPrivileged')
+        .map((f) => `${f.location?.path}:${f.location?.startLine}`)
+        .sort()
+      expect(privileged).toEqual([
+        'chart/templates/literal.yaml:15',
+        ...Array(3).fill('chart/templates/ranged.yaml:11')
+      ])
+    })
+
     it("renders for the Kubernetes version of its client-go, as upstream's build does", async () => {
       // tools.tsv sets chartutil's version by hand; this catches a go.mod bump that forgets it.
       const goMod = readFileSync(path.join(REPO_ROOT, 'tools', 'prometheus', 'go.mod'), 'utf8')
@@ -194,18 +297,39 @@ describe('the helm-values input', () => {
       read('charts/web=values-prod.yaml, values-extra.yaml,../../env/prod.yaml  # prod').helmValues
     ).toEqual({
       [path.join(dir, 'charts/web')]: [
-        path.join(dir, 'charts/web/values-prod.yaml'),
-        path.join(dir, 'charts/web/values-extra.yaml'),
-        path.join(dir, 'env/prod.yaml')
+        [
+          path.join(dir, 'charts/web/values-prod.yaml'),
+          path.join(dir, 'charts/web/values-extra.yaml'),
+          path.join(dir, 'env/prod.yaml')
+        ]
       ]
     })
     expect(read('').helmValues).toEqual({})
+  })
+
+  it('a chart on several lines gets one values set per line, in order', () => {
+    expect(
+      read('charts/web=values-prod.yaml,values-extra.yaml\ncharts/web/=../../env/prod.yaml')
+        .helmValues
+    ).toEqual({
+      [path.join(dir, 'charts/web')]: [
+        [
+          path.join(dir, 'charts/web/values-prod.yaml'),
+          path.join(dir, 'charts/web/values-extra.yaml')
+        ],
+        [path.join(dir, 'env/prod.yaml')]
+      ]
+    })
   })
 
   it.each([
     [
       'charts/web',
       "lines look like chart-dir=values-prod.yaml,values-extra.yaml; got 'charts/web'"
+    ],
+    [
+      'charts/web= , ',
+      "lines look like chart-dir=values-prod.yaml,values-extra.yaml; got 'charts/web= ,'"
     ],
     ['../elsewhere=values.yaml', "path '../elsewhere' is outside the workspace"],
     ['charts/web=../../../etc/passwd', "path '../etc/passwd' is outside the workspace"],
@@ -215,7 +339,10 @@ describe('the helm-values input', () => {
       "values file 'charts/web/values-missing.yaml' is not a file"
     ],
     ['plain=deployment.yaml', "names 'plain', which has no Chart.yaml"],
-    ['charts/web=values-prod.yaml\ncharts/web/=values-extra.yaml', "names 'charts/web/' twice"]
+    [
+      'charts/web=values-prod.yaml\ncharts/web/=values-prod.yaml',
+      "names 'values-prod.yaml' for 'charts/web/' twice"
+    ]
   ])('refuses %j', (value, message) => {
     expect(() => read(value)).toThrow(message)
   })

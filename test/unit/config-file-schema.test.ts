@@ -147,7 +147,10 @@ describe('docs/hardening.schema.json', () => {
           [],
           [{ glob: 'deploy/*', 'fail-on-severity': pick(['none', 'high', 'severe', 3]) }],
           [{ glob: pick(['', 'a/*', 5]) }],
-          [{ glob: 'a/*', 'fail-on-severity': 'low', excluded: true }]
+          [{ glob: 'a/*', 'fail-on-severity': 'low', excluded: true }],
+          [{ glob: 'a/*', 'policy-bundle': pick(['pss-restricted', 'none', 'strict', 1]) }],
+          [{ glob: 'a/*', policies: pick<unknown>(['p', ['p', 'q'], [''], [3], {}]) }],
+          [{ glob: 'a/*', exclude: pick<unknown>([true, false, 'yes']) }, { exclude: true }]
         ])
       if (random() < 0.3)
         document.fix = pick<unknown>([

@@ -11,11 +11,10 @@ import {
   MAX_CONFIG_FILE_BYTES,
   parseConfigFile,
   withFileResources,
-  withPathThresholds,
+  withPathSettings,
   type ConfigFile
 } from '../../src/config/file.js'
 import {
-  ConfigError,
   INPUT_DEFAULTS,
   PUBLISH_INPUT_DEFAULTS,
   readConfig,
@@ -25,19 +24,12 @@ import {
 import { finalize, type Finding } from '../../src/findings/model.js'
 import type { Severity } from '../../src/findings/severity.js'
 import { decide } from '../../src/gate.js'
+import { configErrorOf } from './config-file-fixtures.js'
 
 const NAME = '.hardening.yaml'
 const workspace = '/work/repo'
 const parse = (text: string) => parseConfigFile(text, NAME)
-const problem = (text: string): string => {
-  try {
-    parse(text)
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError)
-    return (error as Error).message
-  }
-  throw new Error('the file was accepted')
-}
+const problem = (text: string): string => configErrorOf(() => parse(text))
 
 describe('parseConfigFile', () => {
   it('reads inputs by name, lists, booleans and numbers as the action receives them', () => {
@@ -99,7 +91,7 @@ policy-bundle: pss-restricted
     )
     expect(
       problem('paths:\n  - glob: deploy/*\n  - glob: legacy/*\n    fail-on-severity: none\n')
-    ).toBe(`${NAME}:2: paths[0]: needs 'fail-on-severity'`)
+    ).toBe(`${NAME}:2: paths[0]: needs one of fail-on-severity, policy-bundle, policies, exclude`)
     expect(problem('- fail-on-severity\n')).toBe(`${NAME}:1: must be a mapping`)
   })
 
@@ -288,7 +280,7 @@ paths:
       file,
       () => false
     )
-    const config = withPathThresholds(readConfig(read, workspace), file)
+    const config = withPathSettings(readConfig(read, workspace), file)
     const verdict = (findings: Finding[]) =>
       decide(findings, {
         failOnSeverity: config.failOnSeverity,

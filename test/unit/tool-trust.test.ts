@@ -1,5 +1,6 @@
 // Which tools may run and from where: URL redaction, the release-host rules, the opt-in directory
 // of unpinned tools, and the decision to use or refuse a tool-cache entry.
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -145,6 +146,34 @@ describe('cacheEntryProblem', () => {
     const dir = entry({ [asset]: forged, trivy: Buffer.from('forged') })
     expect(await cacheEntryProblem(dir, asset, 'trivy', sha256(archive))).toMatch(
       /has an archive whose SHA-256 is not/
+    )
+  })
+
+  it('compares every chunk of a binary larger than one read, hashing the same pass', async () => {
+    // Random bytes do not compress: the archive too spans several reads.
+    const large = randomBytes(3 << 20)
+    const largeArchive = tarGz([{ name: 'trivy', data: large, mode: 0o755 }])
+    const changed = Buffer.from(large)
+    changed[2 << 20] = changed[2 << 20]! ^ 1
+    const check = (cached: Buffer) =>
+      cacheEntryProblem(
+        entry({ [asset]: largeArchive, trivy: cached }),
+        asset,
+        'trivy',
+        sha256(largeArchive)
+      )
+    expect(await check(large)).toBeUndefined()
+    expect(await check(changed)).toBe('has a binary that differs from the one in its archive')
+  }, 30_000)
+
+  it('reports a hostile archive that is not the pinned one as such, and refuses a pinned one', async () => {
+    const hostile = tarGz([{ name: '../trivy', data: binary, mode: 0o755 }])
+    const dir = entry({ [asset]: hostile, trivy: binary })
+    expect(await cacheEntryProblem(dir, asset, 'trivy', sha256(archive))).toMatch(
+      /has an archive whose SHA-256 is not/
+    )
+    await expect(cacheEntryProblem(dir, asset, 'trivy', sha256(hostile))).rejects.toThrow(
+      /escapes the extraction directory/
     )
   })
 

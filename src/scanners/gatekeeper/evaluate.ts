@@ -108,8 +108,10 @@ async function evaluateSets(
 ): Promise<Violation[]> {
   const { conftest, timeoutMs, parallelism } = run
   const runs = sets.flatMap((set, setIndex) => {
-    const items = set.flatMap(({ template, reviews }) =>
-      reviews.map((review, index) => ({ kind: template.kind, index, review }))
+    const items = byObject(
+      set.flatMap(({ template, reviews }) =>
+        reviews.map((review, index) => ({ kind: template.kind, index, review }))
+      )
     )
     const chunks = Math.max(
       Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS)),
@@ -131,17 +133,8 @@ async function evaluateSets(
       if (!written.has(dir)) written.set(dir, writePolicySet(set, dir))
       const policyDir = await written.get(dir)!
       const inputFile = path.join(dir, `reviews-${chunk}.json`)
-      // Reviews keyed by template kind: each template's rule iterates only its own reviews.
-      const byKind = new Map<string, typeof items>()
-      for (const item of items) {
-        const mine = byKind.get(item.kind)
-        if (mine) mine.push(item)
-        else byKind.set(item.kind, [item])
-      }
-      const reviews = Object.fromEntries(
-        [...byKind].map(([kind, mine]) => [kind, mine.map((item) => item.review)])
-      )
-      await writeFile(inputFile, JSON.stringify({ reviews }))
+      const { input, byKind } = conftestInput(items)
+      await writeFile(inputFile, JSON.stringify(input))
       const dataFile = set[0]!.template.referential ? await run.inventoryFile() : undefined
       const failures = await conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs)
       return failures.map((failure) => {
@@ -156,6 +149,66 @@ async function evaluateSets(
     parallelism
   )
   return results.flat()
+}
+
+interface ReviewItem {
+  kind: string
+  /** The review's index among its template's reviews. */
+  index: number
+  review: Review
+}
+
+/**
+ * The items with the reviews of one object together (in first-seen order), so a set split
+ * across processes gives each process a share of the objects rather than every object.
+ */
+function byObject(items: ReviewItem[]): ReviewItem[] {
+  const order = new Map<unknown, number>()
+  for (const { review } of items)
+    if (!order.has(review.review.object)) order.set(review.review.object, order.size)
+  return items.sort(
+    (a, b) => order.get(a.review.review.object)! - order.get(b.review.review.object)!
+  )
+}
+
+/**
+ * One conftest input: each distinct admission review and each distinct parameters object once,
+ * and per template kind the pairs of indices into them. Every template judges the same object,
+ * and conftest parses its input whole: written out per template, the objects were read a dozen
+ * times over. `byKind` maps a violation's kind and index back to its item.
+ */
+function conftestInput(items: ReviewItem[]): {
+  input: { reviews: unknown[]; parameters: unknown[]; items: Record<string, number[][]> }
+  byKind: Map<string, ReviewItem[]>
+} {
+  const reviews: unknown[] = []
+  const parameters: unknown[] = []
+  // Reviews made from one object differ only if their shell (kind, name, namespace) does.
+  const reviewIndex = new Map<unknown, Map<string, number>>()
+  const parametersIndex = new Map<unknown, number>()
+  const pairs: Record<string, number[][]> = {}
+  const byKind = new Map<string, ReviewItem[]>()
+  for (const item of items) {
+    const { object, ...shell } = item.review.review
+    const shells = reviewIndex.get(object) ?? new Map<string, number>()
+    reviewIndex.set(object, shells)
+    const shellKey = JSON.stringify(shell)
+    let r = shells.get(shellKey)
+    if (r === undefined) {
+      r = reviews.push(item.review.review) - 1
+      shells.set(shellKey, r)
+    }
+    let p = parametersIndex.get(item.review.parameters)
+    if (p === undefined) {
+      p = parameters.push(item.review.parameters) - 1
+      parametersIndex.set(item.review.parameters, p)
+    }
+    ;(pairs[item.kind] ??= []).push([r, p])
+    const mine = byKind.get(item.kind)
+    if (mine) mine.push(item)
+    else byKind.set(item.kind, [item])
+  }
+  return { input: { reviews, parameters, items: pairs }, byKind }
 }
 
 /**
@@ -240,8 +293,8 @@ async function writePolicySet(set: TemplateReviews[], dir: string): Promise<stri
 function entrypoint(set: TemplateReviews[]): string {
   const rules = set.map(
     ({ template }) => `deny contains result if {
-	some i, item in input.reviews[${JSON.stringify(template.kind)}]
-	some violation in data.${template.regoPackage}.violation with input as {"review": item.review, "parameters": item.parameters}
+	some i, pair in input.items[${JSON.stringify(template.kind)}]
+	some violation in data.${template.regoPackage}.violation with input as {"review": input.reviews[pair[0]], "parameters": input.parameters[pair[1]]}
 	result := {"msg": violation.msg, "details": object.get(violation, "details", {}), "kind": ${JSON.stringify(template.kind)}, "index": i}
 }
 `

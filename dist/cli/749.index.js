@@ -1,8 +1,8 @@
-export const id = 877;
-export const ids = [877];
+export const id = 749;
+export const ids = [749];
 export const modules = {
 
-/***/ 8877:
+/***/ 1749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -292,172 +292,8 @@ function alsoReportedName(other) {
     return `${other.scanner.startsWith('trivy') ? 'Trivy' : other.scanner} ${other.ruleId}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/findings/waivers.ts
-
-
-
-const SCOPES = ['path', 'resource', 'image'];
-const KNOWN_KEYS = new Set(['rule', ...SCOPES, 'reason', 'owner', 'expires']);
-/** Reads a waiver file; a missing file means no waivers, a malformed one is an error with its line. */
-async function loadWaivers(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return [];
-        throw error;
-    }
-    return parseWaivers(text, file);
-}
-function parseWaivers(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter });
-    const fail = (offset, message) => {
-        const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
-        throw new errors/* ConfigError */.x(`${file}:${line}: ${message}`);
-    };
-    if (document.errors.length > 0)
-        fail(document.errors[0].pos[0], `invalid YAML: ${document.errors[0].message.split('\n')[0]}`);
-    if (document.contents === null)
-        return [];
-    if (!(0,dist/* isMap */.jh)(document.contents))
-        fail(document.contents.range?.[0], "expected a mapping with a 'waivers' list");
-    const list = document.contents.get('waivers', true);
-    if (list === undefined || list === null)
-        return [];
-    if (!(0,dist/* isSeq */.oP)(list))
-        return fail(document.contents.range?.[0], "'waivers' must be a list");
-    const waivers = [];
-    for (const item of list.items) {
-        const offset = item.range?.[0];
-        if (!(0,dist/* isMap */.jh)(item))
-            fail(offset, 'each waiver must be a mapping');
-        const entry = item.toJSON();
-        for (const key of Object.keys(entry)) {
-            if (!KNOWN_KEYS.has(key))
-                fail(offset, `unknown waiver field '${key}' (known: ${[...KNOWN_KEYS].join(', ')})`);
-        }
-        for (const key of ['rule', 'reason', 'owner', 'expires']) {
-            const value = entry[key];
-            if (value === undefined || value === null || String(value).trim() === '')
-                fail(offset, `waiver is missing '${key}'`);
-        }
-        const expires = entry.expires instanceof Date
-            ? entry.expires.toISOString().slice(0, 10)
-            : String(entry.expires);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
-            fail(offset, `'expires' must be a date like 2026-12-31; got '${expires}'`);
-        }
-        waivers.push({
-            rule: String(entry.rule),
-            ...Object.fromEntries(SCOPES.filter((s) => entry[s] !== undefined).map((s) => [s, String(entry[s])])),
-            reason: String(entry.reason),
-            owner: String(entry.owner),
-            expires,
-            line: offset === undefined ? 1 : lineCounter.linePos(offset).line
-        });
-    }
-    return waivers;
-}
-function isExpired(waiver, today) {
-    return waiver.expires < today.toISOString().slice(0, 10);
-}
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
-/**
- * A waiver pattern as a predicate: `*` matches any run of characters within one line, everything
- * else is literal. Linear in the value (a backtracking regex took minutes on a pattern of eight
- * `*`): the literal parts between stars are found left to right, each at its first occurrence —
- * the leftmost choice leaves the most room for the parts after it, so it never needs revisiting.
- */
-function globMatcher(pattern) {
-    const parts = pattern.split('*');
-    const head = parts[0];
-    if (parts.length === 1)
-        return (value) => value === head;
-    const tail = parts[parts.length - 1];
-    const middle = parts.slice(1, -1).filter(Boolean);
-    const noBreak = (value, from, to) => !LINE_BREAK.test(value.slice(from, to));
-    return (value) => {
-        const end = value.length - tail.length;
-        if (end < head.length || !value.startsWith(head) || !value.endsWith(tail))
-            return false;
-        let at = head.length;
-        for (const part of middle) {
-            const found = value.indexOf(part, at);
-            if (found < 0 || found + part.length > end || !noBreak(value, at, found))
-                return false;
-            at = found + part.length;
-        }
-        return noBreak(value, at, end);
-    };
-}
-/** A waiver field as a predicate, compiled once per waiver; a missing value never matches. */
-function glob(pattern) {
-    if (pattern === undefined)
-        return undefined;
-    const matches = globMatcher(pattern);
-    return (value) => value !== undefined && matches(value);
-}
-/** A waiver as a predicate over findings. */
-function coverage(waiver) {
-    const rule = glob(waiver.rule);
-    const file = glob(waiver.path);
-    const resource = glob(waiver.resource);
-    const image = glob(waiver.image);
-    return (finding) => rule(finding.ruleId) &&
-        (!file || file(finding.location?.path)) &&
-        (!resource || resource(finding.resource)) &&
-        (!image || (finding.scanner === 'image' && image(finding.target)));
-}
-/** Marks covered findings as suppressed (they stay in every report); expired waivers cover nothing. */
-function applyWaivers(findings, waivers, file, today = new Date()) {
-    const active = waivers
-        .filter((waiver) => !isExpired(waiver, today))
-        .map((waiver) => ({ waiver, covers: coverage(waiver) }));
-    const expired = waivers
-        .filter((waiver) => isExpired(waiver, today))
-        .map((w) => `Waiver for ${w.rule} (${file}:${w.line}, owner ${w.owner}) expired on ${w.expires}; renew or remove it.`);
-    const covering = waiverIndex(active);
-    return {
-        expired,
-        findings: findings.map((finding) => {
-            const waiver = covering(finding);
-            return waiver
-                ? {
-                    ...finding,
-                    suppression: { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires }
-                }
-                : finding;
-        })
-    };
-}
-/**
- * The first waiver (in file order) that covers a finding. Waivers whose rule has no `*` are
- * looked up by rule id, so a finding is tested only against its own rule's waivers and the
- * wildcard ones: the cost stays flat as waiver files grow.
- */
-function waiverIndex(active) {
-    const byRule = new Map();
-    const wildcards = [];
-    for (const entry of active) {
-        if (entry.waiver.rule.includes('*'))
-            wildcards.push(entry);
-        else
-            byRule.set(entry.waiver.rule, [...(byRule.get(entry.waiver.rule) ?? []), entry]);
-    }
-    const order = new Map(active.map((entry, index) => [entry, index]));
-    return (finding) => {
-        const exact = byRule.get(finding.ruleId)?.find((entry) => entry.covers(finding));
-        const wild = wildcards.find((entry) => entry.covers(finding));
-        const first = exact && wild ? (order.get(exact) < order.get(wild) ? exact : wild) : (exact ?? wild);
-        return first?.waiver;
-    };
-}
-
+// EXTERNAL MODULE: ./src/findings/waivers.ts
+var findings_waivers = __webpack_require__(2255);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var severity = __webpack_require__(5131);
 ;// CONCATENATED MODULE: ./src/gate.ts
@@ -469,7 +305,7 @@ var severity = __webpack_require__(5131);
  */
 function decide(findings, policy) {
     const byPath = (policy.failOnSeverityByPath ?? [])
-        .map(({ glob, threshold }) => ({ matches: globMatcher(glob), threshold }))
+        .map(({ glob, threshold }) => ({ matches: (0,findings_waivers/* globMatcher */.fU)(glob), threshold }))
         .reverse();
     const thresholdOf = (finding) => {
         const file = finding.location?.path;
@@ -667,14 +503,14 @@ var order = __webpack_require__(1310);
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/annotations.ts + 1 modules
 var annotations = __webpack_require__(828);
 // EXTERNAL MODULE: ./src/report/coverage.ts
-var report_coverage = __webpack_require__(3122);
+var coverage = __webpack_require__(3122);
 ;// CONCATENATED MODULE: ./src/report/evidence-document.ts
 
 
 
 
 
-const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true }) || (0,order/* byText */.z)(a, b);
+const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true }) || (0,order/* byText */.z4)(a, b);
 function iso(value) {
     return typeof value === 'string' ? value : value.toISOString();
 }
@@ -682,14 +518,14 @@ function iso(value) {
 function toEvidenceDocument(input) {
     const policyFindings = input.findings.filter((f) => f.scanner === 'policies');
     const policies = [...input.policies]
-        .sort((a, b) => (0,order/* byText */.z)(a.kind, b.kind))
+        .sort((a, b) => (0,order/* byText */.z4)(a.kind, b.kind))
         .map((policy) => {
         const mine = policyFindings
             .filter((f) => f.ruleId === policy.kind)
-            .sort((a, b) => (0,order/* byText */.z)(a.location?.path ?? '', b.location?.path ?? '') ||
+            .sort((a, b) => (0,order/* byText */.z4)(a.location?.path ?? '', b.location?.path ?? '') ||
             (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
-            (0,order/* byText */.z)(a.resource, b.resource) ||
-            (0,order/* byText */.z)(a.message, b.message));
+            (0,order/* byText */.z4)(a.resource, b.resource) ||
+            (0,order/* byText */.z4)(a.message, b.message));
         const violations = mine.filter((f) => !f.suppression).length;
         return {
             ...policy,
@@ -735,7 +571,7 @@ function toEvidenceDocument(input) {
         suppressed.set(key, (suppressed.get(key) ?? 0) + 1);
     }
     const waivers = [...input.waivers]
-        .sort((a, b) => (0,order/* byText */.z)(a.rule, b.rule) || (0,order/* byText */.z)(a.owner, b.owner) || (a.line ?? 0) - (b.line ?? 0))
+        .sort((a, b) => (0,order/* byText */.z4)(a.rule, b.rule) || (0,order/* byText */.z4)(a.owner, b.owner) || (a.line ?? 0) - (b.line ?? 0))
         .map((w) => ({
         ...w,
         status: (w.expires < today ? 'expired' : 'active'),
@@ -763,7 +599,7 @@ function toEvidenceDocument(input) {
         ...(input.runUrl ? { runUrl: input.runUrl } : {}),
         actionVersion: input.actionVersion,
         verdict: { failed: input.decision.failed, reasons: input.decision.reasons },
-        tools: [...input.tools].sort((a, b) => (0,order/* byText */.z)(a.name, b.name)),
+        tools: [...input.tools].sort((a, b) => (0,order/* byText */.z4)(a.name, b.name)),
         policyBundle: input.policyBundle,
         frameworks: annotations/* FRAMEWORKS */.i,
         summary: {
@@ -775,7 +611,7 @@ function toEvidenceDocument(input) {
             controlsFailed: controls.filter((c) => c.status === 'fail').length
         },
         controls,
-        coverage: (0,report_coverage/* controlCoverage */.yg)(input.policies),
+        coverage: (0,coverage/* controlCoverage */.yg)(input.policies),
         policies,
         waivers,
         scans
@@ -827,7 +663,7 @@ function evidenceMarkdown(doc) {
             lines.push(`| ${cell(c.control)} | ${STATUS[c.status]} | ${c.passed} | ${c.failed} | ${c.violations} | ${c.waived} | ${cell(c.policies.join(', '))} |`);
         lines.push('');
     }
-    lines.push(...(0,report_coverage/* coverageMarkdown */.w6)(doc.coverage));
+    lines.push(...(0,coverage/* coverageMarkdown */.w6)(doc.coverage));
     lines.push('## Policies', '', '| Policy | Title | Severity | Source | Enforcement | Status | Violations | Waived | CIS | SOC 2 | ISO 27001 | HIPAA |', '| --- | --- | --- | --- | --- | --- | ---: | ---: | --- | --- | --- | --- |');
     for (const p of doc.policies) {
         const enforcement = [...new Set(p.constraints.map((c) => c.enforcementAction))].join(', ');
@@ -1602,7 +1438,7 @@ function sortForLimit(findings) {
         finding,
         key: (0,severity/* severityRank */.qs)(finding.severity) * 2 + (finding.suppression ? 0 : 1)
     }))
-        .sort((a, b) => b.key - a.key || (0,order/* byText */.z)(a.finding.fingerprint, b.finding.fingerprint))
+        .sort((a, b) => b.key - a.key || (0,order/* byText */.z4)(a.finding.fingerprint, b.finding.fingerprint))
         .map((keyed) => keyed.finding);
 }
 /**
@@ -1824,7 +1660,7 @@ function toSummaryMarkdown(outcomes, findings, decision, scope) {
             lines.push(`- ${summary_cell(problem)}`);
         lines.push('', '</details>', '');
     }
-    const top = (0,order/* sortBySeverity */.B)(findings.filter((f) => !f.suppression)).slice(0, TOP_FINDINGS);
+    const top = (0,order/* mostSevere */.ux)(findings.filter((f) => !f.suppression), TOP_FINDINGS);
     if (top.length) {
         lines.push(`### Top findings`, '', '| Severity | Rule | Where | Message |', '| --- | --- | --- | --- |');
         for (const f of top) {
@@ -1909,7 +1745,7 @@ async function changedScope(config, changed) {
         // inputs; a chart's values files (`helm-values`).
         const reads = isKustomization
             ? (await (0,render/* kustomizationInputs */.Zr)(dir).catch(() => undefined))?.reads
-            : config.helmValues?.[dir];
+            : config.helmValues?.[dir]?.flat();
         const members = [
             ...relative.filter((member) => member.startsWith(prefix)),
             ...[...(reads ?? [])].map((read) => (0,posix_path/* relativePosix */.Y)(workspace, read))
@@ -1986,23 +1822,32 @@ var setup = __webpack_require__(8732);
 /** inputs → install → scan (in parallel) → findings → waivers/baseline → reports → gate. */
 async function runPipeline(config, env) {
     // The user's files are read first: a broken waiver or baseline file fails before any scan.
-    const waivers = await loadWaivers(config.waiversFile);
+    const waivers = await (0,findings_waivers/* loadWaivers */.Q2)(config.waiversFile);
     const waiversFile = external_node_path_default().relative(config.workspace, config.waiversFile);
     const baseline = config.baselineFile ? await loadBaseline(config.baselineFile) : undefined;
     const lap = stopwatch();
     env.progress?.stage('install tools');
     const scanners = activeScanners(config);
-    const installed = await (0,setup/* installTools */.H)(config, {
+    const installs = (0,setup/* startInstalls */.RZ)(config, {
         tools: [...new Set(scanners.flatMap((scanner) => scanner.tools))],
         vulnerabilityDb: scanners.some((scanner) => scanner.needsVulnerabilityDb?.(config))
     }, env.log);
-    const install = lap();
-    env.progress?.stage('scan');
+    // The scan stage begins when the first scanner's tools are ready (the policy scan does not
+    // wait for Trivy's verification); the other tools' verification overlaps it.
+    let install;
+    const scanStarts = () => {
+        if (install !== undefined)
+            return;
+        install = lap();
+        env.progress?.stage('scan');
+    };
     // Work files (policy sets, reviews, Trivy reports) live outside the checkout, so nothing in
     // it can be loaded as one of them, and are gone after the scans.
     const workRoot = await (0,temp/* privateTempDir */.n)('hardening-work-');
-    const outcomes = await scan(config, scanners, installed, env, workRoot).finally(() => (0,promises_.rm)(workRoot, { recursive: true, force: true }));
+    const outcomes = await scan(config, scanners, installs, { ...env, scanStarts }, workRoot).finally(() => (0,promises_.rm)(workRoot, { recursive: true, force: true }));
+    scanStarts();
     const scanned = lap();
+    const installed = await installs.all;
     env.progress?.stage('reports');
     // scan-changed-only: every manifest was evaluated; the findings of unchanged files go no further.
     const changed = config.changedFiles && (await changedScope(config, config.changedFiles));
@@ -2015,7 +1860,7 @@ async function runPipeline(config, env) {
         baseline,
         ...(changed ? { scope: changed.scope } : {})
     });
-    return { ...result, timings: { install, scan: scanned, ...result.timings } };
+    return { ...result, timings: { install: install, scan: scanned, ...result.timings } };
 }
 /**
  * findings → waivers/baseline → gate → reports: everything after the scans, written to the
@@ -2026,7 +1871,7 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
     // One problem, one finding: a Trivy check that reports what one of our policies reported on
     // the same object is folded into ours (src/findings/equivalents.ts), before waivers and baseline.
     const outcomes = foldOutcomes(scanned);
-    const waived = applyWaivers(outcomes.flatMap((outcome) => outcome.findings), waivers, waiversFile);
+    const waived = (0,findings_waivers/* applyWaivers */.Kw)(outcomes.flatMap((outcome) => outcome.findings), waivers, waiversFile);
     const findings = baseline ? markNew(waived.findings, baseline) : waived.findings;
     // Waivers and the baseline map findings one to one, in order: each outcome gets its slice back.
     // (Sorting them here, most severe first, was tried: the SARIF stage got slower, 2.1 → 3.2 s at
@@ -2093,7 +1938,7 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
         actionVersion: env.actionVersion,
         tools,
         policyBundle: {
-            name: config.policyBundle,
+            name: policyOutcome?.policyBundles?.join(', ') ?? config.policyBundle,
             ...(policyOutcome?.policyBundleDigest ? { digest: policyOutcome.policyBundleDigest } : {})
         },
         policies: policyOutcome?.policies ?? [],
@@ -2145,9 +1990,15 @@ function activeScanners(config) {
     })
         .filter((scanner) => scanner.enabled?.(config) ?? true);
 }
-/** Runs every scanner concurrently; one that fails becomes an outcome with an error, never a lost run. */
-async function scan(config, scanners, { tools, dbProblem }, env, workRoot) {
-    const results = await Promise.all(scanners.map(async (scanner) => {
+/**
+ * Runs every scanner concurrently, each once its own tools are ready; one that fails becomes an
+ * outcome with an error, never a lost run. A tool that cannot be installed still fails the whole
+ * run (nothing is reported), once the scanners already running have finished.
+ */
+async function scan(config, scanners, installs, env, workRoot) {
+    const settled = await Promise.allSettled(scanners.map(async (scanner) => {
+        const { tools, dbProblem } = await installs.ready(scanner.tools);
+        env.scanStarts();
         const context = {
             config,
             tools,
@@ -2176,7 +2027,10 @@ async function scan(config, scanners, { tools, dbProblem }, env, workRoot) {
             ];
         }
     }));
-    return results.flat();
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
 }
 
 // EXTERNAL MODULE: ./src/cli/exit.ts
@@ -2208,7 +2062,10 @@ Options (each is the action input of the same name):
   --unreadable-manifests MODE  fail | warn: a file that looks like a manifest but cannot be read
                                as Kubernetes reads it fails the gate, or only warns (default fail)
   --helm-values CHART=FILES    a Helm chart's values files, e.g. charts/web=values-prod.yaml
-                               (relative to the chart, comma-separated); once per chart
+                               (relative to the chart, comma-separated); repeat a chart to
+                               check it once per values set
+  --kustomize-remote           let kustomize fetch remote bases a kustomization names (refused
+                               by default: the gate fails)
   --scanners LIST              which scanners run (default ${config_inputs/* INPUT_DEFAULTS */.WJ.scanners}); see below
   --repository-scanners LIST   Trivy checks for the repository (default ${config_inputs/* INPUT_DEFAULTS */.WJ['repository-scanners']})
   --image-scanners LIST        Trivy checks for images (default ${config_inputs/* INPUT_DEFAULTS */.WJ['image-scanners']})
@@ -2231,7 +2088,7 @@ Options (each is the action input of the same name):
   --sbom                       also write a CycloneDX SBOM per image and for the repository
                                into sbom/ of the output directory (docs/sbom.md)
   --config FILE                the config file (default .hardening.yaml, when present): any
-                               option by its input name and per-path thresholds; the options
+                               option by its input name and per-path settings; the options
                                given here override it (docs/config.md)
   --verbose                    log each step and every tool command to standard error
   -h, --help                   this help
@@ -2272,6 +2129,7 @@ const SCAN_OPTIONS = {
     'skip-db-update': { type: 'boolean' },
     'pinned-tools': { type: 'boolean' },
     'ignore-unfixed': { type: 'boolean' },
+    'kustomize-remote': { type: 'boolean' },
     sbom: { type: 'boolean' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
@@ -2301,6 +2159,7 @@ async function runScan(argv) {
         ...(paths.length === 1 ? { 'scan-path': paths[0] } : {}),
         ...(values['skip-db-update'] ? { 'skip-db-update': 'true' } : {}),
         ...(values['ignore-unfixed'] ? { 'ignore-unfixed': 'true' } : {}),
+        ...(values['kustomize-remote'] ? { 'kustomize-remote': 'true' } : {}),
         ...(values.sbom ? { sbom: 'true' } : {}),
         ...(values.baseline ? { 'fail-on': 'new', 'baseline-file': String(values.baseline) } : {}),
         ...(values['helm-values'] ? { 'helm-values': values['helm-values'].join('\n') } : {})
@@ -2321,7 +2180,7 @@ async function runScan(argv) {
             process.env.RUNNER_TOOL_CACHE = defaultToolCache();
         const file = await (0,config_file/* loadCliConfigFile */.$n)(values.config, process.cwd());
         const { read, attempt } = (0,config_file/* layerInputs */.hF)((name) => inputs[name] ?? '', file, (name) => inputs[name] !== undefined);
-        const config = (0,config_file/* withPathThresholds */.gm)(attempt(() => (0,config_inputs/* readConfig */.Xg)(read, process.cwd())), file);
+        const config = (0,config_file/* withPathSettings */.Bp)(attempt(() => (0,config_inputs/* readConfig */.Xg)(read, process.cwd())), file);
         // On a laptop the tools on PATH are the user's own; the action never runs PATH tools unpinned.
         if (values['pinned-tools'])
             config.trustedToolDirs = [];
@@ -2364,7 +2223,7 @@ async function scan_render(result, format) {
     }
 }
 function table(result) {
-    const rows = (0,order/* sortBySeverity */.B)(result.findings).map((f) => [
+    const rows = (0,order/* sortBySeverity */.BF)(result.findings).map((f) => [
         f.suppression ? `${f.severity} (waived)` : f.severity,
         f.ruleId,
         f.location ? `${f.location.path}:${f.location.startLine}` : f.target,

@@ -1,0 +1,163 @@
+// Small real-world-shaped inputs, where most pull requests are (issue 17 §3): the whole process of
+// our engine (`hardening scan --scanners policies`, the `all` bundle) vs `gator test` and bare
+// conftest on the same files, median of 5 interleaved rounds, plus `hardening --help`. Fixed costs
+// (process start, loading the CLI, compiling the policies) dominate here, not evaluation.
+// Records the load average before and after each input and refuses a ratio when it moved by more
+// than 0.5 (a busy machine slows the contenders unevenly).
+// Usage: node bench/small-repos.mjs [rounds=5]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { bareConftestPolicy } from './bare-conftest.mjs'
+import { compare, countInFile, measure, table } from './lib.mjs'
+import { installManifest, microserviceApp, oneFile } from './real-world.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => path.join(root, '.tools', 'bin', name)
+const rounds = Number(process.argv[2] ?? 5)
+const cli = path.join(root, 'dist', 'cli', 'index.js')
+const HELP_TARGET_SECONDS = 0.15
+const MAX_LOAD_SHIFT = 0.5
+const load = () => os.loadavg()[0]
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bench-small-'))
+try {
+  const bundleFile = path.join(work, 'bundle.yaml')
+  writeFileSync(
+    bundleFile,
+    measure(bin('kustomize'), ['build', path.join(root, 'policies', 'bundles', 'all')]).stdout
+  )
+  const bareDir = path.join(work, 'bare-policy')
+  mkdirSync(bareDir)
+  bareConftestPolicy(bareDir, bundleFile)
+  const env = {
+    ...process.env,
+    PATH: `${path.join(root, '.tools', 'bin')}${path.delimiter}${process.env.PATH}`,
+    RUNNER_TOOL_CACHE: path.join(work, 'tc')
+  }
+
+  const inputs = [
+    { name: 'microservice app (30 resources, one file)', docs: microserviceApp() },
+    { name: 'install manifest (1.9 MB, large CRDs)', docs: installManifest() }
+  ]
+  const rows = []
+  const verdicts = []
+  for (const input of inputs) {
+    const repo = path.join(work, input.name.split(' ')[0])
+    mkdirSync(path.join(repo, 'k8s'), { recursive: true })
+    const file = path.join(repo, 'k8s', 'manifests.yaml')
+    writeFileSync(file, oneFile(input.docs))
+    const output = (name) => path.join(work, `${name}.out`)
+    const before = load()
+    const results = compare(
+      [
+        {
+          name: 'engine',
+          run: () =>
+            measure(
+              process.execPath,
+              [
+                cli,
+                'scan',
+                'k8s',
+                '--scanners',
+                'policies',
+                '--policy-bundle',
+                'all',
+                '--fail-on',
+                'none',
+                '--format',
+                'json',
+                '--output',
+                output('engine'),
+                '--output-dir',
+                'out'
+              ],
+              { cwd: repo, env }
+            ),
+          work: () => `${countInFile(output('engine'), '"fingerprint"')} violations`
+        },
+        {
+          name: 'gator test',
+          run: () =>
+            measure(bin('gator'), ['test', '-o', 'json', '-f', bundleFile, '-f', file], {
+              okExitCodes: [1],
+              stdoutFile: output('gator')
+            }),
+          work: () => `${countInFile(output('gator'), '"msg"')} violations`
+        },
+        {
+          name: 'bare conftest',
+          run: () =>
+            measure(
+              bin('conftest'),
+              ['test', '--no-color', '--output=json', '--rego-version=v0', '-p', bareDir, file],
+              { okExitCodes: [1], stdoutFile: output('conftest') }
+            ),
+          work: () => `${countInFile(output('conftest'), '"msg"')} violations`
+        }
+      ],
+      rounds
+    )
+    const after = load()
+    const seconds = (name) => results.find((r) => r.name === name).seconds
+    const cpu = (name) => results.find((r) => r.name === name).cpuSeconds
+    const steady = Math.abs(after - before) <= MAX_LOAD_SHIFT
+    for (const r of results)
+      rows.push({
+        input: input.name,
+        contender: r.name,
+        'median s': r.seconds.toFixed(3),
+        'CPU s': r.cpuSeconds.toFixed(3),
+        'vs gator': steady ? (r.seconds / seconds('gator test')).toFixed(2) : 'load moved',
+        'CPU vs gator': (r.cpuSeconds / cpu('gator test')).toFixed(2),
+        'peak MiB': r.peakMiB.toFixed(0),
+        'work done': r.work
+      })
+    const ratio = seconds('engine') / seconds('gator test')
+    verdicts.push(
+      steady
+        ? `${input.name}: engine/gator ${ratio.toFixed(2)} (target ≤ 1.0: ${ratio <= 1 ? 'met' : 'MISSED'}); load ${before.toFixed(2)} → ${after.toFixed(2)}`
+        : `${input.name}: no ratio, the load average moved ${before.toFixed(2)} → ${after.toFixed(2)} (more than ${MAX_LOAD_SHIFT})`
+    )
+  }
+  const before = load()
+  const help = compare(
+    [
+      { name: 'hardening --help', run: () => measure(process.execPath, [cli, '--help']) },
+      { name: 'node -e ""', run: () => measure(process.execPath, ['-e', '']) }
+    ],
+    rounds
+  )
+  const after = load()
+  for (const r of help)
+    rows.push({
+      input: '-',
+      contender: r.name,
+      'median s': r.seconds.toFixed(3),
+      'CPU s': r.cpuSeconds.toFixed(3),
+      'vs gator': '-',
+      'CPU vs gator': '-',
+      'peak MiB': r.peakMiB.toFixed(0),
+      'work done': '-'
+    })
+  verdicts.push(
+    `hardening --help: ${help[0].seconds.toFixed(3)} s (target < ${HELP_TARGET_SECONDS}: ${help[0].seconds < HELP_TARGET_SECONDS ? 'met' : 'MISSED'}; node itself ${help[1].seconds.toFixed(3)} s); load ${before.toFixed(2)} → ${after.toFixed(2)}`
+  )
+  console.log(
+    table(rows, [
+      'input',
+      'contender',
+      'median s',
+      'CPU s',
+      'vs gator',
+      'CPU vs gator',
+      'peak MiB',
+      'work done'
+    ])
+  )
+  for (const verdict of verdicts) console.error(verdict)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
