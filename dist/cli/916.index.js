@@ -4988,6 +4988,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -4997,8 +4999,6 @@ var external_node_util_ = __webpack_require__(7975);
 var tool_cache = __webpack_require__(9805);
 // EXTERNAL MODULE: ./src/util/which.ts
 var which = __webpack_require__(6669);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/tools/archive.ts
@@ -5360,6 +5360,7 @@ function currentPlatform(os = process.platform, arch = process.arch) {
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** The archive's bytes do not match the pinned (or published) SHA-256: nothing may run. */
 class ChecksumError extends Error {
@@ -5462,14 +5463,25 @@ async function cacheEntryProblem(dir, asset, executable, expected) {
         const same = (await binaryFromArchive(archive, asset, executable)).equals(await (0,promises_.readFile)(binary));
         return same ? undefined : 'has a binary that differs from the one in its archive';
     }
-    // One pass over the archive: each chunk read is hashed here while the thread pool inflates it
-    // for the comparison, so the bytes compared are the bytes hashed. The verdict needs both.
+    // One pass over the archive: each chunk read is hashed on its way to the thread pool, which
+    // inflates it for the comparison, so the bytes compared are the bytes hashed. The verdict needs
+    // both. (A transform, not a 'data' listener: that would start the flow before the inflation is
+    // attached, and the chunks read meanwhile would be hashed but never inflated.)
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const archive = (0,external_node_fs_.createReadStream)(archiveFile, { highWaterMark: 1 << 20 });
-    archive.on('data', (chunk) => hash.update(chunk));
+    let hashed = 0;
+    const hashing = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            hashed += chunk.length;
+            done(null, chunk);
+        }
+    });
+    const archive = (0,external_node_stream_.pipeline)((0,external_node_fs_.createReadStream)(archiveFile, { highWaterMark: 1 << 20 }), hashing, () => { });
     const same = await tarGzFileEquals(archive, executable, binary).catch((error) => error);
-    // A malformed archive ends the pass early; its hash decides which problem to report.
-    const actual = same instanceof Error ? sha256(await (0,promises_.readFile)(archiveFile)) : hash.digest('hex');
+    // A malformed archive, or a comparison that stopped early, leaves part of it unhashed; its
+    // whole hash decides which problem to report.
+    const complete = !(same instanceof Error) && hashed === (await (0,promises_.stat)(archiveFile)).size;
+    const actual = complete ? hash.digest('hex') : sha256(await (0,promises_.readFile)(archiveFile));
     if (actual !== expected)
         return `has an archive whose SHA-256 is not ${expected}`;
     if (same instanceof Error)

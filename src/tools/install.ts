@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { pipeline, Transform } from 'node:stream'
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -186,14 +187,29 @@ export async function cacheEntryProblem(
     )
     return same ? undefined : 'has a binary that differs from the one in its archive'
   }
-  // One pass over the archive: each chunk read is hashed here while the thread pool inflates it
-  // for the comparison, so the bytes compared are the bytes hashed. The verdict needs both.
+  // One pass over the archive: each chunk read is hashed on its way to the thread pool, which
+  // inflates it for the comparison, so the bytes compared are the bytes hashed. The verdict needs
+  // both. (A transform, not a 'data' listener: that would start the flow before the inflation is
+  // attached, and the chunks read meanwhile would be hashed but never inflated.)
   const hash = createHash('sha256')
-  const archive = createReadStream(archiveFile, { highWaterMark: 1 << 20 })
-  archive.on('data', (chunk) => hash.update(chunk))
+  let hashed = 0
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk)
+      hashed += chunk.length
+      done(null, chunk)
+    }
+  })
+  const archive = pipeline(
+    createReadStream(archiveFile, { highWaterMark: 1 << 20 }),
+    hashing,
+    () => {}
+  )
   const same = await tarGzFileEquals(archive, executable, binary).catch((error: Error) => error)
-  // A malformed archive ends the pass early; its hash decides which problem to report.
-  const actual = same instanceof Error ? sha256(await readFile(archiveFile)) : hash.digest('hex')
+  // A malformed archive, or a comparison that stopped early, leaves part of it unhashed; its
+  // whole hash decides which problem to report.
+  const complete = !(same instanceof Error) && hashed === (await stat(archiveFile)).size
+  const actual = complete ? hash.digest('hex') : sha256(await readFile(archiveFile))
   if (actual !== expected) return `has an archive whose SHA-256 is not ${expected}`
   if (same instanceof Error) throw same
   return same ? undefined : 'has a binary that differs from the one in its archive'

@@ -109,15 +109,20 @@ describe('the PR comment cannot be impersonated', () => {
     const workspace = checkout({ 'k8s/pod.yaml': privilegedPod('web') })
     const uploads = world.api!.sarifUploads
     const before = uploads.length
-    await act(workspace, pr, { matrix: { os: 'linux', node: 20 } })
-    await act(workspace, pr, { matrix: { os: 'windows', node: 20 } })
+    // Each job must get as far as its report (the gate fails: exit 1), or there is no comment.
+    const ran = async (matrix: Record<string, unknown>) => {
+      const run = await act(workspace, pr, { matrix })
+      expect(run.exitCode, run.stdout.slice(-3000)).toBe(1)
+    }
+    await ran({ os: 'linux', node: 20 })
+    await ran({ os: 'windows', node: 20 })
     const [linux, windows] = world.api!.comments(pr)
     expect(world.api!.comments(pr)).toHaveLength(2)
     const markers = [linux!, windows!].map((c) => c.body.split('\n')[0])
     expect(markers[0]).toMatch(/^<!-- hardening-action:harden-os-linux-node-20-[0-9a-f]{8} -->$/)
     expect(markers[1]).toMatch(/^<!-- hardening-action:harden-os-windows-node-20-[0-9a-f]{8} -->$/)
     // a re-run of the linux job updates its own comment, not the windows one
-    await act(workspace, pr, { matrix: { os: 'linux', node: 20 } })
+    await ran({ os: 'linux', node: 20 })
     const after = world.api!.comments(pr)
     expect(after.map((c) => c.id)).toEqual([linux!.id, windows!.id])
     expect(after[0]!.updated_at > linux!.updated_at).toBe(true)
