@@ -2091,7 +2091,9 @@ async function runFix(argv) {
             process.env.RUNNER_TOOL_CACHE = `${process.env.HOME ?? '.'}/.cache/hardening-action/tool-cache`;
         const file = await (0,config_file/* loadCliConfigFile */.$n)(values.config, process.cwd());
         const { read, attempt } = (0,config_file/* layerInputs */.hF)((name) => inputs[name] ?? '', file, (name) => Boolean(inputs[name]));
-        const config = attempt(() => (0,config_inputs/* readConfig */.Xg)(read, process.cwd()));
+        // The config file's per-path settings, as `hardening scan` applies them: each path is fixed
+        // against the policies that judge it there, and an excluded path is left alone.
+        const config = (0,config_file/* withPathSettings */.Bp)(attempt(() => (0,config_inputs/* readConfig */.Xg)(read, process.cwd())), file);
         if (values['pinned-tools'])
             config.trustedToolDirs = [];
         else if (!read('trusted-tool-dir').trim())

@@ -3,7 +3,12 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ACTION_ROOT } from '../action-root.js'
 import { ConfigError, INPUT_DEFAULTS, readConfig, type InputName } from '../config/inputs.js'
-import { fixResourceSettings, layerInputs, loadCliConfigFile } from '../config/file.js'
+import {
+  fixResourceSettings,
+  layerInputs,
+  loadCliConfigFile,
+  withPathSettings
+} from '../config/file.js'
 import { RULE_FIXES } from '../fix/rules.js'
 import { parseCloud, parseResourceDefaults } from '../fix/settings.js'
 import { planFixes } from '../fix/plan.js'
@@ -81,7 +86,12 @@ export async function runFix(argv: string[]): Promise<number> {
       file,
       (name) => Boolean(inputs[name as InputName])
     )
-    const config = attempt(() => readConfig(read, process.cwd()))
+    // The config file's per-path settings, as `hardening scan` applies them: each path is fixed
+    // against the policies that judge it there, and an excluded path is left alone.
+    const config = withPathSettings(
+      attempt(() => readConfig(read, process.cwd())),
+      file
+    )
     if (values['pinned-tools']) config.trustedToolDirs = []
     else if (!read('trusted-tool-dir').trim()) config.trustedToolDirs = pathDirs()
     progress.stage('install tools')

@@ -128,6 +128,20 @@ describe('hardening fix', () => {
     expect(applied.stderr).toContain('fixed 0 finding(s) in 0 file(s)')
   })
 
+  it("follows the config file's paths: as the scan does: an excluded file is left alone", async () => {
+    const root = await copyApp('app')
+    const app = path.join(root, 'app')
+    await writeFile(
+      path.join(app, '.hardening.yaml'),
+      'paths:\n  - glob: k8s/deployment.yaml\n    exclude: true\n'
+    )
+    const dry = await runCli(app, [...FIX_ARGS, '--dry-run'])
+    expect(dry.stderr).not.toMatch(/^manual: k8s\/deployment\.yaml/m)
+    expect(dry.stdout).not.toContain('deployment.yaml')
+    // The Service's public LoadBalancer is still fixed (the internal annotation for --cloud aws).
+    expect(dry.stdout).toContain('+++ b/k8s/service.yaml')
+  })
+
   it.each([
     [['--cloud', 'mars'], /--cloud must be aws, gcp, azure; got 'mars'/],
     [
