@@ -1,5 +1,3 @@
-import { parseDocument } from 'yaml'
-
 type Json = Record<string, unknown>
 
 /** Where the pod spec lives in each workload kind (the same walk as policies/lib/pods.rego). */
@@ -22,9 +20,9 @@ const get = (value: unknown, key: string): unknown =>
 /**
  * Why the API server would reject the fixed document, for the combinations a fix can create that
  * no policy checks (Kubernetes validation of the container security context); undefined when none.
+ * `object` is the document's JSON value as Kubernetes reads it.
  */
-export function apiRejection(documentText: string): string | undefined {
-  const object = parseDocument(documentText, { version: '1.1' }).toJS() as unknown
+export function apiRejection(object: unknown): string | undefined {
   const pod = (POD_SPEC_PATHS[String(get(object, 'kind'))] ?? []).reduce<unknown>(get, object)
   for (const list of CONTAINER_LISTS) {
     const containers = get(pod, list)

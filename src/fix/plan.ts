@@ -1,7 +1,9 @@
 import { cp, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { isMap, isSeq, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml'
+import { setImmediate } from 'node:timers/promises'
+import { Composer, isMap, isSeq, Parser, visit, type Document, type YAMLMap } from 'yaml'
 import type { Finding } from '../findings/model.js'
+import { readKubeYaml } from '../manifests/kube-yaml.js'
 import { loadManifests } from '../manifests/load.js'
 import { HELM_CHART_FILE } from '../manifests/render.js'
 import { policiesScanner } from '../scanners/policies.js'
@@ -204,13 +206,13 @@ async function fixFile(
   // the guard keeps only edits of lines that hold no action.
   const yaml = origin.kind === 'helm' ? new SourceText(maskTemplate(source.text)) : source
   const guard = sourceGuard(origin, workspace, absolute, source)
-  const documents = parseAllDocuments(yaml.text, { version: '1.1' })
-  if (!Array.isArray(documents)) throw new ManualOnly('the file holds no YAML documents')
+  const offsetOf = (finding: Finding) =>
+    yaml.lineStart(Math.max(1, Math.min(finding.location!.startLine, yaml.lineCount)))
+  const documents = documentsHolding(yaml.text, findings.map(offsetOf))
   const step = indentStep(documents, yaml)
   const byDocument = new Map<Document.Parsed, Finding[]>()
   for (const finding of findings) {
-    const line = Math.max(1, Math.min(finding.location!.startLine, yaml.lineCount))
-    const offset = yaml.lineStart(line)
+    const offset = offsetOf(finding)
     const document = documents.find((doc) => doc.range[0] <= offset && offset < doc.range[2])
     if (!document)
       manual.push({ finding, reason: 'the finding does not point into a YAML document' })
@@ -235,6 +237,35 @@ async function fixFile(
     }
   }
   return fixed
+}
+
+/** Top-level tokens that leave each document of a stream independent of the others. */
+const BETWEEN_DOCUMENTS = new Set([
+  'document',
+  'doc-end',
+  'comment',
+  'newline',
+  'space',
+  'byte-order-mark'
+])
+
+/**
+ * The YAML documents of `text` (read as YAML 1.1) that may hold one of `offsets`. The whole text
+ * is parsed, but only those documents are composed: composing is most of the cost, and a file's
+ * other documents have nothing to fix. Directives or stream-level errors can bear on the
+ * documents after them, so with those every document is composed.
+ */
+function documentsHolding(text: string, offsets: number[]): Document.Parsed[] {
+  const options = { version: '1.1' } as const
+  const tokens = [...new Parser().parse(text)]
+  if (tokens.some((token) => !BETWEEN_DOCUMENTS.has(token.type)))
+    return [...new Composer(options).compose(tokens)]
+  const documents = tokens.filter((token) => token.type === 'document')
+  return documents.flatMap((token, i) => {
+    const end = documents[i + 1]?.offset ?? text.length
+    const held = offsets.some((offset) => token.offset <= offset && offset < end)
+    return held ? [...new Composer(options).compose([token])] : []
+  })
 }
 
 async function fixDocument(
@@ -340,12 +371,9 @@ async function verify(
   try {
     const workspace = path.join(root, 'workspace')
     const files = new Map<string, string[]>()
-    const rejected = new Map<DocumentFix, string>()
     for (const doc of documents) {
       const fixedText = applyLineEdits(doc.source, doc.edits, doc.firstLine, doc.lastLine)
       files.set(doc.path, [...(files.get(doc.path) ?? []), fixedText])
-      const rejection = apiRejectionOf(doc) ?? schemaRejectionOf(doc)
-      if (rejection) rejected.set(doc, rejection)
     }
     for (const [file, texts] of files) {
       const target = path.join(workspace, file)
@@ -355,11 +383,15 @@ async function verify(
         texts.map((text) => `---\n${text}${text.endsWith('\n') ? '' : '\n'}`).join('')
       )
     }
-    const outcome = await evaluate(
-      context,
-      root,
-      [...files.keys()].map((file) => path.join(workspace, file))
-    )
+    // The API and schema checks run while conftest re-evaluates (this thread waits for it then).
+    const [outcome, rejected] = await Promise.all([
+      evaluate(
+        context,
+        root,
+        [...files.keys()].map((file) => path.join(workspace, file))
+      ),
+      rejections(documents)
+    ])
     const unreadable = new Set(outcome.notices.map((notice) => notice.split(':')[0]))
     const key = (finding: Finding) => `${finding.location?.path}\u0000${finding.resource}`
     const before = groupBy(original, key)
@@ -453,7 +485,7 @@ async function verifyRendered(
       const edits = docs.flatMap((doc) => doc.edits).sort((a, b) => a.startLine - b.startLine)
       await writeFile(path.join(workspace, file), applyLineEdits(docs[0]!.source, edits))
       for (const doc of docs) {
-        const rejection = apiRejectionOf(doc) ?? schemaRejectionOf(doc)
+        const rejection = rejectionOf(doc)
         if (rejection) rejected.set(doc, rejection)
       }
     }
@@ -474,7 +506,7 @@ async function verifyRendered(
       kustomizeRemote: config.kustomizeRemote
     })
     for (const { object } of rendered.objects) {
-      const rejection = apiRejection(JSON.stringify(object))
+      const rejection = apiRejection(object)
       const resource = resourceName(object)
       for (const doc of candidates)
         if (
@@ -560,31 +592,40 @@ function adoptResolved(
   }
 }
 
-/** Why the API server would reject the document as fixed (templates read with actions set aside). */
-function apiRejectionOf(doc: DocumentFix): string | undefined {
-  if (!setsPrivilegeEscalation(doc)) return undefined
-  const fixed = applyLineEdits(doc.source, doc.edits, doc.firstLine, doc.lastLine)
-  return apiRejection(doc.origin.kind === 'helm' ? maskTemplate(fixed) : fixed)
+/**
+ * Why the document as fixed cannot be offered: the API server would reject it, or the fixes add
+ * Kubernetes schema errors (unknown fields, values of the wrong type; errors it had before block
+ * nothing). The fixed text is read once for both; templates are read with their actions set aside.
+ */
+function rejectionOf(doc: DocumentFix): string | undefined {
+  const text = (edits: LineEdit[]) => {
+    const document = applyLineEdits(doc.source, edits, doc.firstLine, doc.lastLine)
+    return doc.origin.kind === 'helm' ? maskTemplate(document) : document
+  }
+  const fixed = text(doc.edits)
+  const [read] = readKubeYaml(fixed)
+  const refused = setsPrivilegeEscalation(doc) && read?.value ? apiRejection(read.value) : undefined
+  if (refused) return refused
+  const added = addedSchemaErrors(text([]), fixed, read)
+  if (added.length === 0) return undefined
+  const more = added.length > 3 ? ` (and ${added.length - 3} more)` : ''
+  return `the fixed document would fail Kubernetes schema validation: ${added.slice(0, 3).join('; ')}${more}`
+}
+
+/** `rejectionOf` of each document, a few at a time, leaving the event loop free in between. */
+async function rejections(documents: DocumentFix[]): Promise<Map<DocumentFix, string>> {
+  const rejected = new Map<DocumentFix, string>()
+  for (const [i, doc] of documents.entries()) {
+    if (i % 20 === 19) await setImmediate()
+    const rejection = rejectionOf(doc)
+    if (rejection) rejected.set(doc, rejection)
+  }
+  return rejected
 }
 
 /** Only setting allowPrivilegeEscalation can create a combination the API refuses. */
 const setsPrivilegeEscalation = (doc: DocumentFix) =>
   doc.findings.some((f) => f.ruleId === 'HardeningPSSPrivilegeEscalation')
-
-/**
- * The Kubernetes schema errors (unknown fields, values of the wrong type) the fixes add to the
- * document; errors it had before do not count, so they block no fix.
- */
-function schemaRejectionOf(doc: DocumentFix): string | undefined {
-  const text = (edits: LineEdit[]) => {
-    const document = applyLineEdits(doc.source, edits, doc.firstLine, doc.lastLine)
-    return doc.origin.kind === 'helm' ? maskTemplate(document) : document
-  }
-  const added = addedSchemaErrors(text([]), text(doc.edits))
-  if (added.length === 0) return undefined
-  const more = added.length > 3 ? ` (and ${added.length - 3} more)` : ''
-  return `the fixed document would fail Kubernetes schema validation: ${added.slice(0, 3).join('; ')}${more}`
-}
 
 /**
  * The document's fixes as verified: none when the re-evaluation found something new (`added`) or

@@ -6,7 +6,7 @@
  * test/fix/schema-differential.test.ts compares it with the real decoder (tools/prometheus/k8s-decode).
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml'
-import { readKubeYaml } from '../manifests/kube-yaml.js'
+import { readKubeYaml, type KubeDocument } from '../manifests/kube-yaml.js'
 import schema from './kubernetes-schema.json' with { type: 'json' }
 
 /** A scalar type name, a named type of the schema, or an inline list, map or struct. */
@@ -45,10 +45,12 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]
 /**
  * Why the API server's strict decoding would refuse the document (one YAML document's text), each
  * reason naming the field path; empty when it would accept it, or when its apiVersion and kind are
- * outside the schema.
+ * outside the schema. `document` is the text as Kubernetes reads it, when the caller has read it.
  */
-export function schemaErrors(documentText: string): string[] {
-  const [document] = readKubeYaml(documentText)
+export function schemaErrors(
+  documentText: string,
+  document: KubeDocument | undefined = readKubeYaml(documentText).next().value ?? undefined
+): string[] {
   if (!document || document.error)
     return [`the document cannot be read: ${document?.error?.message ?? 'it is empty'}`]
   const value = document.value as Record<string, unknown> | null
@@ -63,8 +65,12 @@ export function schemaErrors(documentText: string): string[] {
  * The schema errors of `after` (a fixed document) that `before` (the same document unfixed) does
  * not have: a document that was invalid already blocks only the fixes that make it worse.
  */
-export function addedSchemaErrors(before: string, after: string): string[] {
-  const errors = schemaErrors(after)
+export function addedSchemaErrors(
+  before: string,
+  after: string,
+  afterDocument?: KubeDocument
+): string[] {
+  const errors = schemaErrors(after, afterDocument)
   if (errors.length === 0) return []
   const had = new Set(schemaErrors(before))
   return errors.filter((error) => !had.has(error))

@@ -331,6 +331,26 @@ spec:
     ])
   })
 
+  it('fixes one document among others: clean ones, a broken one, and after a directive', async () => {
+    // Only the documents with findings are composed, unless something between documents (a
+    // directive) bears on the ones after it.
+    const hostIpc = '  hostIPC: true\n'
+    const files = {
+      'many.yaml': `${POD('a')}---\n${POD('b', hostIpc)}---\nkind: [broken\n---\n${POD('c')}`,
+      'directive.yaml': `%YAML 1.1\n---\n${POD('d', hostIpc)}...\n---\n${POD('e')}`
+    }
+    const workspace = await workspaceWith(files)
+    const { findings, plan } = await scanAndPlan(workspace, {
+      rules: ['HardeningPSSHostNamespaces']
+    })
+    expect(findings.filter((f) => f.ruleId === 'HardeningPSSHostNamespaces')).toHaveLength(2)
+    expect(plan.manual).toEqual([])
+    expect(Object.fromEntries(await applyPlan(workspace, plan))).toEqual({
+      'many.yaml': files['many.yaml'].replace(hostIpc, ''),
+      'directive.yaml': files['directive.yaml'].replace(hostIpc, '')
+    })
+  })
+
   it('honours --rules: other findings are neither fixed nor listed', async () => {
     const workspace = await workspaceWith({ 'agent.yaml': DAEMONSET })
     const { plan } = await scanAndPlan(workspace, { rules: ['HardeningPSSPrivileged'] })

@@ -1,8 +1,8 @@
-export const id = 916;
-export const ids = [916];
+export const id = 991;
+export const ids = [991];
 export const modules = {
 
-/***/ 9938:
+/***/ 8309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -24,11 +24,11 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 ;// CONCATENATED MODULE: ./docs/hardening.schema.json
 const hardening_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/org/hardening-action/docs/hardening.schema.json","title":"hardening-action config file (.hardening.yaml)","description":"Every action input (and CLI option) by its input name, per-path settings and the fixes\' resource defaults. Inputs given to the action or the CLI override the file. On pull requests the file is read from the base branch (docs/config.md).","type":"object","additionalProperties":false,"properties":{"scan-path":{"description":"Directory (inside the workspace) the repository scan walks for secrets, licenses and vulnerable dependencies.","type":"string"},"manifests":{"description":"Kubernetes manifest files or directories to check, one per line or comma-separated. Empty means scan-path.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"images":{"description":"Container images (registry/name:tag or name@sha256:digest) or image tarballs (.tar) to scan, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-bundle":{"description":"Bundled policy set to evaluate (all, image-hygiene, resources, network-exposure, pss-baseline, pss-restricted, pss-privileged) or none.","type":"string","enum":["all","image-hygiene","network-exposure","pss-baseline","pss-privileged","pss-restricted","resources","none"]},"policies":{"description":"Extra directories with your own Gatekeeper ConstraintTemplates and Constraints, evaluated the same way, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-enforcement":{"description":"Enforcement of the bundled constraints in CI (deny, warn, dryrun), or as-declared to keep each constraint\'s enforcementAction.","type":"string","enum":["deny","warn","dryrun","as-declared"]},"unreadable-manifests":{"description":"A file that looks like a Kubernetes manifest (apiVersion and kind) but cannot be read as Kubernetes reads it, or manifests over the size limits, fail the check (fail) or are only reported as a warning (warn).","type":"string","enum":["fail","warn"]},"helm-values":{"description":"Values files for Helm charts, one values set per line: chart-dir=values-prod.yaml,values-extra.yaml (chart-dir relative to the workspace, values files relative to the chart, applied after its values.yaml in order). Name a chart on several lines (chart-dir=values-prod.yaml, then chart-dir=values-dev.yaml) to render and check it once per set; each finding then says which set produced it. Charts not listed render with their own values.yaml. Every path must stay inside the workspace, links included.","type":"string"},"kustomize-remote":{"description":"Let kustomize fetch the remote bases, components and URLs a kustomization names (git repositories, http(s) files, Helm chart repositories). Off by default: such a kustomization is refused and fails the gate, because a pull request could otherwise make the runner contact a host of its choosing.","type":"boolean"},"scanners":{"description":"Scanners to run, comma-separated, from image, repository, policies, trivy-config. The image scanner runs only when images is set.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"repository-scanners":{"description":"Trivy checks for the repository scan, from vuln, secret, license, misconfig.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"image-scanners":{"description":"Trivy checks for images, from vuln, secret, license, misconfig (add license to scan image licenses).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"fail-on-severity":{"description":"Lowest severity that fails the check (critical, high, medium, low) or none. Waived, dryrun and warn findings never fail it.","type":"string","enum":["critical","high","medium","low","none"]},"fail-on-severity-by-scanner":{"description":"Per-scanner thresholds that replace fail-on-severity for that scanner, comma-separated, e.g. image=critical,policies=high (none never fails).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"fail-on":{"description":"all fails on any finding at or above fail-on-severity; new fails only on findings missing from baseline-file.","type":"string","enum":["all","new"]},"baseline-file":{"description":"A findings.json from an earlier run (e.g. the default branch) for fail-on new.","type":"string"},"waivers-file":{"description":"Waiver file (rule, scope, reason, owner, expires). Waived findings stay in every report, marked suppressed.","type":"string"},"trivy-ignore-file":{"description":"A .trivyignore (ids, optional exp:YYYY-MM-DD) or .trivyignore.yaml file inside the workspace. Its entries are reported as waived findings with the file as the reason, never dropped. Trivy itself never reads an ignore file, trivy.yaml or trivy-secret.yaml from the repository.","type":"string"},"ignore-unfixed":{"description":"Skip vulnerabilities that have no fixed version yet.","type":"boolean"},"trivy-version":{"description":"Trivy release to install (verified by SHA-256).","type":"string"},"conftest-version":{"description":"conftest release to install (verified by SHA-256).","type":"string"},"skip-db-update":{"description":"Use the cached Trivy vulnerability DB without updating it (air-gapped runners).","type":"boolean"},"db-repository":{"description":"Trivy DB OCI repositories, comma-separated; Trivy falls back to the next one on 429 or 5xx. Empty means Trivy\'s default.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"trivy-cache-dir":{"description":"Trivy cache directory (vulnerability DB). Empty means ~/.cache/hardening-action/trivy.","type":"string"},"tool-mirror":{"description":"Base URL of the release host for Trivy and conftest downloads (a mirror of github.com releases). https only (plain http only for a loopback host); no credentials in the URL.","type":"string"},"trusted-tool-dir":{"description":"Opt-in: a directory whose trivy and conftest (at the requested versions) run without being checked against a pin, e.g. tools you built in an earlier step. Never inside the checkout. Empty: only pinned releases, verified by SHA-256, run (a tool on PATH or a tool-cache copy that does not match is not used).","type":"string"},"scan-timeout":{"description":"Seconds each scan may take before it is stopped and reported as failed.","type":"integer","minimum":1},"output-dir":{"description":"Directory (relative to the workspace) for results.sarif, findings.json, summary.md and evidence/.","type":"string"},"scan-changed-only":{"description":"On pull requests, report manifest findings only for the files the pull request changes (a kustomization or chart directory counts as changed when any file in it does); policies still see every manifest as inventory, and the summary and comment say how many manifest files were not checked. Ignored, with a notice, on other events.","type":"boolean"},"sbom":{"description":"Write a CycloneDX SBOM (Trivy\'s own) per scanned image, and one for the repository when the repository scanner runs, into <output-dir>/sbom/; the paths are in the sbom-files output.","type":"boolean"},"upload-sarif":{"description":"Upload the SARIF to code scanning (needs permission security-events: write; skipped with a warning on fork PRs).","type":"boolean"},"comment":{"description":"PR comment: always, on-failure or never. One comment, updated in place (needs permission pull-requests: write).","type":"string","enum":["always","on-failure","never"]},"suggest-fixes":{"description":"On pull requests, post verified fixes for policy findings on lines the PR changes as one review of suggestion blocks, kept current on every run; the PR comment lists the other fixes with the hardening fix command (needs permission pull-requests: write).","type":"boolean"},"fix-cloud":{"description":"For suggest-fixes: aws, gcp or azure, the cloud whose internal load-balancer annotation fixes a public LoadBalancer Service. Empty: that fix is listed as manual.","type":"string"},"fix-resources-default":{"description":"For suggest-fixes: requests and limits to fill in where a container lacks them, e.g. cpu=100m,memory=128Mi (both) or requests.cpu=100m,limits.memory=1Gi. Empty: those fixes are listed as manual (sizes come from your workloads, not from us).","type":"string"},"dependency-submission":{"description":"Submit the SBOMs (written as with sbom: true) to the repository\'s dependency graph through GitHub\'s dependency submission API, one snapshot per image and for the repository, so their packages get Dependabot alerts (needs permission contents: write; skipped with a warning on fork PRs and read-only tokens).","type":"boolean"},"paths":{"description":"Settings for manifests and findings in matching files. For each setting, the last entry that matches a file and gives that setting decides.","type":"array","items":{"type":"object","additionalProperties":false,"required":["glob"],"minProperties":2,"properties":{"glob":{"description":"Repository-relative path pattern; * matches any characters, / included (deploy/legacy/*).","type":"string","minLength":1},"fail-on-severity":{"description":"Lowest severity that fails the check for findings in these files (none: reported, never failing). Replaces fail-on-severity and fail-on-severity-by-scanner there.","type":"string","enum":["critical","high","medium","low","none"]},"policy-bundle":{"description":"The bundled policy bundle for the manifests in these files, instead of policy-bundle (none: no bundled policies there).","type":"string","enum":["all","image-hygiene","network-exposure","pss-baseline","pss-privileged","pss-restricted","resources","none"]},"policies":{"description":"Directories of extra ConstraintTemplates and Constraints for the manifests in these files, instead of policies (an empty list: none there).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","minLength":1}}]},"exclude":{"description":"true: no policy or Trivy misconfiguration findings for the manifests in these files; the report lists them as not checked. false: they are checked again (under an earlier exclude).","type":"boolean"}}}},"fix":{"description":"Choices the fixes need that no manifest makes.","type":"object","additionalProperties":false,"properties":{"resources":{"description":"Requests and limits for containers that lack them: a default and per-namespace values (merged over the default). The fix-resources-default input replaces both.","type":"object","additionalProperties":false,"properties":{"default":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]},"namespaces":{"type":"object","additionalProperties":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]}}}}}}}}');
 // EXTERNAL MODULE: ./src/fix/settings.ts
-var settings = __webpack_require__(194);
+var settings = __webpack_require__(5734);
 // EXTERNAL MODULE: ./src/manifests/kube-yaml.ts
-var kube_yaml = __webpack_require__(4345);
+var kube_yaml = __webpack_require__(7333);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(388);
+var config_inputs = __webpack_require__(1162);
 ;// CONCATENATED MODULE: ./src/config/file.ts
 // The config file (`.hardening.yaml`): every action input by its input name, per-path settings
 // (threshold, policy bundle, extra policies, exclusion) and the fixes' resource defaults. Read
@@ -355,7 +355,7 @@ function shown(path) {
 
 /***/ }),
 
-/***/ 388:
+/***/ 1162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -383,13 +383,13 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(840);
 // EXTERNAL MODULE: ./src/scanners/registry.ts + 3 modules
-var registry = __webpack_require__(8168);
+var registry = __webpack_require__(9462);
 // EXTERNAL MODULE: ./src/tools/urls.ts
-var urls = __webpack_require__(5005);
+var urls = __webpack_require__(7313);
 // EXTERNAL MODULE: ./src/fix/settings.ts
-var settings = __webpack_require__(194);
+var settings = __webpack_require__(5734);
 ;// CONCATENATED MODULE: ./src/config/scan-config.ts
 const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'];
 const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'];
@@ -748,7 +748,7 @@ function reportId(value) {
 
 /***/ }),
 
-/***/ 9971:
+/***/ 9239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -777,7 +777,7 @@ function finalize(draft) {
 
 /***/ }),
 
-/***/ 2255:
+/***/ 8883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -788,8 +788,8 @@ function finalize(draft) {
 /* unused harmony exports parseWaivers, isExpired */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8905);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(840);
 
 
 
@@ -956,7 +956,7 @@ function waiverIndex(active) {
 
 /***/ }),
 
-/***/ 194:
+/***/ 5734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -964,7 +964,7 @@ function waiverIndex(active) {
 /* harmony export */   lw: () => (/* binding */ parseCloud)
 /* harmony export */ });
 /* unused harmony export CLOUDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(840);
 // What the user configures for the fixes that need a choice no manifest makes: the cloud whose
 // internal load-balancer annotation to add, and the requests and limits to write. Read by the
 // CLI's flags and the action's inputs alike, so both accept and refuse the same text.
@@ -998,14 +998,14 @@ function parseResourceDefaults(text, source) {
 
 /***/ }),
 
-/***/ 4345:
+/***/ 7333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ readKubeYaml)
 /* harmony export */ });
 /* unused harmony export readListInPieces */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8905);
 /**
  * Reads YAML exactly as Kubernetes does. kubectl, the API server and gator split a file into
  * documents with k8s.io/apimachinery's YAMLReader and turn each into JSON with
@@ -1923,7 +1923,7 @@ function goFloat32Key(value) {
 
 /***/ }),
 
-/***/ 906:
+/***/ 9581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1942,17 +1942,17 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/manifests/render.ts
-var render = __webpack_require__(5276);
+var render = __webpack_require__(7320);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(100);
+var run_tool = __webpack_require__(9200);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(4868);
+var temp = __webpack_require__(8800);
 // EXTERNAL MODULE: ./src/util/which.ts
-var which = __webpack_require__(6669);
+var which = __webpack_require__(5585);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(9055);
+var posix_path = __webpack_require__(1448);
 // EXTERNAL MODULE: ./src/manifests/parse.ts
-var parse = __webpack_require__(3077);
+var parse = __webpack_require__(3889);
 ;// CONCATENATED MODULE: ./src/manifests/helm.ts
 // Helm charts rendered with `helm template`, with each object pointed back at its template file
 // and, where the template's layout allows, the line of the field.
@@ -2412,7 +2412,7 @@ function unreadable(file, message, blocking) {
 
 /***/ }),
 
-/***/ 3077:
+/***/ 3889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2420,7 +2420,7 @@ function unreadable(file, message, blocking) {
 /* harmony export */   Ye: () => (/* binding */ parseManifests)
 /* harmony export */ });
 /* unused harmony exports MAX_DOCUMENTS_PER_FILE, parseFieldPath */
-/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4345);
+/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
 // Manifest text to Kubernetes objects that remember their file and lines; load.ts reads the
 // files and render.ts renders kustomizations and charts, both through this.
 
@@ -2506,7 +2506,7 @@ function isKubernetesObject(value) {
 
 /***/ }),
 
-/***/ 5276:
+/***/ 7320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2522,12 +2522,12 @@ function isKubernetesObject(value) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(100);
-/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4868);
-/* harmony import */ var _util_which_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6669);
-/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4345);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3077);
-/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9055);
+/* harmony import */ var _util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9200);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8800);
+/* harmony import */ var _util_which_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5585);
+/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7333);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3889);
+/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1448);
 
 
 
@@ -2887,14 +2887,14 @@ async function kustomizationInputs(dir, seen = new Set()) {
 
 /***/ }),
 
-/***/ 4660:
+/***/ 152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   oC: () => (/* binding */ cliProgress)
 /* harmony export */ });
 /* unused harmony exports noProgress, LiveLine, StageLines, StageGroups, isLiveTerminal */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6309);
 
 const noProgress = {
     stage: () => { },
@@ -3126,7 +3126,7 @@ function cliProgress(log, stream = process.stderr, env = process.env) {
 
 /***/ }),
 
-/***/ 8933:
+/***/ 5401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3136,7 +3136,7 @@ function cliProgress(log, stream = process.stderr, env = process.env) {
 /* harmony export */   fP: () => (/* binding */ withoutExcluded),
 /* harmony export */   iA: () => (/* binding */ selectionKey)
 /* harmony export */ });
-/* harmony import */ var _findings_waivers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2255);
+/* harmony import */ var _findings_waivers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8883);
 
 /** One key per distinct selection: manifests with equal keys are judged by one policy library. */
 function selectionKey(selection) {
@@ -3204,7 +3204,7 @@ function withoutExcluded(config, findings, what) {
 
 /***/ }),
 
-/***/ 171:
+/***/ 8396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3222,24 +3222,24 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/findings/model.ts
-var model = __webpack_require__(9971);
+var model = __webpack_require__(9239);
 // EXTERNAL MODULE: ./src/findings/order.ts
-var order = __webpack_require__(1310);
+var order = __webpack_require__(8338);
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __webpack_require__(5131);
+var severity = __webpack_require__(7887);
 // EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
-var load = __webpack_require__(906);
+var load = __webpack_require__(9581);
 // EXTERNAL MODULE: ./src/manifests/render.ts
-var render = __webpack_require__(5276);
+var render = __webpack_require__(7320);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/util/concurrency.ts
-var concurrency = __webpack_require__(3731);
+var concurrency = __webpack_require__(1991);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(100);
+var run_tool = __webpack_require__(9200);
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/annotations.ts + 1 modules
-var gatekeeper_annotations = __webpack_require__(828);
+var gatekeeper_annotations = __webpack_require__(5452);
 ;// CONCATENATED MODULE: ./src/scanners/gatekeeper/evaluate.ts
 
 
@@ -3878,9 +3878,9 @@ function bundleDigest(files) {
 }
 
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/path-policies.ts
-var path_policies = __webpack_require__(8933);
+var path_policies = __webpack_require__(5401);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(9055);
+var posix_path = __webpack_require__(1448);
 ;// CONCATENATED MODULE: ./src/scanners/policies.ts
 
 
@@ -4177,7 +4177,7 @@ function parseReferences(value) {
 
 /***/ }),
 
-/***/ 8168:
+/***/ 9462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4191,20 +4191,20 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: registerScannerForTest
 
 // EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
-var policies = __webpack_require__(171);
+var policies = __webpack_require__(8396);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/findings/model.ts
-var model = __webpack_require__(9971);
+var model = __webpack_require__(9239);
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __webpack_require__(5131);
+var severity = __webpack_require__(7887);
 // EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
-var load = __webpack_require__(906);
+var load = __webpack_require__(9581);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(9055);
+var posix_path = __webpack_require__(1448);
 ;// CONCATENATED MODULE: ./src/manifests/images.ts
 
 
@@ -4234,15 +4234,15 @@ async function findImageReferences(workspace, root) {
 }
 
 // EXTERNAL MODULE: ./src/util/concurrency.ts
-var concurrency = __webpack_require__(3731);
+var concurrency = __webpack_require__(1991);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(100);
+var run_tool = __webpack_require__(9200);
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/path-policies.ts
-var path_policies = __webpack_require__(8933);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var path_policies = __webpack_require__(5401);
+// EXTERNAL MODULE: ../../../work/main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8905);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(840);
 ;// CONCATENATED MODULE: ./src/scanners/trivy-ignore.ts
 
 
@@ -4920,7 +4920,7 @@ function registerScannerForTest(scanner) {
 
 /***/ }),
 
-/***/ 8732:
+/***/ 4214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4938,11 +4938,11 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(100);
+var run_tool = __webpack_require__(9200);
 ;// CONCATENATED MODULE: ./src/tools/db-cache.ts
 // Loaded only when the DB is not current on disk: it is about a third of the bundle, which every
 // run would otherwise compile at start.
-const actionsCache = () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+const actionsCache = () => __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 7449));
 /**
  * Persists Trivy's DB directory across workflow runs. The key carries the day, so one day's runs
  * share a DB and the first run of a new day starts from yesterday's (a small update). Outside
@@ -4995,10 +4995,10 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(9805);
+// EXTERNAL MODULE: ../../../work/main/node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(9767);
 // EXTERNAL MODULE: ./src/util/which.ts
-var which = __webpack_require__(6669);
+var which = __webpack_require__(5585);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/tools/archive.ts
@@ -5224,7 +5224,7 @@ function paxPath(data) {
 }
 
 // EXTERNAL MODULE: ./src/tools/urls.ts
-var urls = __webpack_require__(5005);
+var urls = __webpack_require__(7313);
 ;// CONCATENATED MODULE: ./src/tools/download.ts
 
 /** A download that failed for good (after retries, or at once for a client error such as 404). */
@@ -5711,7 +5711,7 @@ async function hasDb(cacheDir) {
 
 /***/ }),
 
-/***/ 5005:
+/***/ 7313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5787,7 +5787,7 @@ function isLoopback(hostname) {
 
 /***/ }),
 
-/***/ 3731:
+/***/ 1991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5813,7 +5813,7 @@ async function mapBounded(items, work, limit = node_os__WEBPACK_IMPORTED_MODULE_
 
 /***/ }),
 
-/***/ 9055:
+/***/ 1448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5835,7 +5835,7 @@ function relativePosix(from, to) {
 
 /***/ }),
 
-/***/ 100:
+/***/ 9200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5847,7 +5847,7 @@ function relativePosix(from, to) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _temp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4868);
+/* harmony import */ var _temp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8800);
 
 
 
@@ -5952,7 +5952,7 @@ function spawnTool(command, args, options, cwd) {
 
 /***/ }),
 
-/***/ 4868:
+/***/ 8800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5978,7 +5978,7 @@ function privateTempDir(prefix) {
 
 /***/ }),
 
-/***/ 6669:
+/***/ 5585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 749;
-export const ids = [749];
+export const id = 676;
+export const ids = [676];
 export const modules = {
 
-/***/ 1749:
+/***/ 7676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,22 +20,22 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/action-root.ts
-var action_root = __webpack_require__(7490);
+var action_root = __webpack_require__(9182);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(388);
+var config_inputs = __webpack_require__(1162);
 // EXTERNAL MODULE: ./src/config/file.ts + 1 modules
-var config_file = __webpack_require__(9938);
+var config_file = __webpack_require__(8309);
 // EXTERNAL MODULE: ./src/log.ts
-var src_log = __webpack_require__(5625);
+var src_log = __webpack_require__(6309);
 // EXTERNAL MODULE: ./src/util/which.ts
-var which = __webpack_require__(6669);
+var which = __webpack_require__(5585);
 // EXTERNAL MODULE: ./src/progress.ts
-var src_progress = __webpack_require__(4660);
+var src_progress = __webpack_require__(152);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(840);
 ;// CONCATENATED MODULE: ./src/findings/baseline.ts
 
 
@@ -293,9 +293,9 @@ function alsoReportedName(other) {
 }
 
 // EXTERNAL MODULE: ./src/findings/waivers.ts
-var findings_waivers = __webpack_require__(2255);
+var findings_waivers = __webpack_require__(8883);
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __webpack_require__(5131);
+var severity = __webpack_require__(7887);
 ;// CONCATENATED MODULE: ./src/gate.ts
 
 
@@ -499,11 +499,11 @@ function toFindingsDocument(outcomes, findings, decision) {
 }
 
 // EXTERNAL MODULE: ./src/findings/order.ts
-var order = __webpack_require__(1310);
+var order = __webpack_require__(8338);
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/annotations.ts + 1 modules
-var annotations = __webpack_require__(828);
+var annotations = __webpack_require__(5452);
 // EXTERNAL MODULE: ./src/report/coverage.ts
-var coverage = __webpack_require__(3122);
+var coverage = __webpack_require__(5342);
 ;// CONCATENATED MODULE: ./src/report/evidence-document.ts
 
 
@@ -619,7 +619,7 @@ function toEvidenceDocument(input) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
+var markdown = __webpack_require__(9673);
 ;// CONCATENATED MODULE: ./src/report/evidence-markdown.ts
 
 
@@ -729,11 +729,11 @@ function toEvidence(input) {
 }
 
 // EXTERNAL MODULE: ./src/report/evidence-html.ts
-var evidence_html = __webpack_require__(7231);
+var evidence_html = __webpack_require__(731);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(9055);
+var posix_path = __webpack_require__(1448);
 ;// CONCATENATED MODULE: ./src/report/output-files.ts
 // Report files are written into the checkout, which the pull request controls: a committed
 // `hardening-results/summary.md -> ~/.bashrc` must not make us write through the link, nor a later
@@ -846,7 +846,7 @@ async function foreignOutputProblem(workspace, outputDir, reportFiles) {
 }
 
 // EXTERNAL MODULE: ./src/scanners/registry.ts + 3 modules
-var registry = __webpack_require__(8168);
+var registry = __webpack_require__(9462);
 ;// CONCATENATED MODULE: ./src/report/line-hash.ts
 // GitHub's primaryLocationLineHash, as github/codeql-action computes it (src/fingerprints.ts),
 // with its test vectors in test/report/line-hash.test.ts.
@@ -1672,13 +1672,13 @@ function toSummaryMarkdown(outcomes, findings, decision, scope) {
 }
 
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(100);
+var run_tool = __webpack_require__(9200);
 // EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
-var load = __webpack_require__(906);
+var load = __webpack_require__(9581);
 // EXTERNAL MODULE: ./src/manifests/parse.ts
-var parse = __webpack_require__(3077);
+var parse = __webpack_require__(3889);
 // EXTERNAL MODULE: ./src/manifests/render.ts
-var render = __webpack_require__(5276);
+var render = __webpack_require__(7320);
 ;// CONCATENATED MODULE: ./src/manifests/changed.ts
 
 
@@ -1793,11 +1793,11 @@ function stopwatch() {
 }
 
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(4868);
+var temp = __webpack_require__(8800);
 // EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
-var policies = __webpack_require__(171);
+var policies = __webpack_require__(8396);
 // EXTERNAL MODULE: ./src/tools/setup.ts + 5 modules
-var setup = __webpack_require__(8732);
+var setup = __webpack_require__(4214);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -2034,7 +2034,7 @@ async function scan(config, scanners, installs, env, workRoot) {
 }
 
 // EXTERNAL MODULE: ./src/cli/exit.ts
-var exit = __webpack_require__(7632);
+var exit = __webpack_require__(9340);
 ;// CONCATENATED MODULE: ./src/cli/scan.ts
 
 
