@@ -3,7 +3,11 @@
 // exact Rego a ConstraintTemplate carries (rego + libs) and the Gatekeeper input shape, with
 // each template's shipped constraint parameters (the `all` bundle, so PSS at restricted).
 // Prints p50 / p99 per template. Timings are printed, never asserted (target: p99 < 1 ms).
-// Usage: node bench/policy-eval.mjs [--count N]
+// Usage: node bench/policy-eval.mjs [--count N] [--only NAME,...] [--against REV]
+// --only keeps the templates whose name contains one of the words.
+// --against REV also benchmarks the templates as committed at git revision REV (e.g. HEAD),
+//   alternating its runs with the working tree's, and prints both with the ratio of the p50s:
+//   on a busy machine, a same-load ratio and the allocations are the evidence, not the times.
 //
 // How it measures, and why:
 // - `opa bench` runs Go's testing.Benchmark on a prepared query (compile and first-iteration
@@ -27,8 +31,13 @@ import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
 import { packageOf } from '../scripts/policy-conventions.mjs'
 
-const countArg = process.argv.indexOf('--count')
-const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 3
+const arg = (name) => {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? process.argv[i + 1] : undefined
+}
+const COUNT = Number(arg('--count') ?? 3)
+const ONLY = arg('--only')?.split(',')
+const AGAINST = arg('--against')
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const opa = existsSync(join(root, '.tools/bin/opa')) ? join(root, '.tools/bin/opa') : 'opa'
 const work = mkdtempSync(join(tmpdir(), 'policy-bench-'))
@@ -91,30 +100,29 @@ const load = () =>
     .join(' ')
 const loadBefore = load()
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
-const rows = []
-for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
-  const t = YAML.parse(readFileSync(join(root, 'policies', 'templates', f), 'utf8'))
+const service = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: {
+    name: 'web',
+    namespace: 'prod',
+    annotations: { 'networking.gke.io/load-balancer-type': 'Internal' }
+  },
+  spec: { type: 'LoadBalancer', ports: [{ port: 443 }] }
+}
+
+// The opa bench arguments for one template's YAML text; side names its files.
+const benchArgv = (templateYaml, side) => {
+  const t = YAML.parse(templateYaml)
   const target = t.spec.targets[0]
   const pkg = packageOf(target.rego)
   const kind = t.spec.crd.spec.names.kind
   const files = [target.rego, ...(target.libs ?? [])].map((src, i) => {
-    const file = join(work, `${pkg}-${i}.rego`)
+    const file = join(work, `${side}-${pkg}-${i}.rego`)
     writeFileSync(file, src)
     return file
   })
-  const object =
-    kind === 'HardeningPublicLB'
-      ? {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: {
-            name: 'web',
-            namespace: 'prod',
-            annotations: { 'networking.gke.io/load-balancer-type': 'Internal' }
-          },
-          spec: { type: 'LoadBalancer', ports: [{ port: 443 }] }
-        }
-      : deployment
+  const object = kind === 'HardeningPublicLB' ? service : deployment
   const input = join(work, `${pkg}.json`)
   writeFileSync(
     input,
@@ -133,22 +141,26 @@ for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
   argv.push('-i', input)
   for (const file of files) argv.push('-d', file)
   argv.push(`data.${pkg}.violation`)
-  // One opa process per run (not --count N in one process), so runs are independent samples.
-  const runs = []
-  for (let i = 0; i < COUNT; i++) {
-    const r = JSON.parse(execFileSync(opa, argv, { maxBuffer: 16 << 20 }))
-    const x = r.Extra ?? {}
-    runs.push({
-      p50: x.histogram_timer_rego_query_eval_ns_median / 1e6,
-      p99: x['histogram_timer_rego_query_eval_ns_99%'] / 1e6,
-      n: r.N,
-      allocs: r.MemAllocs / r.N,
-      kib: r.MemBytes / r.N / 1024
-    })
+  return argv
+}
+
+// One opa process per run (not --count N in one process), so runs are independent samples.
+const benchOnce = (argv) => {
+  const r = JSON.parse(execFileSync(opa, argv, { maxBuffer: 16 << 20 }))
+  const x = r.Extra ?? {}
+  return {
+    p50: x.histogram_timer_rego_query_eval_ns_median / 1e6,
+    p99: x['histogram_timer_rego_query_eval_ns_99%'] / 1e6,
+    n: r.N,
+    allocs: r.MemAllocs / r.N,
+    kib: r.MemBytes / r.N / 1024
   }
+}
+
+const summarize = (template, runs) => {
   const p99s = runs.map((r) => r.p99)
-  rows.push({
-    template: t.metadata.name,
+  return {
+    template,
     p50: median(runs.map((r) => r.p50)),
     p99: median(p99s),
     p99min: Math.min(...p99s),
@@ -156,7 +168,32 @@ for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
     n: runs.reduce((a, r) => a + r.n, 0),
     allocs: median(runs.map((r) => r.allocs)),
     kib: median(runs.map((r) => r.kib))
-  })
+  }
+}
+
+const rows = []
+const baseline = [] // the same templates at --against, measured in alternation with rows
+for (const f of readdirSync(join(root, 'policies', 'templates')).sort()) {
+  const name = f.replace(/\.yaml$/, '')
+  if (ONLY && !ONLY.some((word) => name.includes(word))) continue
+  const argv = benchArgv(readFileSync(join(root, 'policies', 'templates', f), 'utf8'), 'new')
+  const oldArgv =
+    AGAINST &&
+    benchArgv(
+      execFileSync('git', ['show', `${AGAINST}:policies/templates/${f}`], {
+        cwd: root,
+        encoding: 'utf8'
+      }),
+      'old'
+    )
+  const runs = []
+  const oldRuns = []
+  for (let i = 0; i < COUNT; i++) {
+    if (oldArgv) oldRuns.push(benchOnce(oldArgv))
+    runs.push(benchOnce(argv))
+  }
+  rows.push(summarize(name, runs))
+  if (oldArgv) baseline.push(summarize(name, oldRuns))
 }
 
 const pad = (s, n) => String(s).padEnd(n)
@@ -181,4 +218,29 @@ const met = rows.filter((r) => r.p99 < 1).length
 console.log(
   `\nall ${rows.length} templates on one Deployment: sum of p50 ${total50.toFixed(3)} ms; p99 < 1 ms for ${met} of ${rows.length} (target; printed, not asserted)`
 )
+if (AGAINST) {
+  const sum50 = (xs) => xs.reduce((a, r) => a + r.p50, 0)
+  console.log(
+    `\nagainst ${AGAINST}, runs alternating with the above (p50 ratio = working tree / ${AGAINST})`
+  )
+  console.log(
+    `${pad('template', 34)} ${pad('allocs/op', 12)} ${pad('p50 ms', 15)} ${pad('p50 ratio', 10)} p99 ms`
+  )
+  rows.forEach((row, i) => {
+    const old = baseline[i]
+    console.log(
+      [
+        pad(row.template, 34),
+        pad(`${Math.round(old.allocs)} -> ${Math.round(row.allocs)}`, 12),
+        pad(`${old.p50.toFixed(3)} -> ${row.p50.toFixed(3)}`, 15),
+        pad((row.p50 / old.p50).toFixed(2), 10),
+        `${old.p99.toFixed(3)} -> ${row.p99.toFixed(3)}`
+      ].join(' ')
+    )
+  })
+  const allocs = (xs) => xs.reduce((a, r) => a + r.allocs, 0)
+  console.log(
+    `sum of p50 ${sum50(baseline).toFixed(3)} -> ${total50.toFixed(3)} ms (${(total50 / sum50(baseline)).toFixed(2)}); allocs/op summed ${Math.round(allocs(baseline))} -> ${Math.round(allocs(rows))}`
+  )
+}
 console.log(`load average after: ${load()}`)

@@ -91,7 +91,7 @@ violation contains {"msg": msg, "details": details} if {
 		"%s: container %q uses image %q, which starts with the disallowed prefix %q. Use an image from an approved registry instead.",
 		[k8s.label, c.name, image, prefix],
 	)
-	details := {"path": sprintf("%s.image", [c.path]), "container": c.name, "value": image}
+	details := {"path": sprintf("%s.image", [pods.path(c)]), "container": c.name, "value": image}
 }
 `,
   'src_test.rego': `package ${pkg}_test

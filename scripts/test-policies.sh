@@ -75,6 +75,8 @@ fi
 
 phase "generated templates, suites and bundles are current (node scripts/gen-templates.mjs --check)"
 run "gen-templates --check" node scripts/gen-templates.mjs --check
+# The library's JSON form the engine loads (policies/library.json), read from those templates.
+run "gen-policy-library --check" node scripts/gen-policy-library.mjs --check
 
 phase "gator verify (Gatekeeper's own engine parses each template as Rego v0 and runs the samples)"
 if need gator; then

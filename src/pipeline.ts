@@ -11,7 +11,7 @@ import type { Progress } from './progress.js'
 import { toFindingsDocument } from './report/findings-file.js'
 import { toEvidence } from './report/evidence.js'
 import { evidenceHtml } from './report/evidence-html.js'
-import { jsonFileBatches } from './report/json-stream.js'
+import { jsonFile, type LargeText } from './report/json-stream.js'
 import {
   foreignOutputProblem,
   prepareOutputFile,
@@ -249,8 +249,8 @@ export async function reportFindings(
   timings.evidence = lap()
   const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision)
   // results.sarif is written by the SARIF stage; findings.json in batches, never as one string.
-  const contents: Array<[string, string | Iterable<Buffer>]> = [
-    [files.findings, jsonFileBatches(findingsDocument, 2)],
+  const contents: Array<[string, string | LargeText]> = [
+    [files.findings, jsonFile(findingsDocument, 2)],
     [files.summary, summary],
     [files.evidenceJson, evidence.json],
     [files.evidenceMarkdown, evidence.markdown],

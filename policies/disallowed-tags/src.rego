@@ -14,53 +14,44 @@ import data.lib.k8s
 import data.lib.match
 import data.lib.pods
 
-# Parameters, read once per review rather than once per container.
-exempt_images := k8s.param("exemptImages", [])
-
-disallowed_tags := k8s.param("tags", ["latest"])
-
 violation contains {"msg": msg, "details": details} if {
+	# Bound once, before the loop over containers, which calls builtins only
+	# (a function call per container costs several times as much).
+	exempt_images := k8s.param("exemptImages", [])
+	exempt_image_prefixes := match.prefixes(exempt_images)
+	flagged_tags := {null} | {tag | some tag in k8s.param("tags", ["latest"])} # null: no tag
 	some c in pods.containers
 	image := object.get(c.container, "image", null)
 	not image in {null, ""}
-	not match.any_glob(exempt_images, image)
-	not pinned_by_digest(image)
-	problem := tag_problem(image)
+	not image in exempt_images
+	not strings.any_prefix_match(image, exempt_image_prefixes)
+
+	# An OCI digest reference (`name@algorithm:hex`) is immutable whatever its tag.
+	not regex.match(`@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$`, image)
+
+	# The tag is whatever follows a colon in the last path segment, so a
+	# registry port (`registry:5000/app`) is not mistaken for a tag. An image
+	# that is not a string has none.
+	segments := split(split({true: image, false: ""}[is_string(image)], "@")[0], "/")
+	last := segments[count(segments) - 1]
+	tag := {true: substring(last, indexof(last, ":") + 1, -1), false: null}[contains(last, ":")]
+	tag in flagged_tags
+	problem := tag_problem(tag)
 	msg := sprintf(
 		"%s: container %q uses image %q %s. Pin a fixed version tag or a digest instead (for example %q or %q).",
 		[k8s.label, c.name, image, problem.text, example_tag(image), example_digest(image)],
 	)
 	details := {
-		"path": sprintf("%s.image", [c.path]),
+		"path": sprintf("%s.image", [pods.path(c)]),
 		"container": c.name,
 		"image": image,
 		"tag": problem.tag,
 	}
 }
 
-# An OCI digest reference (`name@algorithm:hex`) is immutable whatever its tag.
-pinned_by_digest(image) if {
-	contains(image, "@") # skips the regular expression for most images
-	regex.match(`@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$`, image)
-}
+tag_problem(null) := {"tag": "", "text": "without a tag, which resolves to \"latest\""}
 
-tag_problem(image) := {"tag": "", "text": "without a tag, which resolves to \"latest\""} if {
-	not image_tag(image)
-}
-
-tag_problem(image) := {"tag": tag, "text": sprintf("with the disallowed tag %q", [tag])} if {
-	tag := image_tag(image)
-	tag in disallowed_tags
-}
-
-# The tag is whatever follows a colon in the last path segment, so a registry
-# port (`registry:5000/app`) is not mistaken for a tag.
-image_tag(image) := tag if {
-	segments := split(split(image, "@")[0], "/")
-	last := segments[count(segments) - 1]
-	contains(last, ":")
-	tag := substring(last, indexof(last, ":") + 1, -1)
-}
+tag_problem(tag) := {"tag": tag, "text": sprintf("with the disallowed tag %q", [tag])} if tag != null
 
 # repository is the image without tag and digest.
 repository(image) := concat("/", array.concat(array.slice(segments, 0, n - 1), [split(segments[n - 1], ":")[0]])) if {

@@ -107,3 +107,14 @@ test_bare_manifest_input if {
 	some x in v
 	startswith(x.msg, "Deployment prod/web:")
 }
+
+# The API server rejects an image that is not a string; it is not reported.
+test_non_string_image_not_reported if {
+	count(deny([5, true, {"a": "b:c"}], {})) == 0
+}
+
+test_exempt_image_patterns if {
+	count(deny(["nginx", "nginx:latest"], {"exemptImages": ["nginx"]})) == 1
+	count(deny(["nginx", "nginx:latest"], {"exemptImages": ["nginx*"]})) == 0
+	count(deny(["nginx"], {"exemptImages": "nginx"})) == 1
+}

@@ -41,6 +41,22 @@ test_quantities if {
 	quantity.parse("1e3") == 1000
 	quantity.parse("1E0") == 1
 	quantity.parse("5e-1") == 0.5
+	quantity.parse("0.5e1") == 5
+	quantity.parse("-2e2") == -200
+}
+
+# Exponents that would take forever to compute: capped or rounded up to 1n as Kubernetes does.
+test_quantities_with_extreme_exponents if {
+	quantity.parse("1e999999999") == 9223372036854775807
+	quantity.parse("-1e999999999") == -9223372036854775807
+	quantity.parse("3e-999999999") == 0.000000001
+	quantity.parse("-3e-999999999") == -0.000000001
+	quantity.parse("0e999999999") == 0
+	quantity.parse("0.5e1019") > 9223372036854775807
+	not quantity.parse(concat("", [concat("", [x | some x in array.concat(["0."], [y | some _ in numbers.range(1, 1000); y := "0"])]), "1e1010"]))
+}
+
+test_quantities_invalid if {
 	not quantity.parse("1GB")
 	not quantity.parse("abc")
 	not quantity.parse(true)

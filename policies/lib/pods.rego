@@ -11,54 +11,102 @@ import future.keywords.in
 
 import data.lib.k8s
 
-# Path from the object root to its PodTemplateSpec (empty for a bare Pod).
-template_paths := {
-	"Pod": [],
-	"Deployment": ["spec", "template"],
-	"StatefulSet": ["spec", "template"],
-	"DaemonSet": ["spec", "template"],
-	"ReplicaSet": ["spec", "template"],
-	"ReplicationController": ["spec", "template"],
-	"Job": ["spec", "template"],
-	"CronJob": ["spec", "jobTemplate", "spec", "template"],
-	"PodTemplate": ["template"],
+# Where the PodTemplateSpec lives in each workload kind: the paths from the
+# object root to its spec and metadata, and the same as dotted field paths.
+#
+# Performance: every template evaluates this file for every review, so it uses
+# literals and builtins only. Rules are evaluated anew for each review (a table
+# derived with array.concat costs more than all the rest of pod), and a
+# user-defined function call costs several times a builtin call (in
+# allocations, which is what the tail latency follows). `{true: a, false:
+# b}[cond]` picks a or b without a helper function.
+templates := {
+	"Pod": {
+		"spec": ["spec"],
+		"metadata": ["metadata"],
+		"spec_path": "spec",
+		"metadata_path": "metadata",
+	},
+	"Deployment": {
+		"spec": ["spec", "template", "spec"],
+		"metadata": ["spec", "template", "metadata"],
+		"spec_path": "spec.template.spec",
+		"metadata_path": "spec.template.metadata",
+	},
+	"StatefulSet": {
+		"spec": ["spec", "template", "spec"],
+		"metadata": ["spec", "template", "metadata"],
+		"spec_path": "spec.template.spec",
+		"metadata_path": "spec.template.metadata",
+	},
+	"DaemonSet": {
+		"spec": ["spec", "template", "spec"],
+		"metadata": ["spec", "template", "metadata"],
+		"spec_path": "spec.template.spec",
+		"metadata_path": "spec.template.metadata",
+	},
+	"ReplicaSet": {
+		"spec": ["spec", "template", "spec"],
+		"metadata": ["spec", "template", "metadata"],
+		"spec_path": "spec.template.spec",
+		"metadata_path": "spec.template.metadata",
+	},
+	"ReplicationController": {
+		"spec": ["spec", "template", "spec"],
+		"metadata": ["spec", "template", "metadata"],
+		"spec_path": "spec.template.spec",
+		"metadata_path": "spec.template.metadata",
+	},
+	"Job": {
+		"spec": ["spec", "template", "spec"],
+		"metadata": ["spec", "template", "metadata"],
+		"spec_path": "spec.template.spec",
+		"metadata_path": "spec.template.metadata",
+	},
+	"CronJob": {
+		"spec": ["spec", "jobTemplate", "spec", "template", "spec"],
+		"metadata": ["spec", "jobTemplate", "spec", "template", "metadata"],
+		"spec_path": "spec.jobTemplate.spec.template.spec",
+		"metadata_path": "spec.jobTemplate.spec.template.metadata",
+	},
+	"PodTemplate": {
+		"spec": ["template", "spec"],
+		"metadata": ["template", "metadata"],
+		"spec_path": "template.spec",
+		"metadata_path": "template.metadata",
+	},
 }
-
-# Container lists in the order Pod Security Admission visits them.
-container_fields := ["initContainers", "containers", "ephemeralContainers"]
 
 # pod is undefined for kinds without a pod spec, so pod-level policies are
 # silent on them.
-#
-# Performance: every template evaluates this file, so it uses builtins only. A
-# user-defined function call costs several times a builtin call in OPA, and
-# per-container calls dominated evaluation time. `{true: a, false: b}[cond]`
-# picks a or b without a helper function.
 pod := {
 	"spec": spec,
 	"metadata": {true: metadata, false: {}}[is_object(metadata)],
-	"spec_path": concat(".", spec_path),
-	"metadata_path": concat(".", metadata_path),
+	"spec_path": template.spec_path,
+	"metadata_path": template.metadata_path,
 } if {
-	base := template_paths[k8s.kind]
-	spec_path := array.concat(base, ["spec"])
-	spec := object.get(k8s.resource, spec_path, null)
+	resource := k8s.resource
+	template := templates[resource.kind]
+	spec := object.get(resource, template.spec, null)
 	is_object(spec)
-	metadata_path := array.concat(base, ["metadata"])
-	metadata := object.get(k8s.resource, metadata_path, {})
+	metadata := object.get(resource, template.metadata, {})
 }
 
-# containers yields every container, initContainer and ephemeralContainer:
+# containers lists every initContainer, container and ephemeralContainer, in
+# the order Pod Security Admission visits them:
 #   container:        the container object
 #   name:             its name ("" when absent or null)
-#   field:            "containers" | "initContainers" | "ephemeralContainers"
-#   path:             field path, e.g. "spec.template.spec.containers[1]"
+#   field:            "initContainers" | "containers" | "ephemeralContainers"
+#   index:            its index in that list (path(c) is its field path)
 #   security_context: its securityContext ({} when absent, null or not an object)
-# Each entry is built once per evaluation with builtins only; policies then read
-# c.name and c.security_context instead of calling helpers per container.
-containers contains c if {
-	some field in container_fields
-	some i, container in object.get(pod.spec, field, [])
+# Each entry is built once per review, with the pod spec bound to a local, so
+# policies read c.name and c.security_context instead of calling helpers per
+# container.
+default containers := []
+
+containers := [c |
+	some field in ["initContainers", "containers", "ephemeralContainers"]
+	some i, container in object.get(spec, field, [])
 	is_object(container)
 	name := object.get(container, "name", "")
 	sc := object.get(container, "securityContext", {})
@@ -66,10 +114,17 @@ containers contains c if {
 		"container": container,
 		"name": {true: name, false: ""}[name != null],
 		"field": field,
-		"path": sprintf("%s.%s[%d]", [pod.spec_path, field, i]),
+		"index": i,
 		"security_context": {true: sc, false: {}}[is_object(sc)],
 	}
+] if {
+	spec := pod.spec
 }
+
+# path is the field path of a container entry, e.g.
+# "spec.template.spec.containers[1]". Only messages need it, so it is built
+# for violations rather than for every container.
+path(c) := sprintf("%s.%s[%d]", [pod.spec_path, c.field, c.index])
 
 # pod_security_context is spec.securityContext ({} when absent, null or not an
 # object).

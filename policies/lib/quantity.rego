@@ -37,9 +37,37 @@ parse(q) := to_number(m[1]) * suffixes[m[2]] if {
 	m := regex.find_all_string_submatch_n(`^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))([kMGTPE]|[KMGTPE]i)?$`, q, 1)[0]
 }
 
-parse(q) := to_number(m[1]) * pow10(to_number(m[2])) if {
+parse(q) := scaled(to_number(m[1]), to_number(m[2])) if {
 	is_string(q)
 	m := regex.find_all_string_submatch_n(`^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))[eE]([+-]?[0-9]+)$`, q, 1)[0]
+	count(m[1]) <= max_mantissa
+}
+
+# x * 10^n as resource.ParseQuantity reads it: Kubernetes caps the magnitude at 2^63-1 and rounds
+# a non-zero one up to 1n. A mantissa of at most max_mantissa characters lies within
+# 10^-max_mantissa..10^max_mantissa, so past these exponents only the cap or the 1n can apply and
+# 10^n is never computed: a manifest's `1e999999999` would take forever (a list of n tens).
+# A longer mantissa is left unparsed, which the policies report as an invalid quantity.
+max_mantissa := 1000
+
+max_magnitude := 9223372036854775807
+
+scaled(0, _) := 0
+
+scaled(x, n) := (x / abs(x)) * max_magnitude if {
+	x != 0
+	n > max_mantissa + 19
+}
+
+scaled(x, n) := (x / abs(x)) * 0.000000001 if {
+	x != 0
+	n < (0 - max_mantissa) - 9
+}
+
+scaled(x, n) := x * pow10(n) if {
+	x != 0
+	n <= max_mantissa + 19
+	n >= (0 - max_mantissa) - 9
 }
 
 # pow10 for integer exponents (Rego has no power operator).

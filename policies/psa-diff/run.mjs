@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
+import { ABSENT, seededRandom, set } from './random.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
@@ -21,7 +22,7 @@ const arg = (name, dflt) => {
   return i > 0 ? process.argv[i + 1] : dflt
 }
 const COUNT = Number(arg('--count', 3000))
-let seed = Number(arg('--seed', 20240601))
+const seed = Number(arg('--seed', 20240601))
 const tap = process.argv.includes('--tap')
 const opa = existsSync(join(root, '.tools/bin/opa')) ? join(root, '.tools/bin/opa') : 'opa'
 
@@ -29,20 +30,7 @@ const work = mkdtempSync(join(tmpdir(), 'psa-diff-'))
 process.on('exit', () => rmSync(work, { recursive: true, force: true }))
 
 // ---- corpus -------------------------------------------------------------------------------
-// mulberry32: small deterministic PRNG so a failure is reproducible from its seed.
-const rand = () => {
-  seed |= 0
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-const pick = (xs) => xs[Math.floor(rand() * xs.length)]
-const ABSENT = Symbol('absent')
-const set = (obj, key, value) => {
-  if (value === ABSENT) delete obj[key]
-  else obj[key] = value
-}
+const { rand, pick } = seededRandom(seed)
 
 const compliantContainer = (name) => ({
   name,

@@ -21,7 +21,7 @@ annotation_prefix := "container.apparmor.security.beta.kubernetes.io/"
 remedy := "Use RuntimeDefault or a Localhost profile instead of Unconfined (Pod Security Standards baseline: AppArmor)."
 
 violation contains {"msg": msg, "details": details} if {
-	profile := pss.pod_field("appArmorProfile")
+	profile := object.get(pods.pod_security_context, "appArmorProfile", null)
 	profile != null
 	type := k8s.get(profile, "type", "")
 	not type in allowed_types
@@ -31,7 +31,7 @@ violation contains {"msg": msg, "details": details} if {
 
 violation contains {"msg": msg, "details": details} if {
 	some c in pods.containers
-	profile := pss.field(c, "appArmorProfile")
+	profile := object.get(c.security_context, "appArmorProfile", null)
 	profile != null
 	type := k8s.get(profile, "type", "")
 	not type in allowed_types

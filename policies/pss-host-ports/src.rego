@@ -20,5 +20,5 @@ violation contains {"msg": msg, "details": details} if {
 		"%s binds hostPort %v on the node. Remove ports[%d].hostPort and expose the port through a Service (Pod Security Standards baseline: host ports).",
 		[pss.where(c), host_port, i],
 	)
-	details := {"path": sprintf("%s.ports[%d].hostPort", [c.path, i]), "container": c.name, "value": host_port}
+	details := {"path": sprintf("%s.ports[%d].hostPort", [pods.path(c), i]), "container": c.name, "value": host_port}
 }

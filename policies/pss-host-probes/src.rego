@@ -25,7 +25,7 @@ violation contains {"msg": msg, "details": details} if {
 		"%s sets %s to %q. Remove the host so the kubelet probes the pod itself (Pod Security Standards baseline: host probes / lifecycle hooks).",
 		[pss.where(c), field, host],
 	)
-	details := {"path": sprintf("%s.%s", [c.path, field]), "container": c.name, "value": host}
+	details := {"path": sprintf("%s.%s", [pods.path(c), field]), "container": c.name, "value": host}
 }
 
 handler_paths := [

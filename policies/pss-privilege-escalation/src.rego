@@ -14,7 +14,7 @@ import data.lib.pss
 violation contains {"msg": msg, "details": details} if {
 	not pods.windows
 	some c in pods.containers
-	value := pss.field(c, "allowPrivilegeEscalation")
+	value := object.get(c.security_context, "allowPrivilegeEscalation", null)
 	value != false
 	msg := sprintf(
 		"%s does not set securityContext.allowPrivilegeEscalation: false (it is %v). Set it to false (Pod Security Standards restricted: privilege escalation).",

@@ -13,7 +13,7 @@ import data.lib.pss
 
 violation contains {"msg": msg, "details": details} if {
 	some c in pods.containers
-	pss.field(c, "privileged") == true
+	object.get(c.security_context, "privileged", null) == true
 	msg := sprintf(
 		"%s sets securityContext.privileged: true, which gives it full access to the node. Remove it or set it to false (Pod Security Standards baseline: privileged containers).",
 		[pss.where(c)],

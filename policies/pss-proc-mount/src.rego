@@ -15,7 +15,7 @@ import data.lib.pss
 violation contains {"msg": msg, "details": details} if {
 	not relaxed
 	some c in pods.containers
-	mount := pss.field(c, "procMount")
+	mount := object.get(c.security_context, "procMount", null)
 	mount != null
 	mount != "Default"
 	msg := sprintf(

@@ -14,7 +14,7 @@ import data.lib.pss
 
 remedy := "Set securityContext.runAsNonRoot: true on the pod or the container and run the image as a non-zero UID (Pod Security Standards restricted: running as non-root)."
 
-pod_value := pss.pod_field("runAsNonRoot")
+pod_value := object.get(pods.pod_security_context, "runAsNonRoot", null)
 
 violation contains {"msg": msg, "details": details} if {
 	not pods.user_namespace
@@ -26,7 +26,7 @@ violation contains {"msg": msg, "details": details} if {
 violation contains {"msg": msg, "details": details} if {
 	not pods.user_namespace
 	some c in pods.containers
-	pss.field(c, "runAsNonRoot") == false
+	object.get(c.security_context, "runAsNonRoot", null) == false
 	msg := sprintf("%s sets securityContext.runAsNonRoot: false. %s", [pss.where(c), remedy])
 	details := {"path": pss.container_path(c, "runAsNonRoot"), "container": c.name, "value": false}
 }
@@ -37,7 +37,7 @@ violation contains {"msg": msg, "details": details} if {
 	not pods.user_namespace
 	pod_value == null
 	some c in pods.containers
-	pss.field(c, "runAsNonRoot") == null
+	object.get(c.security_context, "runAsNonRoot", null) == null
 	msg := sprintf("%s does not set runAsNonRoot, and neither does the pod. %s", [pss.where(c), remedy])
 	details := {"path": pss.container_path(c, "runAsNonRoot"), "container": c.name, "value": null}
 }

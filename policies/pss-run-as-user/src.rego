@@ -15,7 +15,7 @@ remedy := "Set runAsUser to a non-zero UID, or remove it and rely on the image's
 
 violation contains {"msg": msg, "details": details} if {
 	not pods.user_namespace
-	pss.pod_field("runAsUser") == 0
+	object.get(pods.pod_security_context, "runAsUser", null) == 0
 	msg := sprintf("%s sets securityContext.runAsUser: 0 (root). %s", [pss.pod_where, remedy])
 	details := {"path": pss.pod_path("runAsUser"), "value": 0}
 }
@@ -23,7 +23,7 @@ violation contains {"msg": msg, "details": details} if {
 violation contains {"msg": msg, "details": details} if {
 	not pods.user_namespace
 	some c in pods.containers
-	pss.field(c, "runAsUser") == 0
+	object.get(c.security_context, "runAsUser", null) == 0
 	msg := sprintf("%s sets securityContext.runAsUser: 0 (root). %s", [pss.where(c), remedy])
 	details := {"path": pss.container_path(c, "runAsUser"), "container": c.name, "value": 0}
 }

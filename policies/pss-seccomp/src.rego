@@ -21,7 +21,7 @@ applies if not pods.windows
 
 remedy := sprintf("Set securityContext.seccompProfile.type to RuntimeDefault or Localhost (Pod Security Standards %s: seccomp).", [pss.level])
 
-pod_profile := pss.pod_field("seccompProfile")
+pod_profile := object.get(pods.pod_security_context, "seccompProfile", null)
 
 violation contains {"msg": msg, "details": details} if {
 	applies
@@ -35,7 +35,7 @@ violation contains {"msg": msg, "details": details} if {
 violation contains {"msg": msg, "details": details} if {
 	applies
 	some c in pods.containers
-	profile := pss.field(c, "seccompProfile")
+	profile := object.get(c.security_context, "seccompProfile", null)
 	profile != null
 	type := k8s.get(profile, "type", "")
 	not type in allowed_types
@@ -50,7 +50,7 @@ violation contains {"msg": msg, "details": details} if {
 	not pods.windows
 	pod_profile == null
 	some c in pods.containers
-	pss.field(c, "seccompProfile") == null
+	object.get(c.security_context, "seccompProfile", null) == null
 	msg := sprintf("%s has no seccomp profile. %s", [pss.where(c), remedy])
 	details := {"path": pss.container_path(c, "seccompProfile"), "container": c.name, "value": null}
 }

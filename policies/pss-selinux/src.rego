@@ -34,7 +34,7 @@ bad(field, value) if {
 }
 
 violation contains {"msg": msg, "details": details} if {
-	opts := pss.pod_field("seLinuxOptions")
+	opts := object.get(pods.pod_security_context, "seLinuxOptions", null)
 	opts != null
 	some problem in problems(opts)
 	[field, value, what] := problem
@@ -44,7 +44,7 @@ violation contains {"msg": msg, "details": details} if {
 
 violation contains {"msg": msg, "details": details} if {
 	some c in pods.containers
-	opts := pss.field(c, "seLinuxOptions")
+	opts := object.get(c.security_context, "seLinuxOptions", null)
 	opts != null
 	some problem in problems(opts)
 	[field, value, what] := problem

@@ -28,29 +28,40 @@ maximums := {"cpu": "maxCpu", "memory": "maxMemory", "ephemeral-storage": "maxEp
 
 examples := {"cpu": "500m", "memory": "512Mi", "ephemeral-storage": "1Gi"}
 
-# Loop invariants, evaluated once per review rather than once per container:
-# the requirements the constraint switches on, as [section, resource] ...
-required := [[section, res] |
+# Loop invariants, evaluated once per review rather than once per container.
+# They read up to eight parameters, so they inline k8s.param (a null parameter
+# means its default) instead of calling it for each.
+# The requirements the constraint switches on, as field paths in a container ...
+required := [["resources", section, res] |
 	some [param, section, res, default_value] in requirements
-	k8s.param(param, default_value) == true
+	value := object.get(k8s.parameters, param, null)
+	{true: value, false: default_value}[value != null] == true
 ]
 
 # ... and the configured maximums, by resource.
 configured_maximums[res] := maximum if {
 	some res, param in maximums
-	maximum := k8s.param(param, null)
+	maximum := object.get(k8s.parameters, param, null)
 	maximum != null
 }
 
-exempt_containers := k8s.param("exemptContainers", [])
-
-exempt_images := k8s.param("exemptImages", [])
-
-checked contains c if {
+# ... and the containers to check, with the exemption lists matched inline (see
+# lib.match) rather than through a function call per container. An absent or
+# null image is matched as "".
+checked := [c |
 	some c in pods.containers
 	c.field != "ephemeralContainers"
-	not match.any_glob(exempt_containers, c.name)
-	not match.any_glob(exempt_images, k8s.get(c.container, "image", ""))
+	not c.name in exempt_containers
+	not strings.any_prefix_match(c.name, exempt_container_prefixes)
+	image_or_null := object.get(c.container, "image", "")
+	image := {true: image_or_null, false: ""}[image_or_null != null]
+	not image in exempt_images
+	not strings.any_prefix_match(image, exempt_image_prefixes)
+] if {
+	exempt_containers := k8s.param("exemptContainers", [])
+	exempt_container_prefixes := match.prefixes(exempt_containers)
+	exempt_images := k8s.param("exemptImages", [])
+	exempt_image_prefixes := match.prefixes(exempt_images)
 }
 
 # Pod-level resources (spec.resources, Kubernetes 1.34+) bound every container.
@@ -60,15 +71,16 @@ pod_level(section, res) := object.get(pods.pod.spec, ["resources", section, res]
 
 violation contains {"msg": msg, "details": details} if {
 	some c in checked
-	some [section, res] in required
-	object.get(c.container, ["resources", section, res], null) == null
+	some path in required
+	object.get(c.container, path, null) == null
+	[_, section, res] := path
 	pod_level(section, res) == null
 	field := sprintf("resources.%s.%s", [section, res])
 	msg := sprintf(
 		"%s: container %q has no %s %s (%s). Set %s, e.g. %q, sized from observed usage.",
 		[k8s.label, c.name, res, trim_suffix(section, "s"), field, field, examples[res]],
 	)
-	details := {"path": sprintf("%s.%s", [c.path, field]), "container": c.name, "resource": res, "missing": field}
+	details := {"path": sprintf("%s.%s", [pods.path(c), field]), "container": c.name, "resource": res, "missing": field}
 }
 
 violation contains {"msg": msg, "details": details} if {
@@ -82,15 +94,19 @@ violation contains {"msg": msg, "details": details} if {
 		"%s: container %q sets %s to %v, above the maximum %v. Lower it to at most %v or exempt the container.",
 		[k8s.label, c.name, field, v, maximum, maximum],
 	)
-	details := {"path": sprintf("%s.%s", [c.path, field]), "container": c.name, "resource": res, "value": v, "maximum": maximum}
+	details := {"path": sprintf("%s.%s", [pods.path(c), field]), "container": c.name, "resource": res, "value": v, "maximum": maximum}
 }
 
 # The API server rejects malformed quantities; say so before it does.
-# Iterates the values a container sets rather than every possible one.
+# Iterates the values a container sets rather than every possible one. A plain
+# quantity (up to 15 digits, an optional fraction of up to 15, an optional
+# suffix) is valid by its spelling, so only the rest pay for quantity.parse,
+# which tries three regular expressions in a function call.
 violation contains {"msg": msg, "details": details} if {
 	some c in checked
 	some section in ["limits", "requests"]
 	some res, v in object.get(c.container, ["resources", section], {})
+	not regex.match(`^[0-9]{1,15}(?:\.[0-9]{1,15})?(?:[numkMGTPE]|[KMGTPE]i)?$`, v)
 	maximums[res]
 	v != null
 	not quantity.parse(v)
@@ -99,5 +115,5 @@ violation contains {"msg": msg, "details": details} if {
 		"%s: container %q sets %s to %v, which is not a valid Kubernetes quantity. Use a value such as %q.",
 		[k8s.label, c.name, field, v, examples[res]],
 	)
-	details := {"path": sprintf("%s.%s", [c.path, field]), "container": c.name, "resource": res, "value": v}
+	details := {"path": sprintf("%s.%s", [pods.path(c), field]), "container": c.name, "resource": res, "value": v}
 }

@@ -66,6 +66,12 @@ test_maximums if {
 	v.msg == `Pod prod/web: container "app" sets resources.limits.cpu to 4, above the maximum 2. Lower it to at most 2 or exempt the container.`
 }
 
+# 1e999999999 is Kubernetes' largest quantity, not a list of a billion tens to multiply.
+test_huge_exponent_is_above_the_maximum if {
+	huge := {"limits": {"cpu": "1", "memory": "1e999999999"}, "requests": {"cpu": "1e-999999999", "memory": "1Gi"}}
+	paths({"containers": [container("app", huge)]}, {"maxMemory": "2Gi"}) == {"spec.containers[0].resources.limits.memory"}
+}
+
 test_maximum_equal_is_allowed if {
 	count(run({"containers": [container("app", {"limits": {"cpu": "2000m", "memory": "1Gi"}, "requests": full.requests})]}, {"maxCpu": "2", "maxMemory": "1024Mi"})) == 0
 }
@@ -107,4 +113,25 @@ test_null_fields if {
 	count(run({"containers": [container("app", null)]}, {})) == 4
 	count(run({"containers": [container("app", {"limits": null, "requests": {"cpu": null, "memory": "1Gi"}})]}, {})) == 3
 	count(run({"containers": null}, {})) == 0
+}
+
+# Plain quantities are accepted by their spelling; everything else is parsed.
+test_quantities_beyond_the_plain_spelling if {
+	valid := {"limits": {"cpu": "12345678901234567", "memory": "1.Mi"}, "requests": {"cpu": "+1", "memory": "5e-1"}}
+	count(run({"containers": [container("app", valid)]}, {})) == 0
+	invalid := {"limits": {"cpu": "1.5.5", "memory": "1Mb"}, "requests": {"cpu": "1m ", "memory": 256}}
+	paths({"containers": [container("app", invalid)]}, {}) == {
+		"spec.containers[0].resources.limits.cpu",
+		"spec.containers[0].resources.limits.memory",
+		"spec.containers[0].resources.requests.cpu",
+	}
+}
+
+# An absent or null image is matched against exemptImages as "".
+test_exempt_images_match_a_missing_image_as_empty if {
+	spec := {"containers": [{"name": "app", "image": null}, {"name": "sidecar"}]}
+	count(run(spec, {"exemptImages": [""]})) == 0
+	count(run(spec, {"exemptImages": ["*"]})) == 0
+	count(run(spec, {"exemptImages": ["x*"]})) == 8
+	count(run(spec, {"exemptContainers": ["side*"]})) == 4
 }

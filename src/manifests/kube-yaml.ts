@@ -33,8 +33,12 @@ export interface KubeDocument {
   lineOf(path: ReadonlyArray<string | number>): number | undefined
 }
 
-/** Lines of the keys of a map (by JSON key) or of the items of a sequence. */
-type Lines = Map<string, number> | number[]
+/**
+ * Lines of the keys of a map, as `[key, line, key, line, ...]` (a few times smaller than a `Map`
+ * per object: a 10 MiB manifest has hundreds of thousands of maps), or of the items of a sequence.
+ */
+type Lines = KeyLines | number[]
+type KeyLines = Array<string | number>
 
 const TAG = 'tag:yaml.org,2002:'
 const STR = `${TAG}str`
@@ -83,16 +87,18 @@ export function* readKubeYaml(
   text: string,
   {
     split = true,
-    listInPiecesFrom = LIST_IN_PIECES_FROM
-  }: { split?: boolean; listInPiecesFrom?: number } = {}
+    listInPiecesFrom = LIST_IN_PIECES_FROM,
+    simpleBlock = true
+  }: { split?: boolean; listInPiecesFrom?: number; simpleBlock?: boolean } = {}
 ): Generator<KubeDocument> {
-  if (!split) return yield readDocument(text, 1, listInPiecesFrom)
+  const options = { listInPiecesFrom, simpleBlock }
+  if (!split) return yield readDocument(text, 1, options)
   for (const chunk of splitDocuments(text)) {
     if ('error' in chunk) {
       yield refusal(chunk.line, chunk.line, chunk.error)
       return // the reader stops at an invalid separator, and so does kubectl
     }
-    yield readDocument(chunk.text, chunk.line, listInPiecesFrom)
+    yield readDocument(chunk.text, chunk.line, options)
   }
 }
 
@@ -154,13 +160,20 @@ function refusal(line: number, errorLine: number, message: string): KubeDocument
 }
 
 /** go-yaml v2 reads only the first YAML document of what the splitter gives it. */
-function readDocument(chunk: string, firstLine: number, listInPiecesFrom: number): KubeDocument {
+function readDocument(
+  chunk: string,
+  firstLine: number,
+  { listInPiecesFrom, simpleBlock }: { listInPiecesFrom: number; simpleBlock: boolean }
+): KubeDocument {
   const refused = goOnlyRefuses(chunk)
   if (refused) return refusal(firstLine, firstLine + refused.lineIndex, refused.message)
   // go-yaml reads a lone CR and NEL as line breaks; the yaml package does not.
   const normalized = /[\r\u0085]/.test(chunk) ? chunk.replace(/[\r\u0085]/g, '\n') : chunk
+  const simple = simpleBlock ? readSimpleBlock(normalized, firstLine) : undefined
+  if (simple) return simple.document
+  const readPiece = simpleBlock ? readSimpleOrWhole : readWhole
   return (
-    (normalized.length >= listInPiecesFrom && readListInPieces(normalized, firstLine)) ||
+    (normalized.length >= listInPiecesFrom && readListInPieces(normalized, firstLine, readPiece)) ||
     readWhole(normalized, firstLine).document
   )
 }
@@ -174,7 +187,11 @@ function readDocument(chunk: string, firstLine: number, listInPiecesFrom: number
  * limit counts the whole document), or the rest is not a block map whose `items` is our `[]`
  * (text that only looked like the top-level key, inside a multi-line scalar or a flow collection).
  */
-export function readListInPieces(text: string, firstLine: number): KubeDocument | undefined {
+export function readListInPieces(
+  text: string,
+  firstLine: number,
+  readPiece: (text: string, firstLine: number) => Reading = readWhole
+): KubeDocument | undefined {
   const lines = text.split('\n')
   let itemsLine = -1
   for (let n = 0; n < lines.length; n++) {
@@ -206,7 +223,7 @@ export function readListInPieces(text: string, firstLine: number): KubeDocument 
   const items: unknown[] = []
   for (let first = 0; first < starts.length; first += ITEMS_PER_PIECE) {
     const from = starts[first]!
-    const piece = readWhole(
+    const piece = readPiece(
       `${lines.slice(from, starts[first + ITEMS_PER_PIECE] ?? end).join('\n')}\n`,
       firstLine + from
     )
@@ -219,7 +236,7 @@ export function readListInPieces(text: string, firstLine: number): KubeDocument 
   }
   const rest = lines.map((line, n) => (n >= starts[0]! && n < end ? '' : line))
   rest[itemsLine] = 'items: []'
-  const outside = readWhole(rest.join('\n'), firstLine)
+  const outside = readPiece(rest.join('\n'), firstLine)
   const value = outside.document.value
   if (
     outside.aliased ||
@@ -245,11 +262,328 @@ export function readListInPieces(text: string, firstLine: number): KubeDocument 
   }
 }
 
-/** A document read whole, and whether it has aliases (which can reach anywhere in it). */
-function readWhole(
-  normalized: string,
-  firstLine: number
-): { document: KubeDocument; aliased: boolean; blockMap: boolean; blockSequence: boolean } {
+/** A document read, and the facts `readListInPieces` needs about it. */
+interface Reading {
+  document: KubeDocument
+  /** Whether it has aliases (which can reach anywhere in it). */
+  aliased: boolean
+  blockMap: boolean
+  blockSequence: boolean
+}
+
+/** Thrown where a document leaves what `readSimpleBlock` reads. */
+class NotSimple extends Error {}
+
+const SPACE = 0x20
+/** What cannot start a plain scalar, or starts one only before a non-space (`-`, `?`, `:`). */
+const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`-?:'])
+/** Nesting depth beyond which the yaml package reads the document (and says why it refuses it). */
+const SIMPLE_MAX_DEPTH = 100
+/** `|` or `>`, chomping and indentation indicators, a comment. */
+const BLOCK_SCALAR_HEADER = /^[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: +(?:#.*)?)?$/
+/** libyaml's limit on a simple key's length (it refuses longer ones). */
+const SIMPLE_KEY_MAX = 1024
+
+/**
+ * The block YAML nearly every manifest is written in, read in one pass without the yaml package
+ * (its tree costs about 60 times the text): block maps and sequences (indentless too), keys and
+ * values on one line (plain, quoted without escapes, `{}` and `[]`), block scalars, comments and
+ * blank lines. Undefined for anything else (tabs, a BOM, `---`/`...` lines, anchors, aliases,
+ * tags, other flow collections, multi-line plain and quoted scalars, escapes, complex and merge
+ * keys, empty sequence items, keys Kubernetes refuses, NaN and infinities, deep nesting): the
+ * yaml package then reads the document, so every refusal and its message come from there.
+ * test/unit/kube-yaml-simple.test.ts compares values and lines with that reading.
+ */
+export function readSimpleBlock(text: string, firstLine: number): Reading | undefined {
+  if (text.includes('\t') || text.includes('\ufeff')) return undefined
+  try {
+    return new SimpleBlock(text, firstLine).read()
+  } catch (error) {
+    if (error instanceof NotSimple || error instanceof Refusal) return undefined
+    throw error
+  }
+}
+
+/**
+ * The lines of every field of a document, in one array: at a container's offset, its number of
+ * entries, then a sequence's item lines or a map's key and line pairs. One array for all, as a
+ * 10 MiB manifest has hundreds of thousands of maps.
+ */
+class LineTable {
+  private readonly entries: Array<string | number> = []
+  private readonly offsets = new Map<object, number>()
+
+  /** `lines`: a sequence's item lines, or a map's `[key, line, key, line, ...]`. */
+  add(container: object, lines: ReadonlyArray<string | number>): void {
+    this.offsets.set(container, this.entries.length)
+    this.entries.push(Array.isArray(container) ? lines.length : lines.length / 2)
+    for (const entry of lines) this.entries.push(entry)
+  }
+
+  lineIn(container: object, segment: string | number): number | undefined {
+    const offset = this.offsets.get(container)
+    if (offset === undefined) return undefined
+    const count = this.entries[offset] as number
+    if (typeof segment === 'number')
+      return Number.isInteger(segment) && segment >= 0 && segment < count
+        ? (this.entries[offset + 1 + segment] as number)
+        : undefined
+    for (let i = offset + 1; i < offset + 1 + 2 * count; i += 2)
+      if (this.entries[i] === segment) return this.entries[i + 1] as number
+    return undefined
+  }
+}
+
+class SimpleBlock {
+  private readonly lines = new LineTable()
+  /** Plain keys already converted: manifests repeat a few hundred keys. */
+  private readonly keys = new Map<string, string>()
+  private depth = 0
+  /** The current content line: its offset, end (its `\n`), index, and indentation (-1: none left). */
+  private pos = 0
+  private end = 0
+  private lineIndex = 0
+  private indent = -1
+
+  constructor(
+    private readonly text: string,
+    private readonly firstLine: number
+  ) {
+    this.seek(0)
+  }
+
+  read(): Reading {
+    if (this.indent === -1) throw new NotSimple()
+    const start = this.line()
+    const value = this.node()
+    if (this.indent !== -1) throw new NotSimple()
+    const sequence = Array.isArray(value)
+    return {
+      document: withLines(start, value, (container, segment) =>
+        this.lines.lineIn(container, segment)
+      ),
+      aliased: false,
+      blockMap: !sequence,
+      blockSequence: sequence
+    }
+  }
+
+  private line(): number {
+    return this.firstLine + this.lineIndex
+  }
+
+  /** Moves to the first line from `from` that is neither blank nor a comment. */
+  private seek(from: number): void {
+    const text = this.text
+    let pos = from
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos)
+      if (end === -1) end = text.length
+      let i = pos
+      while (i < end && text.charCodeAt(i) === SPACE) i++
+      if (i < end && text[i] !== '#') {
+        if (i === pos && (text.startsWith('---', pos) || text.startsWith('...', pos)))
+          throw new NotSimple()
+        this.pos = pos
+        this.end = end
+        this.indent = i - pos
+        return
+      }
+      pos = end + 1
+      this.lineIndex++
+    }
+    this.pos = this.end = text.length
+    this.indent = -1
+  }
+
+  private next(): void {
+    this.lineIndex++
+    this.seek(this.end + 1)
+  }
+
+  /** A block sequence item's `-` at `at`. */
+  private isDash(at: number): boolean {
+    return this.text[at] === '-' && (at + 1 === this.end || this.text.charCodeAt(at + 1) === SPACE)
+  }
+
+  /** The node that starts the current line. */
+  private node(): unknown {
+    if (++this.depth > SIMPLE_MAX_DEPTH) throw new NotSimple()
+    const at = this.pos + this.indent
+    const value = this.isDash(at) ? this.sequence(this.indent) : this.map(this.indent, at)
+    this.depth--
+    return value
+  }
+
+  private sequence(column: number): unknown[] {
+    const items: unknown[] = []
+    const lines: number[] = []
+    while (this.indent === column && this.isDash(this.pos + column)) {
+      let at = this.pos + column + 1
+      while (at < this.end && this.text.charCodeAt(at) === SPACE) at++
+      if (at === this.end || this.text[at] === '#') {
+        this.next()
+        if (this.indent <= column) throw new NotSimple() // an empty item
+        lines.push(this.line())
+        items.push(this.node())
+        continue
+      }
+      if (this.isDash(at)) throw new NotSimple()
+      lines.push(this.line())
+      items.push(this.keyColon(at) !== -1 ? this.map(at - this.pos, at) : this.scalar(at, column))
+    }
+    if (this.indent > column) throw new NotSimple()
+    // A copy holds exactly its items: what `push` grew keeps room for 16 more, per sequence.
+    const exact = items.slice()
+    this.lines.add(exact, lines)
+    return exact
+  }
+
+  /** A block map at `column` whose first key is at `at` on the current line. */
+  private map(column: number, at: number): Record<string, unknown> {
+    const object: Record<string, unknown> = {}
+    const lines: KeyLines = []
+    for (let keyAt = at; ; keyAt = this.pos + column) {
+      const colon = this.keyColon(keyAt)
+      if (colon === -1 || this.isDash(keyAt)) throw new NotSimple()
+      const line = this.line()
+      const key = this.key(keyAt, colon)
+      let valueAt = colon + 1
+      while (valueAt < this.end && this.text.charCodeAt(valueAt) === SPACE) valueAt++
+      let value: unknown = null
+      if (valueAt < this.end && this.text[valueAt] !== '#') value = this.scalar(valueAt, column)
+      else {
+        this.next()
+        if (this.indent > column) value = this.node()
+        else if (this.indent === column && this.isDash(this.pos + column))
+          value = this.sequence(column)
+      }
+      setField(object, lines, key, value, line)
+      if (this.indent !== column) break
+    }
+    if (this.indent > column) throw new NotSimple()
+    this.lines.add(object, lines)
+    return object
+  }
+
+  /** The offset of the `:` that ends a key starting at `at` on the current line, or -1. */
+  private keyColon(at: number): number {
+    const text = this.text
+    const endsKey = (colon: number) =>
+      text[colon] === ':' && (colon + 1 === this.end || text.charCodeAt(colon + 1) === SPACE)
+    if (text[at] === '"' || text[at] === "'") {
+      const colon = this.closingQuote(at) + 1
+      return endsKey(colon) ? colon : -1
+    }
+    for (let colon = at; colon < this.end; colon++) if (endsKey(colon)) return colon
+    return -1
+  }
+
+  private key(at: number, colon: number): string {
+    const text = this.text
+    if (text[at] === '"' || text[at] === "'") {
+      return this.unquote(at, colon - 1)
+    }
+    const raw = text.slice(at, colon)
+    const known = this.keys.get(raw)
+    if (known !== undefined) return known
+    if (
+      INDICATORS.has(raw[0]!) ||
+      raw.endsWith(' ') ||
+      raw.includes(' #') ||
+      raw === '<<' ||
+      raw.length >= SIMPLE_KEY_MAX
+    )
+      throw new NotSimple()
+    const key = jsonKey(resolve('', raw))
+    this.keys.set(raw, key)
+    return key
+  }
+
+  /** The scalar at `at` in a collection at `column`, and moves past it. */
+  private scalar(at: number, column: number): unknown {
+    const first = this.text[at]
+    if (first !== '|' && first !== '>') {
+      const value = this.inlineValue(at)
+      this.next()
+      return value
+    }
+    if (!BLOCK_SCALAR_HEADER.test(this.text.slice(at, this.end))) throw new NotSimple()
+    const { value, end } = blockScalar(this.text, at, column)
+    for (
+      let i = this.text.indexOf('\n', at);
+      i !== -1 && i < end;
+      i = this.text.indexOf('\n', i + 1)
+    )
+      this.lineIndex++
+    this.seek(end)
+    return value
+  }
+
+  /** A scalar that ends its line (but for a comment) and is not a key. */
+  private inlineValue(at: number): unknown {
+    const text = this.text
+    const first = text[at]!
+    if (first === '"' || first === "'") {
+      const close = this.closingQuote(at)
+      this.expectLineEnd(close + 1)
+      return this.unquote(at, close)
+    }
+    // An empty flow collection, as kubectl writes `status: {}`.
+    if ((first === '{' && text[at + 1] === '}') || (first === '[' && text[at + 1] === ']')) {
+      this.expectLineEnd(at + 2)
+      const empty = first === '{' ? {} : []
+      this.lines.add(empty, [])
+      return empty
+    }
+    const spaceAfter = at + 1 === this.end || text.charCodeAt(at + 1) === SPACE
+    if (INDICATORS.has(first) && (!'-?:'.includes(first) || spaceAfter)) throw new NotSimple()
+    let stop = this.end
+    for (let i = at + 1; i < this.end; i++) {
+      const c = text[i]
+      if (c === ':' && (i + 1 === this.end || text.charCodeAt(i + 1) === SPACE))
+        throw new NotSimple()
+      if (c === '#' && text.charCodeAt(i - 1) === SPACE) {
+        stop = i
+        break
+      }
+    }
+    while (text.charCodeAt(stop - 1) === SPACE) stop--
+    return jsonScalar(resolve('', text.slice(at, stop)))
+  }
+
+  /** Nothing but spaces and a comment from `at`, which ends a token, to the end of the line. */
+  private expectLineEnd(at: number): void {
+    let after = at
+    while (after < this.end && this.text.charCodeAt(after) === SPACE) after++
+    if (after < this.end && (this.text[after] !== '#' || after === at)) throw new NotSimple()
+  }
+
+  /** The closing quote of a one-line quoted scalar without escapes that starts at `at`. */
+  private closingQuote(at: number): number {
+    const text = this.text
+    const quote = text[at]
+    for (let i = at + 1; i < this.end; i++) {
+      if (quote === '"' && text[i] === '\\') break
+      if (text[i] !== quote) continue
+      if (quote === "'" && text[i + 1] === "'") i++
+      else return i
+    }
+    throw new NotSimple()
+  }
+
+  private unquote(at: number, close: number): string {
+    const inner = this.text.slice(at + 1, close)
+    return this.text[at] === "'" ? inner.replaceAll("''", "'") : inner
+  }
+}
+
+function readSimpleOrWhole(text: string, firstLine: number): Reading {
+  return readSimpleBlock(text, firstLine) ?? readWhole(text, firstLine)
+}
+
+/** A document read whole by the yaml package. */
+function readWhole(normalized: string, firstLine: number): Reading {
   const failed = (document: KubeDocument) => ({
     document,
     aliased: false,
@@ -294,33 +628,44 @@ function readWhole(
       return failed(refusal(start, start, 'the document is nested too deeply'))
     throw error
   }
-  const lines = decoder.lines
   const root = document.contents
-  const kube: KubeDocument = {
+  return {
+    document: withLines(start, value, (container, segment) => {
+      const lines = decoder.lines.get(container)
+      return typeof segment === 'number'
+        ? (lines as number[])[segment]
+        : keyLine(lines as KeyLines, segment)
+    }),
+    aliased: decoder.aliased,
+    blockMap: isMap(root) && !root.flow,
+    blockSequence: isSeq(root) && !root.flow
+  }
+}
+
+/** A document's value with the lines of its fields (`lineIn`: a key's or an item's line). */
+function withLines(
+  start: number,
+  value: unknown,
+  lineIn: (container: object, segment: string | number) => number | undefined
+): KubeDocument {
+  return {
     line: start,
     value,
     lineOf(path) {
       let current = value
       let found: number | undefined
       for (const segment of path) {
-        const table = lines.get(current as object)
         if (Array.isArray(current) && typeof segment === 'number') {
           if (segment >= current.length) return found
-          found = (table as number[])[segment]
+          found = lineIn(current, segment)
           current = current[segment]
         } else if (isObject(current) && Object.hasOwn(current, String(segment))) {
-          found = (table as Map<string, number>).get(String(segment))
+          found = lineIn(current, String(segment))
           current = current[String(segment)]
         } else return found
       }
       return found
     }
-  }
-  return {
-    document: kube,
-    aliased: decoder.aliased,
-    blockMap: isMap(root) && !root.flow,
-    blockSequence: isSeq(root) && !root.flow
   }
 }
 
@@ -531,7 +876,7 @@ class Decoder {
     const parentIndent = this.blockIndents.get(node)
     const text =
       parentIndent !== undefined && node.range
-        ? blockScalar(this.text, node.range[0], parentIndent)
+        ? blockScalar(this.text, node.range[0], parentIndent).value
         : (node.source ?? String(node.value)) // tags are resolved here, not by `yaml`
     return scalarValue(node, text)
   }
@@ -552,10 +897,10 @@ class Decoder {
     this.count()
     if (node === null) return null
     if (isAlias(node)) return this.alias(node, (target) => this.decode(target))
-    if (isScalar(node)) return jsonScalar(this.scalar(node), node)
+    if (isScalar(node)) return jsonScalar(this.scalar(node), node.range?.[0])
     if (isMap(node)) {
       const object: Record<string, unknown> = {}
-      const lines = new Map<string, number>()
+      const lines: KeyLines = []
       this.lines.set(object, lines)
       this.mapInto(node, object, lines)
       return object
@@ -583,7 +928,7 @@ class Decoder {
   }
 
   /** A mapping decoded into `object`: later keys (merged ones too) replace earlier ones. */
-  private mapInto(node: YAMLMap, object: Record<string, unknown>, lines: Map<string, number>) {
+  private mapInto(node: YAMLMap, object: Record<string, unknown>, lines: KeyLines) {
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null
       const valueNode = pair.value as Node | null
@@ -594,20 +939,12 @@ class Decoder {
       this.count()
       const key = this.key(keyNode)
       const value = this.decode(valueNode)
-      if (key === '__proto__')
-        Object.defineProperty(object, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true
-        })
-      else object[key] = value
-      lines.set(key, this.lineAt(keyNode?.range?.[0] ?? node.range?.[0] ?? 0))
+      setField(object, lines, key, value, this.lineAt(keyNode?.range?.[0] ?? node.range?.[0] ?? 0))
     }
   }
 
   /** `<<`: a map, an alias of one, or a sequence of them (the earliest wins there). */
-  private merge(node: Node | null, object: Record<string, unknown>, lines: Map<string, number>) {
+  private merge(node: Node | null, object: Record<string, unknown>, lines: KeyLines) {
     const into = (source: Node | null): void => {
       this.count()
       if (isAlias(source)) {
@@ -632,17 +969,50 @@ class Decoder {
     }
     if (node && !isScalar(node))
       throw new Refusal('invalid map key: a map or sequence cannot be a key', node.range?.[0])
-    const value = node ? this.scalar(node) : null
-    if (value === null)
-      throw new Refusal('unsupported map key of type: <nil> (a null key)', node?.range?.[0])
-    if (typeof value === 'bigint') {
-      if (value > INT64_MAX)
-        throw new Refusal(`unsupported map key of type: uint64, key: ${value}`, node?.range?.[0])
-      return String(value)
+    try {
+      return jsonKey(node ? this.scalar(node) : null)
+    } catch (error) {
+      if (error instanceof Refusal && error.offset === undefined)
+        throw new Refusal(error.message, node?.range?.[0])
+      throw error
     }
-    if (typeof value === 'number') return goFloat32Key(value)
+  }
+}
+
+/** A scalar key as YAMLToJSON writes it. */
+function jsonKey(value: ScalarValue): string {
+  if (value === null) throw new Refusal('unsupported map key of type: <nil> (a null key)')
+  if (typeof value === 'bigint') {
+    if (value > INT64_MAX) throw new Refusal(`unsupported map key of type: uint64, key: ${value}`)
     return String(value)
   }
+  if (typeof value === 'number') return goFloat32Key(value)
+  return String(value)
+}
+
+/** A field set as go-yaml sets it: a later duplicate replaces the value and the line. */
+function setField(
+  object: Record<string, unknown>,
+  lines: KeyLines,
+  key: string,
+  value: unknown,
+  line: number
+): void {
+  if (!Object.hasOwn(object, key)) lines.push(key, line)
+  else lines[lines.indexOf(key) + 1] = line
+  if (key === '__proto__')
+    Object.defineProperty(object, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
+  else object[key] = value
+}
+
+function keyLine(lines: KeyLines, key: string): number | undefined {
+  for (let i = 0; i < lines.length; i += 2) if (lines[i] === key) return lines[i + 1] as number
+  return undefined
 }
 
 function wantMap(node: Node | null): Refusal {
@@ -663,12 +1033,12 @@ function isMergeKey(node: Scalar): boolean {
 }
 
 /** ints stay exact (bigint) until they become JSON numbers; encoding/json refuses NaN and ±Inf. */
-function jsonScalar(value: ScalarValue, node: Scalar): unknown {
+function jsonScalar(value: ScalarValue, offset?: number): unknown {
   if (typeof value === 'bigint') return Number(value)
   if (typeof value === 'number' && !Number.isFinite(value))
     throw new Refusal(
       `json: unsupported value: ${Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'}`,
-      node.range?.[0]
+      offset
     )
   return value
 }
@@ -690,8 +1060,13 @@ function scalarValue(node: Scalar, text: string): ScalarValue {
 /**
  * libyaml's scan_block_scalar from the `|` or `>` at `start`: the yaml package drops trailing
  * lines of spaces that libyaml keeps as content when they are more indented than the block.
+ * `end` is where the line after the scalar starts.
  */
-function blockScalar(text: string, start: number, parentIndent: number): string {
+function blockScalar(
+  text: string,
+  start: number,
+  parentIndent: number
+): { value: string; end: number } {
   const literal = text[start] === '|'
   let i = start + 1
   let chomp = 0
@@ -701,7 +1076,7 @@ function blockScalar(text: string, start: number, parentIndent: number): string 
     else if (text[i] >= '1' && text[i] <= '9' && increment === 0) increment = Number(text[i++])
   }
   const eol = text.indexOf('\n', i)
-  if (eol === -1) return ''
+  if (eol === -1) return { value: '', end: text.length }
   i = eol + 1
   let indent = increment ? Math.max(parentIndent, 0) + increment : 0
   let column = 0
@@ -738,14 +1113,14 @@ function blockScalar(text: string, start: number, parentIndent: number): string 
     leadingBlank = trailingBlank
     const end = text.indexOf('\n', i)
     value += text.slice(i, end === -1 ? text.length : end)
+    i = end === -1 ? text.length : end + 1
     if (end === -1) break
     leadingBreak = '\n'
-    i = end + 1
     breaks()
   }
   if (chomp !== -1) value += leadingBreak
   if (chomp === 1) value += trailingBreaks
-  return value
+  return { value, end: i < text.length ? i - column : text.length }
 }
 
 function resolve(tag: string, text: string): ScalarValue {

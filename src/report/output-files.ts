@@ -7,6 +7,7 @@ import { constants } from 'node:fs'
 import { lstat, mkdir, open, readdir, unlink, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { relativePosix } from '../util/posix-path.js'
+import type { LargeText } from './json-stream.js'
 
 export interface PreparedOutput {
   /** False when something that is neither a link nor what we need is in the way. */
@@ -68,17 +69,17 @@ export function openOutputFile(file: string): Promise<FileHandle> {
 }
 
 /**
- * Writes a file that `prepareOutputFile` made safe: a text, or a large one in batches
- * (`utf8Batches`), so that it never has to be one string.
+ * Writes a file that `prepareOutputFile` made safe: a text, or a large one batch by batch
+ * (`LargeText`), so that it never has to be one string.
  */
 export async function writeOutputFile(
   file: string,
-  content: string | Buffer | Iterable<Buffer>
+  content: string | Buffer | LargeText
 ): Promise<void> {
   const handle = await openOutputFile(file)
   try {
-    if (typeof content === 'string' || Buffer.isBuffer(content)) await handle.writeFile(content)
-    else for (const batch of content) await handle.writeFile(batch)
+    if (typeof content === 'function') await content((batch) => handle.writeFile(batch))
+    else await handle.writeFile(content)
   } finally {
     await handle.close()
   }

@@ -1,12 +1,11 @@
 // The SARIF text, within GitHub's 10 MB (gzip) upload limit, written and compressed result by
 // result: at 100k results the text is over 40 MB, and neither it nor the result objects are ever
 // held whole.
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { once } from 'node:events'
 import { createGzip } from 'node:zlib'
 import type { Finding } from '../findings/model.js'
 import { severityRank } from '../findings/severity.js'
-import { jsonPieces, StreamedArray, utf8Batches } from './json-stream.js'
+import { jsonPieces, StreamedArray, writeUtf8 } from './json-stream.js'
 import type { LineHashIndex } from './line-hash.js'
 import { openOutputFile } from './output-files.js'
 import {
@@ -111,24 +110,25 @@ function mostSevere(findings: Finding[], keep: number): Finding[] {
 /** Writes the JSON in batches to the file and through gzip at once; returns the gzip. */
 async function write(log: unknown, file: string | undefined): Promise<Buffer> {
   const handle = file ? await openOutputFile(file) : undefined
+  const gzip = createGzip({ level: GZIP_LEVEL })
   const compressed: Buffer[] = []
-  try {
-    await pipeline(
-      Readable.from(
-        (async function* () {
-          for (const batch of utf8Batches(jsonPieces(log))) {
-            await handle?.writeFile(batch)
-            yield batch
-          }
-        })()
-      ),
-      createGzip({ level: GZIP_LEVEL }),
-      async (gzipped: AsyncIterable<Buffer>) => {
-        for await (const part of gzipped) compressed.push(part)
-      }
+  gzip.on('data', (part: Buffer) => compressed.push(part))
+  const ended = once(gzip, 'end')
+  ended.catch(() => {}) // awaited once all is written; a failed write destroys gzip first
+  // zlib calls back once it has read the whole batch: then the batch's buffer can be reused.
+  const compress = (batch: Buffer) =>
+    new Promise<void>((resolve, reject) =>
+      gzip.write(batch, (error) => (error ? reject(error) : resolve()))
     )
+  try {
+    await writeUtf8(jsonPieces(log), (batch) =>
+      Promise.all([handle?.writeFile(batch), compress(batch)])
+    )
+    gzip.end()
+    await ended
     await handle?.writeFile('\n')
   } finally {
+    gzip.destroy()
     await handle?.close()
   }
   return Buffer.concat(compressed)

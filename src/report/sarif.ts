@@ -55,16 +55,23 @@ export function categoryOf(
   return `hardening-action/${reportId ? `${slug(reportId)}/` : ''}${outcome.scanner}/${slug(outcome.target)}/`
 }
 
-function sortForLimit(findings: Finding[]): Finding[] {
-  // Most severe first; unsuppressed before suppressed; then a stable order by fingerprint. The
-  // key is computed once per finding, not per comparison (a run can have 100k findings).
-  return findings
-    .map((finding) => ({
-      finding,
-      key: severityRank(finding.severity) * 2 + (finding.suppression ? 0 : 1)
-    }))
-    .sort((a, b) => b.key - a.key || byText(a.finding.fingerprint, b.finding.fingerprint))
-    .map((keyed) => keyed.finding)
+/**
+ * The `limit` most severe findings: most severe first, unsuppressed before suppressed, then in a
+ * stable order by fingerprint. A run can have 100k findings: they are grouped by that rank first,
+ * and only the groups that are kept get sorted.
+ */
+function mostSevereForLimit(findings: Finding[], limit: number): Finding[] {
+  const byRank: Finding[][] = []
+  for (const finding of findings)
+    (byRank[severityRank(finding.severity) * 2 + (finding.suppression ? 0 : 1)] ??= []).push(
+      finding
+    )
+  const kept: Finding[] = []
+  for (let rank = byRank.length - 1; rank >= 0 && kept.length < limit; rank--) {
+    const group = byRank[rank]?.sort((a, b) => byText(a.fingerprint, b.fingerprint)) ?? []
+    for (const finding of group.slice(0, limit - kept.length)) kept.push(finding)
+  }
+  return kept
 }
 
 /**
@@ -133,7 +140,7 @@ function planRun(
 ): PlannedRun {
   let findings = outcome.findings
   if (findings.length > GITHUB_LIMITS.resultsPerRun) {
-    findings = sortForLimit(findings).slice(0, GITHUB_LIMITS.resultsPerRun)
+    findings = mostSevereForLimit(findings, GITHUB_LIMITS.resultsPerRun)
     warn(
       `GitHub accepts at most ${GITHUB_LIMITS.resultsPerRun} results per SARIF run; the ${category} run keeps the ${findings.length} most severe of ${outcome.findings.length} findings (all of them stay in findings.json).`
     )

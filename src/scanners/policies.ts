@@ -7,8 +7,8 @@ import { byText } from '../findings/order.js'
 import { parseSeverity } from '../findings/severity.js'
 import { loadManifests } from '../manifests/load.js'
 import type { ManifestObject } from '../manifests/parse.js'
-import { kustomizationFiles } from '../manifests/render.js'
 import { evaluateTemplates, type Review } from './gatekeeper/evaluate.js'
+import { loadBundledPolicies } from './gatekeeper/bundled-library.js'
 import { buildInventory, inventoryNotices } from './gatekeeper/inventory.js'
 import {
   readPolicyLibrary,
@@ -293,13 +293,7 @@ async function loadLibrary(
   notices: string[]
 ): Promise<LoadedLibrary> {
   const { config } = context
-  const bundleFiles =
-    selection.bundle === 'none'
-      ? []
-      : await kustomizationFiles(
-          path.join(context.actionRoot, 'policies', 'bundles', selection.bundle)
-        )
-  const bundled = await loadManifests(context.actionRoot, bundleFiles)
+  const bundled = await loadBundledPolicies(context.actionRoot, selection.bundle)
   const extra = await loadManifests(config.workspace, selection.extraPolicies)
   for (const problem of [...bundled.problems, ...extra.problems])
     notices.push(`${problem.file}: ${problem.message}`)
@@ -320,7 +314,7 @@ async function loadLibrary(
       `constraint ${orphan.kind}/${orphan.name} (${orphan.file}) has no ConstraintTemplate; not evaluated`
     )
   }
-  return { library, bundledKinds, bundleFiles }
+  return { library, bundledKinds, bundleFiles: bundled.files }
 }
 
 /** Digest of every bundled policy file the libraries read; undefined when they read none. */

@@ -6,7 +6,6 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import * as toolCache from '@actions/tool-cache'
 import type { Logger } from '../log.js'
 import { findOnPath } from '../util/which.js'
 import { extractFileFromTarGz, tarGzFileEquals } from './archive.js'
@@ -22,6 +21,11 @@ import {
 import { mirrorUrlProblem } from './urls.js'
 
 const run = promisify(execFile)
+/**
+ * @actions/tool-cache (and the HTTP client under it) is loaded only when the tool cache is used,
+ * not by a run whose tools are trusted binaries (the CLI's usual case).
+ */
+const toolCache = () => import('@actions/tool-cache')
 
 export interface InstalledTool {
   name: ToolName
@@ -152,7 +156,7 @@ async function fromToolCache(
   expected: string,
   log: Logger
 ): Promise<InstalledTool | undefined> {
-  const dir = toolCache.find(name, version)
+  const dir = (await toolCache()).find(name, version)
   if (!dir) return undefined
   const problem = await cacheEntryProblem(dir, asset, executable, expected)
   if (!problem) {
@@ -231,7 +235,7 @@ async function cacheRelease(
   try {
     await writeFile(path.join(dir, files.asset), files.archive)
     await writeFile(path.join(dir, files.executable), files.binary, { mode: 0o755 })
-    return await toolCache.cacheDir(dir, name, version)
+    return await (await toolCache()).cacheDir(dir, name, version)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -277,7 +281,7 @@ async function binaryFromArchive(
   try {
     const zipFile = path.join(dir, asset)
     await writeFile(zipFile, archive)
-    const extracted = await toolCache.extractZip(zipFile, path.join(dir, 'out'))
+    const extracted = await (await toolCache()).extractZip(zipFile, path.join(dir, 'out'))
     const entries = await readdir(extracted)
     if (!entries.includes(executable)) throw new Error(`Archive ${asset} has no ${executable}.`)
     return await readFile(path.join(extracted, executable))

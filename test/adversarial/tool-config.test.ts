@@ -153,6 +153,24 @@ deny contains {"msg": "PLANTED RULE RAN", "kind": kind, "index": 0} if {
     expect(ids(report, 'policies').length).toBeGreaterThan(3)
   })
 
+  it('a committed policies/library.json saying the bundles are empty changes nothing', async () => {
+    // The bundled library's generated form is read from the action's own directory only.
+    const clean = await scan(checkout(), POLICIES)
+    const emptyBundle = { reads: [], files: [] }
+    const attacked = checkout({
+      'package.json': '{ "name": "hardening-action" }\n',
+      'policies/library.json': JSON.stringify({
+        bundles: { all: emptyBundle, 'pss-restricted': emptyBundle },
+        files: {}
+      }),
+      'policies/bundles/all/kustomization.yaml': 'kind: Kustomization\nresources: []\n'
+    })
+    const { code, report } = await scan(attacked, POLICIES)
+    expect(code).toBe(1)
+    expect(ids(report, 'policies')).toEqual(ids(clean.report, 'policies'))
+    expect(report.findings.map((f) => f.ruleId)).toContain('HardeningPSSPrivileged')
+  })
+
   it('a user template cannot replace a bundled one: same kind is a clear error', async () => {
     const { code, report, stderr } = await scan(
       checkout({

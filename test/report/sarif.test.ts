@@ -12,6 +12,7 @@ import { buildSarif, toSarif } from '../../src/report/sarif.js'
 import { securitySeverity } from '../../src/report/sarif-rules.js'
 import { addLineHashes } from '../../src/report/line-hash.js'
 import { GITHUB_LIMITS, type SarifLog } from '../../src/report/sarif-types.js'
+import type { Finding } from '../../src/findings/model.js'
 import type { ScanOutcome } from '../../src/scanners/scanner.js'
 import { finding, IMAGE, ORPHAN_IMAGE, sampleOutcomes, workspaceWithFiles } from './fixtures.js'
 
@@ -208,6 +209,50 @@ describe('GitHub limits', () => {
     for (const r of results)
       expect(sarif.runs[0]!.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId)
     expect(warnings[0]).toMatch(/keeps the 25000 most severe of 25010/)
+  })
+
+  it('orders the kept results most severe first, unsuppressed first, then by fingerprint, ties as given', () => {
+    const severities = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL', 'UNKNOWN'] as const
+    // Every third finding repeats an earlier one's fingerprint (same identity, another line).
+    const findings = Array.from({ length: GITHUB_LIMITS.resultsPerRun + 5000 }, (_, i) => {
+      const twin = i % 3 === 2 ? i - 1 : i
+      return {
+        ...finding({
+          ruleId: `RULE-${twin % 50}`,
+          message: `m${twin}`,
+          severity: severities[(i * 7) % 5]!,
+          location: { path: 'deploy/web.yaml', startLine: 1 + i }
+        }),
+        ...(i % 7 === 0 ? { suppression: { reason: 'r', owner: 'o', expires: '2999-01-01' } } : {})
+      }
+    })
+    const rank = (f: Finding) =>
+      ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].indexOf(f.severity) * 2 +
+      (f.suppression ? 0 : 1)
+    const expected = findings
+      .map((f, index) => ({ f, index }))
+      .sort(
+        (a, b) =>
+          rank(b.f) - rank(a.f) ||
+          (a.f.fingerprint < b.f.fingerprint ? -1 : a.f.fingerprint > b.f.fingerprint ? 1 : 0) ||
+          a.index - b.index
+      )
+      .slice(0, GITHUB_LIMITS.resultsPerRun)
+      .map(({ f }) => `${f.fingerprint}:${f.location!.startLine}`)
+    const outcome: ScanOutcome = {
+      scanner: 'policies',
+      target: 'manifests',
+      findings,
+      notices: [],
+      tool: { name: 'conftest', version: '0.71.1' }
+    }
+    const results = toSarif([outcome], '0.1.0').runs[0]!.results
+    expect(
+      results.map(
+        (r) =>
+          `${r.partialFingerprints['hardeningFinding/v1']}:${r.locations[0]!.physicalLocation.region!.startLine}`
+      )
+    ).toEqual(expected)
   })
 
   it('shrinks the largest run until the gzip fits, keeping the most severe', async () => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { decide } from '../../src/gate.js'
 import { toFindingsDocument } from '../../src/report/findings-file.js'
 import {
-  jsonFileBatches,
+  jsonFile,
   jsonPieces,
   StreamedArray,
-  utf8Batches
+  writeUtf8,
+  type LargeText
 } from '../../src/report/json-stream.js'
 import { sampleOutcomes } from '../report/fixtures.js'
 
@@ -122,15 +123,65 @@ describe('jsonPieces', () => {
   })
 })
 
-describe('utf8Batches and jsonFileBatches', () => {
-  it('join to the UTF-8 of the whole text, in batches of about the size asked for', () => {
-    const pieces = Array.from({ length: 1000 }, (_, i) => `${i}é😀,`)
-    const batches = [...utf8Batches(pieces, 100)]
-    expect(batches.length).toBeGreaterThan(10)
-    expect(Buffer.concat(batches).toString('utf8')).toBe(pieces.join(''))
+/** What a large text writes, with each batch copied as the sink receives it (its memory is reused). */
+async function written(text: LargeText): Promise<{ text: string; batches: number }> {
+  const copies: Buffer[] = []
+  await text(async (batch) => {
+    copies.push(Buffer.from(batch))
+    await new Promise((resolve) => setImmediate(resolve)) // a slow sink: the next batch is filled meanwhile
+  })
+  return { text: Buffer.concat(copies).toString('utf8'), batches: copies.length }
+}
+
+describe('jsonPieces with long streamed arrays', () => {
+  it('writes what JSON.stringify writes when the elements take many calls, nested streamed arrays included', () => {
+    const next = random(7)
+    for (const space of [0, 2, 4]) {
+      const rows = Array.from({ length: 3000 }, (_, i) =>
+        i % 97 === 0
+          ? new StreamedArray(() => Array.from({ length: 400 }, (_, j) => ({ j, text: '😀é"\n' })))
+          : randomValue(next, 1)
+      )
+      const document = { outer: [{ rows: new StreamedArray(() => rows) }], after: 1 }
+      expect([...jsonPieces(document, space)].join('')).toBe(JSON.stringify(document, null, space))
+    }
+  })
+})
+
+describe('writeUtf8 and jsonFile', () => {
+  it('write the UTF-8 of the whole text, in order, in batches of at most the size asked for', async () => {
+    const pieces = [...Array.from({ length: 1000 }, (_, i) => `${i}é😀,`), `a${'😀'.repeat(500)}`]
+    const sizes: number[] = []
+    const result = await written((sink) =>
+      writeUtf8(
+        pieces,
+        (batch) => {
+          sizes.push(batch.length)
+          return sink(batch)
+        },
+        120
+      )
+    )
+    expect(result.text).toBe(pieces.join(''))
+    expect(result.batches).toBeGreaterThan(50)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(120)
   })
 
-  it('write findings.json as JSON.stringify of the findings document, and a newline', () => {
+  it('stops at the first batch the sink refuses, and reports it', async () => {
+    let calls = 0
+    const failing = writeUtf8(
+      Array.from({ length: 100 }, () => 'x'.repeat(50)),
+      async () => {
+        calls++
+        if (calls === 2) throw new Error('disk full')
+      },
+      300
+    )
+    await expect(failing).rejects.toThrow('disk full')
+    expect(calls).toBe(2)
+  })
+
+  it('write findings.json as JSON.stringify of the findings document, and a newline', async () => {
     const outcomes = sampleOutcomes()
     const findings = outcomes.flatMap((outcome) => outcome.findings)
     const document = toFindingsDocument(
@@ -142,8 +193,8 @@ describe('utf8Batches and jsonFileBatches', () => {
         configurationErrors: []
       })
     )
-    const written = Buffer.concat([...jsonFileBatches(document, 2)]).toString('utf8')
-    expect(written).toBe(`${JSON.stringify(document, null, 2)}\n`)
-    expect((JSON.parse(written) as { findings: unknown[] }).findings).toHaveLength(findings.length)
+    const { text } = await written(jsonFile(document, 2))
+    expect(text).toBe(`${JSON.stringify(document, null, 2)}\n`)
+    expect((JSON.parse(text) as { findings: unknown[] }).findings).toHaveLength(findings.length)
   })
 })

@@ -2,33 +2,13 @@
 // Whatever the text, that must give exactly what reading the whole document gives: the values,
 // the refusals and the line of every field. Where it cannot be sure, it reads the whole.
 import { describe, expect, it } from 'vitest'
-import { readKubeYaml, readListInPieces, type KubeDocument } from '../../src/manifests/kube-yaml.js'
+import { readKubeYaml, readListInPieces } from '../../src/manifests/kube-yaml.js'
+import { reading } from './kube-yaml-reading.js'
 
-/** Every field path of a value, intermediate ones included, and a few that do not exist. */
-function paths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
-  const here = [prefix, [...prefix, 'missing'], [...prefix, 99999], [...prefix, -1]]
-  if (Array.isArray(value))
-    return [...here, ...value.flatMap((item, index) => paths(item, [...prefix, index]))]
-  if (typeof value === 'object' && value !== null)
-    return [
-      ...here,
-      ...Object.entries(value).flatMap(([key, item]) => paths(item, [...prefix, key]))
-    ]
-  return here
-}
-
-/** What a reader made of a text: each document's start, value or refusal, and every field's line. */
-function reading(documents: KubeDocument[]) {
-  return documents.map((document) => ({
-    line: document.line,
-    value: document.value,
-    error: document.error,
-    lines: paths(document.value).map((path) => [path.join('.'), document.lineOf(path)])
-  }))
-}
-
-const whole = (text: string) => reading([...readKubeYaml(text)])
-const inPieces = (text: string) => reading([...readKubeYaml(text, { listInPiecesFrom: 0 })])
+// Without the simple block reader, which reads these lists whole before any piece.
+const whole = (text: string) => reading([...readKubeYaml(text, { simpleBlock: false })])
+const inPieces = (text: string) =>
+  reading([...readKubeYaml(text, { listInPiecesFrom: 0, simpleBlock: false })])
 
 const item = (i: number, indent = '  ') =>
   [

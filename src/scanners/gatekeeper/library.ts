@@ -45,6 +45,9 @@ export interface PolicyLibrary {
   orphans: Constraint[]
 }
 
+/** What the library reads of a loaded object: never a field's line (it reports no field). */
+export type LibraryEntry = Pick<ManifestObject, 'object' | 'file' | 'line'>
+
 const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh'
 
 /** `data.inventory` or `data["inventory"]`: what Gatekeeper's Rego driver lets a template read. */
@@ -58,7 +61,7 @@ const KIND = /^[A-Za-z][A-Za-z0-9]*$/
  * that is not an identifier, or one defined twice, is an error: a template never replaces
  * another one (a bundled one in particular), and a kind never names a file it should not.
  */
-export function readPolicyLibrary(objects: ManifestObject[]): PolicyLibrary {
+export function readPolicyLibrary(objects: LibraryEntry[]): PolicyLibrary {
   const library: PolicyLibrary = { templates: new Map(), skipped: [], constraints: [], orphans: [] }
   const definedIn = new Map<string, string>()
   for (const entry of objects) {
@@ -107,7 +110,7 @@ export function readPolicyLibrary(objects: ManifestObject[]): PolicyLibrary {
   return library
 }
 
-function readTemplate(entry: ManifestObject): Template | SkippedTemplate {
+function readTemplate(entry: LibraryEntry): Template | SkippedTemplate {
   const object = entry.object
   const metadata = (object.metadata ?? {}) as Record<string, unknown>
   const spec = (object.spec ?? {}) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any

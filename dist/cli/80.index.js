@@ -1,8 +1,8 @@
-export const id = 949;
-export const ids = [949];
+export const id = 80;
+export const ids = [80];
 export const modules = {
 
-/***/ 5949:
+/***/ 2080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,13 +22,13 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/action-root.ts
-var action_root = __webpack_require__(9182);
+var action_root = __webpack_require__(7490);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(1162);
+var config_inputs = __webpack_require__(388);
 // EXTERNAL MODULE: ./src/config/file.ts + 1 modules
-var config_file = __webpack_require__(8309);
-// EXTERNAL MODULE: ../../../work/main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8905);
+var config_file = __webpack_require__(9938);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
 
 /** Why a value reached through a YAML alias is not edited. */
@@ -428,21 +428,21 @@ function pairAtLine(site, map, keys) {
 }
 
 // EXTERNAL MODULE: ./src/fix/settings.ts
-var settings = __webpack_require__(5734);
+var settings = __webpack_require__(194);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/manifests/kube-yaml.ts
-var kube_yaml = __webpack_require__(7333);
+var kube_yaml = __webpack_require__(4345);
 // EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
-var load = __webpack_require__(9581);
+var load = __webpack_require__(906);
 // EXTERNAL MODULE: ./src/manifests/render.ts
-var manifests_render = __webpack_require__(7320);
-// EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
-var policies = __webpack_require__(8396);
+var manifests_render = __webpack_require__(5276);
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 6 modules
+var policies = __webpack_require__(3891);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(1448);
+var posix_path = __webpack_require__(9055);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(8800);
+var temp = __webpack_require__(4868);
 ;// CONCATENATED MODULE: ./src/fix/api-rules.ts
 /** Where the pod spec lives in each workload kind (the same walk as policies/lib/pods.rego). */
 const POD_SPEC_PATHS = {
@@ -682,7 +682,7 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]
  * reason naming the field path; empty when it would accept it, or when its apiVersion and kind are
  * outside the schema. `document` is the text as Kubernetes reads it, when the caller has read it.
  */
-function schemaErrors(documentText, document = (0,kube_yaml/* readKubeYaml */.X)(documentText).next().value ?? undefined) {
+function schemaErrors(documentText, document = (0,kube_yaml/* readKubeYaml */.X2)(documentText).next().value ?? undefined) {
     if (!document || document.error)
         return [`the document cannot be read: ${document?.error?.message ?? 'it is empty'}`];
     const value = document.value;
@@ -1137,7 +1137,7 @@ async function readLayer(dir) {
         const text = await (0,promises_.readFile)(file, 'utf8').catch(() => undefined);
         if (text === undefined)
             continue;
-        const [document] = (0,kube_yaml/* readKubeYaml */.X)(text);
+        const [document] = (0,kube_yaml/* readKubeYaml */.X2)(text);
         const kustomization = document?.value;
         if (!kustomization || typeof kustomization !== 'object')
             return undefined;
@@ -1160,7 +1160,7 @@ async function patchesOf(layer, kind, name, raw) {
         // What cannot be read here may set anything.
         if (text === undefined)
             return void patches.push({ label: `unreadable ${label}`, fields: [[]] });
-        for (const document of (0,kube_yaml/* readKubeYaml */.X)(text)) {
+        for (const document of (0,kube_yaml/* readKubeYaml */.X2)(text)) {
             const value = document.value;
             if (Array.isArray(value))
                 patches.push({ label, fields: jsonPatchFields(value, raw) });
@@ -1764,7 +1764,7 @@ function rejectionOf(doc) {
         return doc.origin.kind === 'helm' ? maskTemplate(document) : document;
     };
     const fixed = text(doc.edits);
-    const [read] = (0,kube_yaml/* readKubeYaml */.X)(fixed);
+    const [read] = (0,kube_yaml/* readKubeYaml */.X2)(fixed);
     const refused = setsPrivilegeEscalation(doc) && read?.value ? apiRejection(read.value) : undefined;
     if (refused)
         return refused;
@@ -2042,15 +2042,15 @@ async function writeFileAtomic(file, content) {
 }
 
 // EXTERNAL MODULE: ./src/log.ts
-var src_log = __webpack_require__(6309);
+var src_log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/progress.ts
-var src_progress = __webpack_require__(152);
+var src_progress = __webpack_require__(4660);
 // EXTERNAL MODULE: ./src/tools/setup.ts + 5 modules
-var setup = __webpack_require__(4214);
+var setup = __webpack_require__(8732);
 // EXTERNAL MODULE: ./src/util/which.ts
-var which = __webpack_require__(5585);
+var which = __webpack_require__(6669);
 // EXTERNAL MODULE: ./src/cli/exit.ts
-var exit = __webpack_require__(9340);
+var exit = __webpack_require__(7632);
 ;// CONCATENATED MODULE: ./src/cli/fix.ts
 
 

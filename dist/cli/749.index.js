@@ -1,8 +1,8 @@
-export const id = 676;
-export const ids = [676];
+export const id = 749;
+export const ids = [749];
 export const modules = {
 
-/***/ 7676:
+/***/ 1749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,22 +20,22 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/action-root.ts
-var action_root = __webpack_require__(9182);
+var action_root = __webpack_require__(7490);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(1162);
+var config_inputs = __webpack_require__(388);
 // EXTERNAL MODULE: ./src/config/file.ts + 1 modules
-var config_file = __webpack_require__(8309);
+var config_file = __webpack_require__(9938);
 // EXTERNAL MODULE: ./src/log.ts
-var src_log = __webpack_require__(6309);
+var src_log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/util/which.ts
-var which = __webpack_require__(5585);
+var which = __webpack_require__(6669);
 // EXTERNAL MODULE: ./src/progress.ts
-var src_progress = __webpack_require__(152);
+var src_progress = __webpack_require__(4660);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(840);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/findings/baseline.ts
 
 
@@ -293,9 +293,9 @@ function alsoReportedName(other) {
 }
 
 // EXTERNAL MODULE: ./src/findings/waivers.ts
-var findings_waivers = __webpack_require__(8883);
+var findings_waivers = __webpack_require__(2255);
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __webpack_require__(7887);
+var severity = __webpack_require__(5131);
 ;// CONCATENATED MODULE: ./src/gate.ts
 
 
@@ -423,23 +423,58 @@ function* expand(text, space, expansion) {
     }
     yield from === 0 ? text : text.slice(from);
 }
+/**
+ * About how many characters of elements one `JSON.stringify` call makes. One call per element
+ * cost several times more (100k findings.json entries, measured alone: 2.3 s of CPU instead of
+ * 0.2 s, most of it re-indenting each element); texts much longer than this land in V8's
+ * large-object space, whose fresh pages cost more than the stringifying.
+ */
+const CHARACTERS_PER_CALL = 48 * 1024;
 function* arrayPieces(array, space, indent, expansion) {
-    const pad = space ? indent + ' '.repeat(space) : '';
     let first = true;
-    for (const item of array.items()) {
+    let group = [];
+    // Elements per call, adjusted after each call to the size of the elements just written.
+    let size = 64;
+    const write = function* () {
         yield first ? (space ? '[\n' : '[') : space ? ',\n' : ',';
         first = false;
         const nested = expansion.arrays.length;
-        // As in JSON.stringify, an element that has no JSON (undefined, a function) is null.
-        let text = stringify(item, space, expansion) ?? 'null';
-        if (pad)
-            text = pad + text.replaceAll('\n', `\n${pad}`);
+        const text = elementsText(group, space, indent, expansion);
+        size = Math.min(1024, Math.max(1, Math.round((size * CHARACTERS_PER_CALL) / text.length)));
+        group = [];
         if (expansion.arrays.length > nested)
             yield* expand(text, space, expansion);
         else
             yield text;
+    };
+    for (const item of array.items()) {
+        group.push(item);
+        if (group.length >= size)
+            yield* write();
     }
+    if (group.length)
+        yield* write();
     yield first ? '[]' : space ? `\n${indent}]` : ']';
+}
+/**
+ * The elements as they stand inside an array whose line is indented by `indent`: each on its own
+ * line, indented one level deeper, separated by commas (no brackets). They are stringified inside
+ * as many one-element arrays as `indent` has levels, so that `JSON.stringify` indents them where
+ * they go, and the wrapping (brackets and whitespace only) is cut off again.
+ */
+function elementsText(elements, space, indent, expansion) {
+    let wrapped = elements;
+    let template = [0];
+    for (let level = space ? indent.length / space : 0; level > 0; level--) {
+        wrapped = [wrapped];
+        template = [template];
+    }
+    // Where the first element's line starts and how much follows the last, in the template's text.
+    const shape = JSON.stringify(template, null, space);
+    const head = shape.indexOf('0') - (space ? indent.length + space : 0);
+    const tail = shape.length - shape.indexOf('0') - 1;
+    const text = stringify(wrapped, space, expansion);
+    return text.slice(head, text.length - tail);
 }
 /** The spaces that start the line holding `at`. */
 function indentOfLine(text, at) {
@@ -449,28 +484,64 @@ function indentOfLine(text, at) {
         end++;
     return text.slice(start, end);
 }
-/** The pieces joined into batches of about `bytes` bytes of UTF-8, for writing and compressing. */
-function* utf8Batches(pieces, bytes = 1 << 20) {
-    let batch = [];
-    let length = 0;
-    for (const piece of pieces) {
-        batch.push(piece);
-        length += piece.length;
-        if (length >= bytes) {
-            yield Buffer.from(batch.join(''));
-            batch = [];
-            length = 0;
-        }
+/**
+ * Writes the pieces as UTF-8 to `sink` in batches of up to `bytes`, one batch at a time and in
+ * order. Two buffers are reused: the next batch is filled while the sink works on the previous
+ * one, and no batch is a fresh allocation (at 85 MB of reports, fresh megabyte buffers and joined
+ * strings cost more in page faults than the text they held).
+ */
+async function writeUtf8(pieces, sink, bytes = 1 << 20) {
+    const buffers = [Buffer.allocUnsafe(bytes), Buffer.allocUnsafe(bytes)];
+    const sinking = [Promise.resolve(), Promise.resolve()];
+    let current = 0;
+    let used = 0;
+    const flush = async () => {
+        const batch = buffers[current].subarray(0, used);
+        const previous = sinking[current ^ 1];
+        const done = previous.then(() => sink(batch));
+        done.catch(() => { }); // awaited below or in `finally`; not unhandled meanwhile
+        sinking[current] = done;
+        current ^= 1;
+        used = 0;
+        await previous;
+    };
+    try {
+        for (const piece of pieces)
+            for (const part of parts(piece, Math.floor(bytes / 3))) {
+                // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+                if (bytes - used < part.length * 3)
+                    await flush();
+                used += buffers[current].write(part, used);
+            }
+        if (used > 0)
+            await flush();
+        await sinking[current ^ 1];
     }
-    if (length > 0)
-        yield Buffer.from(batch.join(''));
+    finally {
+        await Promise.allSettled(sinking);
+    }
 }
-/** A JSON file's content in UTF-8 batches: the text of `jsonPieces` and a final newline. */
-function jsonFileBatches(value, space = 0) {
-    return utf8Batches((function* () {
+/** The text in parts of at most `length` code units, never splitting a surrogate pair. */
+function* parts(text, length) {
+    if (text.length <= length) {
+        yield text;
+        return;
+    }
+    for (let from = 0; from < text.length;) {
+        let to = Math.min(text.length, from + length);
+        const last = text.charCodeAt(to - 1);
+        if (to < text.length && last >= 0xd800 && last <= 0xdbff)
+            to--;
+        yield text.slice(from, to);
+        from = to;
+    }
+}
+/** A JSON file's content: the text of `jsonPieces` and a final newline. */
+function jsonFile(value, space = 0) {
+    return (sink) => writeUtf8((function* () {
         yield* jsonPieces(value, space);
         yield '\n';
-    })());
+    })(), sink);
 }
 
 ;// CONCATENATED MODULE: ./src/report/findings-file.ts
@@ -499,11 +570,11 @@ function toFindingsDocument(outcomes, findings, decision) {
 }
 
 // EXTERNAL MODULE: ./src/findings/order.ts
-var order = __webpack_require__(8338);
+var order = __webpack_require__(1310);
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/annotations.ts + 1 modules
-var annotations = __webpack_require__(5452);
+var annotations = __webpack_require__(828);
 // EXTERNAL MODULE: ./src/report/coverage.ts
-var coverage = __webpack_require__(5342);
+var coverage = __webpack_require__(3122);
 ;// CONCATENATED MODULE: ./src/report/evidence-document.ts
 
 
@@ -619,7 +690,7 @@ function toEvidenceDocument(input) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(9673);
+var markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/evidence-markdown.ts
 
 
@@ -729,11 +800,11 @@ function toEvidence(input) {
 }
 
 // EXTERNAL MODULE: ./src/report/evidence-html.ts
-var evidence_html = __webpack_require__(731);
+var evidence_html = __webpack_require__(7231);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(1448);
+var posix_path = __webpack_require__(9055);
 ;// CONCATENATED MODULE: ./src/report/output-files.ts
 // Report files are written into the checkout, which the pull request controls: a committed
 // `hardening-results/summary.md -> ~/.bashrc` must not make us write through the link, nor a later
@@ -792,17 +863,16 @@ function openOutputFile(file) {
     return (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
 }
 /**
- * Writes a file that `prepareOutputFile` made safe: a text, or a large one in batches
- * (`utf8Batches`), so that it never has to be one string.
+ * Writes a file that `prepareOutputFile` made safe: a text, or a large one batch by batch
+ * (`LargeText`), so that it never has to be one string.
  */
 async function writeOutputFile(file, content) {
     const handle = await openOutputFile(file);
     try {
-        if (typeof content === 'string' || Buffer.isBuffer(content))
-            await handle.writeFile(content);
+        if (typeof content === 'function')
+            await content((batch) => handle.writeFile(batch));
         else
-            for (const batch of content)
-                await handle.writeFile(batch);
+            await handle.writeFile(content);
     }
     finally {
         await handle.close();
@@ -846,7 +916,7 @@ async function foreignOutputProblem(workspace, outputDir, reportFiles) {
 }
 
 // EXTERNAL MODULE: ./src/scanners/registry.ts + 3 modules
-var registry = __webpack_require__(9462);
+var registry = __webpack_require__(8168);
 ;// CONCATENATED MODULE: ./src/report/line-hash.ts
 // GitHub's primaryLocationLineHash, as github/codeql-action computes it (src/fingerprints.ts),
 // with its test vectors in test/report/line-hash.test.ts.
@@ -1313,17 +1383,14 @@ function relateAlsoReported(tool, findings) {
     }
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/report/sarif-serialize.ts
 // The SARIF text, within GitHub's 10 MB (gzip) upload limit, written and compressed result by
 // result: at 100k results the text is over 40 MB, and neither it nor the result objects are ever
 // held whole.
-
 
 
 
@@ -1388,20 +1455,21 @@ function mostSevere(findings, keep) {
 /** Writes the JSON in batches to the file and through gzip at once; returns the gzip. */
 async function write(log, file) {
     const handle = file ? await openOutputFile(file) : undefined;
+    const gzip = (0,external_node_zlib_.createGzip)({ level: GZIP_LEVEL });
     const compressed = [];
+    gzip.on('data', (part) => compressed.push(part));
+    const ended = (0,external_node_events_.once)(gzip, 'end');
+    ended.catch(() => { }); // awaited once all is written; a failed write destroys gzip first
+    // zlib calls back once it has read the whole batch: then the batch's buffer can be reused.
+    const compress = (batch) => new Promise((resolve, reject) => gzip.write(batch, (error) => (error ? reject(error) : resolve())));
     try {
-        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from((async function* () {
-            for (const batch of utf8Batches(jsonPieces(log))) {
-                await handle?.writeFile(batch);
-                yield batch;
-            }
-        })()), (0,external_node_zlib_.createGzip)({ level: GZIP_LEVEL }), async (gzipped) => {
-            for await (const part of gzipped)
-                compressed.push(part);
-        });
+        await writeUtf8(jsonPieces(log), (batch) => Promise.all([handle?.writeFile(batch), compress(batch)]));
+        gzip.end();
+        await ended;
         await handle?.writeFile('\n');
     }
     finally {
+        gzip.destroy();
         await handle?.close();
     }
     return Buffer.concat(compressed);
@@ -1430,16 +1498,22 @@ function slug(value) {
 function categoryOf(outcome, reportId) {
     return `hardening-action/${reportId ? `${slug(reportId)}/` : ''}${outcome.scanner}/${slug(outcome.target)}/`;
 }
-function sortForLimit(findings) {
-    // Most severe first; unsuppressed before suppressed; then a stable order by fingerprint. The
-    // key is computed once per finding, not per comparison (a run can have 100k findings).
-    return findings
-        .map((finding) => ({
-        finding,
-        key: (0,severity/* severityRank */.qs)(finding.severity) * 2 + (finding.suppression ? 0 : 1)
-    }))
-        .sort((a, b) => b.key - a.key || (0,order/* byText */.z4)(a.finding.fingerprint, b.finding.fingerprint))
-        .map((keyed) => keyed.finding);
+/**
+ * The `limit` most severe findings: most severe first, unsuppressed before suppressed, then in a
+ * stable order by fingerprint. A run can have 100k findings: they are grouped by that rank first,
+ * and only the groups that are kept get sorted.
+ */
+function mostSevereForLimit(findings, limit) {
+    const byRank = [];
+    for (const finding of findings)
+        (byRank[(0,severity/* severityRank */.qs)(finding.severity) * 2 + (finding.suppression ? 0 : 1)] ??= []).push(finding);
+    const kept = [];
+    for (let rank = byRank.length - 1; rank >= 0 && kept.length < limit; rank--) {
+        const group = byRank[rank]?.sort((a, b) => (0,order/* byText */.z4)(a.fingerprint, b.fingerprint)) ?? [];
+        for (const finding of group.slice(0, limit - kept.length))
+            kept.push(finding);
+    }
+    return kept;
 }
 /**
  * One SARIF 2.1.0 log with one run per scanner and target, each in its own category (GitHub
@@ -1486,7 +1560,7 @@ function planRuns(outcomes, actionVersion, options) {
 function planRun(outcome, category, actionVersion, options, warn) {
     let findings = outcome.findings;
     if (findings.length > GITHUB_LIMITS.resultsPerRun) {
-        findings = sortForLimit(findings).slice(0, GITHUB_LIMITS.resultsPerRun);
+        findings = mostSevereForLimit(findings, GITHUB_LIMITS.resultsPerRun);
         warn(`GitHub accepts at most ${GITHUB_LIMITS.resultsPerRun} results per SARIF run; the ${category} run keeps the ${findings.length} most severe of ${outcome.findings.length} findings (all of them stay in findings.json).`);
     }
     const rules = new Map();
@@ -1672,13 +1746,13 @@ function toSummaryMarkdown(outcomes, findings, decision, scope) {
 }
 
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(9200);
+var run_tool = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
-var load = __webpack_require__(9581);
+var load = __webpack_require__(906);
 // EXTERNAL MODULE: ./src/manifests/parse.ts
-var parse = __webpack_require__(3889);
+var parse = __webpack_require__(3077);
 // EXTERNAL MODULE: ./src/manifests/render.ts
-var render = __webpack_require__(7320);
+var render = __webpack_require__(5276);
 ;// CONCATENATED MODULE: ./src/manifests/changed.ts
 
 
@@ -1793,11 +1867,11 @@ function stopwatch() {
 }
 
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(8800);
-// EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
-var policies = __webpack_require__(8396);
+var temp = __webpack_require__(4868);
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 6 modules
+var policies = __webpack_require__(3891);
 // EXTERNAL MODULE: ./src/tools/setup.ts + 5 modules
-var setup = __webpack_require__(4214);
+var setup = __webpack_require__(8732);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -1953,7 +2027,7 @@ async function reportFindings(scanned, { config, env, tools, waivers, waiversFil
     const findingsDocument = toFindingsDocument(reportedOutcomes, findings, decision);
     // results.sarif is written by the SARIF stage; findings.json in batches, never as one string.
     const contents = [
-        [files.findings, jsonFileBatches(findingsDocument, 2)],
+        [files.findings, jsonFile(findingsDocument, 2)],
         [files.summary, summary],
         [files.evidenceJson, evidence.json],
         [files.evidenceMarkdown, evidence.markdown],
@@ -2034,7 +2108,7 @@ async function scan(config, scanners, installs, env, workRoot) {
 }
 
 // EXTERNAL MODULE: ./src/cli/exit.ts
-var exit = __webpack_require__(9340);
+var exit = __webpack_require__(7632);
 ;// CONCATENATED MODULE: ./src/cli/scan.ts
 
 

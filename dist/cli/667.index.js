@@ -1,8 +1,8 @@
-export const id = 858;
-export const ids = [858];
+export const id = 667;
+export const ids = [667];
 export const modules = {
 
-/***/ 858:
+/***/ 3667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,11 +23,11 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(840);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/findings/order.ts
-var order = __webpack_require__(8338);
+var order = __webpack_require__(1310);
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var findings_severity = __webpack_require__(7887);
+var findings_severity = __webpack_require__(5131);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/fleet/read.ts
@@ -498,11 +498,11 @@ function historyOf(fleetFile) {
 }
 
 // EXTERNAL MODULE: ./src/report/coverage.ts
-var coverage = __webpack_require__(5342);
+var coverage = __webpack_require__(3122);
 // EXTERNAL MODULE: ./src/report/evidence-html.ts
-var evidence_html = __webpack_require__(731);
+var evidence_html = __webpack_require__(7231);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(9673);
+var markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/fleet/render.ts
 // The fleet document as Markdown (the job summary, with a Mermaid trend chart GitHub renders), as
 // JSON, and as one self-contained HTML page. Every repository, rule, control and reason string
@@ -743,9 +743,9 @@ async function saveComparisonState(outputDir, dir, summary) {
 }
 
 // EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(6309);
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/cli/exit.ts
-var exit = __webpack_require__(9340);
+var exit = __webpack_require__(7632);
 ;// CONCATENATED MODULE: ./src/cli/fleet.ts
 
 

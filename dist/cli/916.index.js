@@ -1,8 +1,8 @@
-export const id = 991;
-export const ids = [991];
+export const id = 916;
+export const ids = [916];
 export const modules = {
 
-/***/ 8309:
+/***/ 9938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -24,11 +24,11 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 ;// CONCATENATED MODULE: ./docs/hardening.schema.json
 const hardening_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/org/hardening-action/docs/hardening.schema.json","title":"hardening-action config file (.hardening.yaml)","description":"Every action input (and CLI option) by its input name, per-path settings and the fixes\' resource defaults. Inputs given to the action or the CLI override the file. On pull requests the file is read from the base branch (docs/config.md).","type":"object","additionalProperties":false,"properties":{"scan-path":{"description":"Directory (inside the workspace) the repository scan walks for secrets, licenses and vulnerable dependencies.","type":"string"},"manifests":{"description":"Kubernetes manifest files or directories to check, one per line or comma-separated. Empty means scan-path.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"images":{"description":"Container images (registry/name:tag or name@sha256:digest) or image tarballs (.tar) to scan, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-bundle":{"description":"Bundled policy set to evaluate (all, image-hygiene, resources, network-exposure, pss-baseline, pss-restricted, pss-privileged) or none.","type":"string","enum":["all","image-hygiene","network-exposure","pss-baseline","pss-privileged","pss-restricted","resources","none"]},"policies":{"description":"Extra directories with your own Gatekeeper ConstraintTemplates and Constraints, evaluated the same way, one per line or comma-separated.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"policy-enforcement":{"description":"Enforcement of the bundled constraints in CI (deny, warn, dryrun), or as-declared to keep each constraint\'s enforcementAction.","type":"string","enum":["deny","warn","dryrun","as-declared"]},"unreadable-manifests":{"description":"A file that looks like a Kubernetes manifest (apiVersion and kind) but cannot be read as Kubernetes reads it, or manifests over the size limits, fail the check (fail) or are only reported as a warning (warn).","type":"string","enum":["fail","warn"]},"helm-values":{"description":"Values files for Helm charts, one values set per line: chart-dir=values-prod.yaml,values-extra.yaml (chart-dir relative to the workspace, values files relative to the chart, applied after its values.yaml in order). Name a chart on several lines (chart-dir=values-prod.yaml, then chart-dir=values-dev.yaml) to render and check it once per set; each finding then says which set produced it. Charts not listed render with their own values.yaml. Every path must stay inside the workspace, links included.","type":"string"},"kustomize-remote":{"description":"Let kustomize fetch the remote bases, components and URLs a kustomization names (git repositories, http(s) files, Helm chart repositories). Off by default: such a kustomization is refused and fails the gate, because a pull request could otherwise make the runner contact a host of its choosing.","type":"boolean"},"scanners":{"description":"Scanners to run, comma-separated, from image, repository, policies, trivy-config. The image scanner runs only when images is set.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"repository-scanners":{"description":"Trivy checks for the repository scan, from vuln, secret, license, misconfig.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"image-scanners":{"description":"Trivy checks for images, from vuln, secret, license, misconfig (add license to scan image licenses).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","enum":["vuln","secret","license","misconfig"]}}]},"fail-on-severity":{"description":"Lowest severity that fails the check (critical, high, medium, low) or none. Waived, dryrun and warn findings never fail it.","type":"string","enum":["critical","high","medium","low","none"]},"fail-on-severity-by-scanner":{"description":"Per-scanner thresholds that replace fail-on-severity for that scanner, comma-separated, e.g. image=critical,policies=high (none never fails).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"fail-on":{"description":"all fails on any finding at or above fail-on-severity; new fails only on findings missing from baseline-file.","type":"string","enum":["all","new"]},"baseline-file":{"description":"A findings.json from an earlier run (e.g. the default branch) for fail-on new.","type":"string"},"waivers-file":{"description":"Waiver file (rule, scope, reason, owner, expires). Waived findings stay in every report, marked suppressed.","type":"string"},"trivy-ignore-file":{"description":"A .trivyignore (ids, optional exp:YYYY-MM-DD) or .trivyignore.yaml file inside the workspace. Its entries are reported as waived findings with the file as the reason, never dropped. Trivy itself never reads an ignore file, trivy.yaml or trivy-secret.yaml from the repository.","type":"string"},"ignore-unfixed":{"description":"Skip vulnerabilities that have no fixed version yet.","type":"boolean"},"trivy-version":{"description":"Trivy release to install (verified by SHA-256).","type":"string"},"conftest-version":{"description":"conftest release to install (verified by SHA-256).","type":"string"},"skip-db-update":{"description":"Use the cached Trivy vulnerability DB without updating it (air-gapped runners).","type":"boolean"},"db-repository":{"description":"Trivy DB OCI repositories, comma-separated; Trivy falls back to the next one on 429 or 5xx. Empty means Trivy\'s default.","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"trivy-cache-dir":{"description":"Trivy cache directory (vulnerability DB). Empty means ~/.cache/hardening-action/trivy.","type":"string"},"tool-mirror":{"description":"Base URL of the release host for Trivy and conftest downloads (a mirror of github.com releases). https only (plain http only for a loopback host); no credentials in the URL.","type":"string"},"trusted-tool-dir":{"description":"Opt-in: a directory whose trivy and conftest (at the requested versions) run without being checked against a pin, e.g. tools you built in an earlier step. Never inside the checkout. Empty: only pinned releases, verified by SHA-256, run (a tool on PATH or a tool-cache copy that does not match is not used).","type":"string"},"scan-timeout":{"description":"Seconds each scan may take before it is stopped and reported as failed.","type":"integer","minimum":1},"output-dir":{"description":"Directory (relative to the workspace) for results.sarif, findings.json, summary.md and evidence/.","type":"string"},"scan-changed-only":{"description":"On pull requests, report manifest findings only for the files the pull request changes (a kustomization or chart directory counts as changed when any file in it does); policies still see every manifest as inventory, and the summary and comment say how many manifest files were not checked. Ignored, with a notice, on other events.","type":"boolean"},"sbom":{"description":"Write a CycloneDX SBOM (Trivy\'s own) per scanned image, and one for the repository when the repository scanner runs, into <output-dir>/sbom/; the paths are in the sbom-files output.","type":"boolean"},"upload-sarif":{"description":"Upload the SARIF to code scanning (needs permission security-events: write; skipped with a warning on fork PRs).","type":"boolean"},"comment":{"description":"PR comment: always, on-failure or never. One comment, updated in place (needs permission pull-requests: write).","type":"string","enum":["always","on-failure","never"]},"suggest-fixes":{"description":"On pull requests, post verified fixes for policy findings on lines the PR changes as one review of suggestion blocks, kept current on every run; the PR comment lists the other fixes with the hardening fix command (needs permission pull-requests: write).","type":"boolean"},"fix-cloud":{"description":"For suggest-fixes: aws, gcp or azure, the cloud whose internal load-balancer annotation fixes a public LoadBalancer Service. Empty: that fix is listed as manual.","type":"string"},"fix-resources-default":{"description":"For suggest-fixes: requests and limits to fill in where a container lacks them, e.g. cpu=100m,memory=128Mi (both) or requests.cpu=100m,limits.memory=1Gi. Empty: those fixes are listed as manual (sizes come from your workloads, not from us).","type":"string"},"dependency-submission":{"description":"Submit the SBOMs (written as with sbom: true) to the repository\'s dependency graph through GitHub\'s dependency submission API, one snapshot per image and for the repository, so their packages get Dependabot alerts (needs permission contents: write; skipped with a warning on fork PRs and read-only tokens).","type":"boolean"},"paths":{"description":"Settings for manifests and findings in matching files. For each setting, the last entry that matches a file and gives that setting decides.","type":"array","items":{"type":"object","additionalProperties":false,"required":["glob"],"minProperties":2,"properties":{"glob":{"description":"Repository-relative path pattern; * matches any characters, / included (deploy/legacy/*).","type":"string","minLength":1},"fail-on-severity":{"description":"Lowest severity that fails the check for findings in these files (none: reported, never failing). Replaces fail-on-severity and fail-on-severity-by-scanner there.","type":"string","enum":["critical","high","medium","low","none"]},"policy-bundle":{"description":"The bundled policy bundle for the manifests in these files, instead of policy-bundle (none: no bundled policies there).","type":"string","enum":["all","image-hygiene","network-exposure","pss-baseline","pss-privileged","pss-restricted","resources","none"]},"policies":{"description":"Directories of extra ConstraintTemplates and Constraints for the manifests in these files, instead of policies (an empty list: none there).","anyOf":[{"type":"string"},{"type":"array","items":{"type":"string","minLength":1}}]},"exclude":{"description":"true: no policy or Trivy misconfiguration findings for the manifests in these files; the report lists them as not checked. false: they are checked again (under an earlier exclude).","type":"boolean"}}}},"fix":{"description":"Choices the fixes need that no manifest makes.","type":"object","additionalProperties":false,"properties":{"resources":{"description":"Requests and limits for containers that lack them: a default and per-namespace values (merged over the default). The fix-resources-default input replaces both.","type":"object","additionalProperties":false,"properties":{"default":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]},"namespaces":{"type":"object","additionalProperties":{"description":"Requests and limits a fix writes where a container lacks them: the text fix-resources-default takes (cpu=100m,memory=128Mi or requests.cpu=100m,limits.memory=1Gi), or a mapping of requests and limits.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"requests":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}},"limits":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"cpu":{"type":["string","number"]},"memory":{"type":["string","number"]},"ephemeral-storage":{"type":["string","number"]}}}}}]}}}}}}}}');
 // EXTERNAL MODULE: ./src/fix/settings.ts
-var settings = __webpack_require__(5734);
+var settings = __webpack_require__(194);
 // EXTERNAL MODULE: ./src/manifests/kube-yaml.ts
-var kube_yaml = __webpack_require__(7333);
+var kube_yaml = __webpack_require__(4345);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(1162);
+var config_inputs = __webpack_require__(388);
 ;// CONCATENATED MODULE: ./src/config/file.ts
 // The config file (`.hardening.yaml`): every action input by its input name, per-path settings
 // (threshold, policy bundle, extra policies, exclusion) and the fixes' resource defaults. Read
@@ -80,7 +80,7 @@ function parseConfigFile(text, name) {
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_CONFIG_FILE_BYTES)
         throw tooLarge(name, bytes);
-    const documents = [...(0,kube_yaml/* readKubeYaml */.X)(text)].filter((d) => d.error || d.value !== null);
+    const documents = [...(0,kube_yaml/* readKubeYaml */.X2)(text)].filter((d) => d.error || d.value !== null);
     if (documents.length > 1)
         throw new config_inputs/* ConfigError */.xL(`${name}:${documents[1].line}: a config file holds one YAML document.`);
     const document = documents[0];
@@ -355,7 +355,7 @@ function shown(path) {
 
 /***/ }),
 
-/***/ 1162:
+/***/ 388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -383,13 +383,13 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(840);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/scanners/registry.ts + 3 modules
-var registry = __webpack_require__(9462);
+var registry = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/tools/urls.ts
-var urls = __webpack_require__(7313);
+var urls = __webpack_require__(5005);
 // EXTERNAL MODULE: ./src/fix/settings.ts
-var settings = __webpack_require__(5734);
+var settings = __webpack_require__(194);
 ;// CONCATENATED MODULE: ./src/config/scan-config.ts
 const TRIVY_CHECKS = ['vuln', 'secret', 'license', 'misconfig'];
 const POLICY_ENFORCEMENTS = ['deny', 'warn', 'dryrun', 'as-declared'];
@@ -748,7 +748,7 @@ function reportId(value) {
 
 /***/ }),
 
-/***/ 9239:
+/***/ 9971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -777,7 +777,7 @@ function finalize(draft) {
 
 /***/ }),
 
-/***/ 8883:
+/***/ 2255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -788,8 +788,8 @@ function finalize(draft) {
 /* unused harmony exports parseWaivers, isExpired */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8905);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(840);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 
 
 
@@ -956,7 +956,7 @@ function waiverIndex(active) {
 
 /***/ }),
 
-/***/ 5734:
+/***/ 194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -964,7 +964,7 @@ function waiverIndex(active) {
 /* harmony export */   lw: () => (/* binding */ parseCloud)
 /* harmony export */ });
 /* unused harmony export CLOUDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(840);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 // What the user configures for the fixes that need a choice no manifest makes: the cloud whose
 // internal load-balancer annotation to add, and the requests and limits to write. Read by the
 // CLI's flags and the action's inputs alike, so both accept and refuse the same text.
@@ -998,14 +998,14 @@ function parseResourceDefaults(text, source) {
 
 /***/ }),
 
-/***/ 7333:
+/***/ 4345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ readKubeYaml)
+/* harmony export */   X2: () => (/* binding */ readKubeYaml)
 /* harmony export */ });
-/* unused harmony export readListInPieces */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8905);
+/* unused harmony exports readListInPieces, readSimpleBlock */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /**
  * Reads YAML exactly as Kubernetes does. kubectl, the API server and gator split a file into
  * documents with k8s.io/apimachinery's YAMLReader and turn each into JSON with
@@ -1055,15 +1055,16 @@ const ITEMS_PER_PIECE = 64;
  * the text as one stream (a UTF-16 file, which the byte-wise splitter never splits).
  * `listInPiecesFrom` is for tests: the length from which a `kind: List` is read in pieces.
  */
-function* readKubeYaml(text, { split = true, listInPiecesFrom = LIST_IN_PIECES_FROM } = {}) {
+function* readKubeYaml(text, { split = true, listInPiecesFrom = LIST_IN_PIECES_FROM, simpleBlock = true } = {}) {
+    const options = { listInPiecesFrom, simpleBlock };
     if (!split)
-        return yield readDocument(text, 1, listInPiecesFrom);
+        return yield readDocument(text, 1, options);
     for (const chunk of splitDocuments(text)) {
         if ('error' in chunk) {
             yield refusal(chunk.line, chunk.line, chunk.error);
             return; // the reader stops at an invalid separator, and so does kubectl
         }
-        yield readDocument(chunk.text, chunk.line, listInPiecesFrom);
+        yield readDocument(chunk.text, chunk.line, options);
     }
 }
 /**
@@ -1114,13 +1115,17 @@ function refusal(line, errorLine, message) {
     return { line, error: { line: errorLine, message }, lineOf: () => undefined };
 }
 /** go-yaml v2 reads only the first YAML document of what the splitter gives it. */
-function readDocument(chunk, firstLine, listInPiecesFrom) {
+function readDocument(chunk, firstLine, { listInPiecesFrom, simpleBlock }) {
     const refused = goOnlyRefuses(chunk);
     if (refused)
         return refusal(firstLine, firstLine + refused.lineIndex, refused.message);
     // go-yaml reads a lone CR and NEL as line breaks; the yaml package does not.
     const normalized = /[\r\u0085]/.test(chunk) ? chunk.replace(/[\r\u0085]/g, '\n') : chunk;
-    return ((normalized.length >= listInPiecesFrom && readListInPieces(normalized, firstLine)) ||
+    const simple = simpleBlock ? readSimpleBlock(normalized, firstLine) : undefined;
+    if (simple)
+        return simple.document;
+    const readPiece = simpleBlock ? readSimpleOrWhole : readWhole;
+    return ((normalized.length >= listInPiecesFrom && readListInPieces(normalized, firstLine, readPiece)) ||
         readWhole(normalized, firstLine).document);
 }
 /**
@@ -1132,7 +1137,7 @@ function readDocument(chunk, firstLine, listInPiecesFrom) {
  * limit counts the whole document), or the rest is not a block map whose `items` is our `[]`
  * (text that only looked like the top-level key, inside a multi-line scalar or a flow collection).
  */
-function readListInPieces(text, firstLine) {
+function readListInPieces(text, firstLine, readPiece = readWhole) {
     const lines = text.split('\n');
     let itemsLine = -1;
     for (let n = 0; n < lines.length; n++) {
@@ -1170,7 +1175,7 @@ function readListInPieces(text, firstLine) {
     const items = [];
     for (let first = 0; first < starts.length; first += ITEMS_PER_PIECE) {
         const from = starts[first];
-        const piece = readWhole(`${lines.slice(from, starts[first + ITEMS_PER_PIECE] ?? end).join('\n')}\n`, firstLine + from);
+        const piece = readPiece(`${lines.slice(from, starts[first + ITEMS_PER_PIECE] ?? end).join('\n')}\n`, firstLine + from);
         const value = piece.document.value;
         const count = Math.min(ITEMS_PER_PIECE, starts.length - first);
         if (piece.aliased || !piece.blockSequence || !Array.isArray(value) || value.length !== count)
@@ -1180,7 +1185,7 @@ function readListInPieces(text, firstLine) {
     }
     const rest = lines.map((line, n) => (n >= starts[0] && n < end ? '' : line));
     rest[itemsLine] = 'items: []';
-    const outside = readWhole(rest.join('\n'), firstLine);
+    const outside = readPiece(rest.join('\n'), firstLine);
     const value = outside.document.value;
     if (outside.aliased ||
         !outside.blockMap ||
@@ -1206,7 +1211,320 @@ function readListInPieces(text, firstLine) {
         }
     };
 }
-/** A document read whole, and whether it has aliases (which can reach anywhere in it). */
+/** Thrown where a document leaves what `readSimpleBlock` reads. */
+class NotSimple extends Error {
+}
+const SPACE = 0x20;
+/** What cannot start a plain scalar, or starts one only before a non-space (`-`, `?`, `:`). */
+const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`-?:']);
+/** Nesting depth beyond which the yaml package reads the document (and says why it refuses it). */
+const SIMPLE_MAX_DEPTH = 100;
+/** `|` or `>`, chomping and indentation indicators, a comment. */
+const BLOCK_SCALAR_HEADER = /^[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: +(?:#.*)?)?$/;
+/** libyaml's limit on a simple key's length (it refuses longer ones). */
+const SIMPLE_KEY_MAX = 1024;
+/**
+ * The block YAML nearly every manifest is written in, read in one pass without the yaml package
+ * (its tree costs about 60 times the text): block maps and sequences (indentless too), keys and
+ * values on one line (plain, quoted without escapes, `{}` and `[]`), block scalars, comments and
+ * blank lines. Undefined for anything else (tabs, a BOM, `---`/`...` lines, anchors, aliases,
+ * tags, other flow collections, multi-line plain and quoted scalars, escapes, complex and merge
+ * keys, empty sequence items, keys Kubernetes refuses, NaN and infinities, deep nesting): the
+ * yaml package then reads the document, so every refusal and its message come from there.
+ * test/unit/kube-yaml-simple.test.ts compares values and lines with that reading.
+ */
+function readSimpleBlock(text, firstLine) {
+    if (text.includes('\t') || text.includes('\ufeff'))
+        return undefined;
+    try {
+        return new SimpleBlock(text, firstLine).read();
+    }
+    catch (error) {
+        if (error instanceof NotSimple || error instanceof Refusal)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The lines of every field of a document, in one array: at a container's offset, its number of
+ * entries, then a sequence's item lines or a map's key and line pairs. One array for all, as a
+ * 10 MiB manifest has hundreds of thousands of maps.
+ */
+class LineTable {
+    entries = [];
+    offsets = new Map();
+    /** `lines`: a sequence's item lines, or a map's `[key, line, key, line, ...]`. */
+    add(container, lines) {
+        this.offsets.set(container, this.entries.length);
+        this.entries.push(Array.isArray(container) ? lines.length : lines.length / 2);
+        for (const entry of lines)
+            this.entries.push(entry);
+    }
+    lineIn(container, segment) {
+        const offset = this.offsets.get(container);
+        if (offset === undefined)
+            return undefined;
+        const count = this.entries[offset];
+        if (typeof segment === 'number')
+            return Number.isInteger(segment) && segment >= 0 && segment < count
+                ? this.entries[offset + 1 + segment]
+                : undefined;
+        for (let i = offset + 1; i < offset + 1 + 2 * count; i += 2)
+            if (this.entries[i] === segment)
+                return this.entries[i + 1];
+        return undefined;
+    }
+}
+class SimpleBlock {
+    text;
+    firstLine;
+    lines = new LineTable();
+    /** Plain keys already converted: manifests repeat a few hundred keys. */
+    keys = new Map();
+    depth = 0;
+    /** The current content line: its offset, end (its `\n`), index, and indentation (-1: none left). */
+    pos = 0;
+    end = 0;
+    lineIndex = 0;
+    indent = -1;
+    constructor(text, firstLine) {
+        this.text = text;
+        this.firstLine = firstLine;
+        this.seek(0);
+    }
+    read() {
+        if (this.indent === -1)
+            throw new NotSimple();
+        const start = this.line();
+        const value = this.node();
+        if (this.indent !== -1)
+            throw new NotSimple();
+        const sequence = Array.isArray(value);
+        return {
+            document: withLines(start, value, (container, segment) => this.lines.lineIn(container, segment)),
+            aliased: false,
+            blockMap: !sequence,
+            blockSequence: sequence
+        };
+    }
+    line() {
+        return this.firstLine + this.lineIndex;
+    }
+    /** Moves to the first line from `from` that is neither blank nor a comment. */
+    seek(from) {
+        const text = this.text;
+        let pos = from;
+        while (pos < text.length) {
+            let end = text.indexOf('\n', pos);
+            if (end === -1)
+                end = text.length;
+            let i = pos;
+            while (i < end && text.charCodeAt(i) === SPACE)
+                i++;
+            if (i < end && text[i] !== '#') {
+                if (i === pos && (text.startsWith('---', pos) || text.startsWith('...', pos)))
+                    throw new NotSimple();
+                this.pos = pos;
+                this.end = end;
+                this.indent = i - pos;
+                return;
+            }
+            pos = end + 1;
+            this.lineIndex++;
+        }
+        this.pos = this.end = text.length;
+        this.indent = -1;
+    }
+    next() {
+        this.lineIndex++;
+        this.seek(this.end + 1);
+    }
+    /** A block sequence item's `-` at `at`. */
+    isDash(at) {
+        return this.text[at] === '-' && (at + 1 === this.end || this.text.charCodeAt(at + 1) === SPACE);
+    }
+    /** The node that starts the current line. */
+    node() {
+        if (++this.depth > SIMPLE_MAX_DEPTH)
+            throw new NotSimple();
+        const at = this.pos + this.indent;
+        const value = this.isDash(at) ? this.sequence(this.indent) : this.map(this.indent, at);
+        this.depth--;
+        return value;
+    }
+    sequence(column) {
+        const items = [];
+        const lines = [];
+        while (this.indent === column && this.isDash(this.pos + column)) {
+            let at = this.pos + column + 1;
+            while (at < this.end && this.text.charCodeAt(at) === SPACE)
+                at++;
+            if (at === this.end || this.text[at] === '#') {
+                this.next();
+                if (this.indent <= column)
+                    throw new NotSimple(); // an empty item
+                lines.push(this.line());
+                items.push(this.node());
+                continue;
+            }
+            if (this.isDash(at))
+                throw new NotSimple();
+            lines.push(this.line());
+            items.push(this.keyColon(at) !== -1 ? this.map(at - this.pos, at) : this.scalar(at, column));
+        }
+        if (this.indent > column)
+            throw new NotSimple();
+        // A copy holds exactly its items: what `push` grew keeps room for 16 more, per sequence.
+        const exact = items.slice();
+        this.lines.add(exact, lines);
+        return exact;
+    }
+    /** A block map at `column` whose first key is at `at` on the current line. */
+    map(column, at) {
+        const object = {};
+        const lines = [];
+        for (let keyAt = at;; keyAt = this.pos + column) {
+            const colon = this.keyColon(keyAt);
+            if (colon === -1 || this.isDash(keyAt))
+                throw new NotSimple();
+            const line = this.line();
+            const key = this.key(keyAt, colon);
+            let valueAt = colon + 1;
+            while (valueAt < this.end && this.text.charCodeAt(valueAt) === SPACE)
+                valueAt++;
+            let value = null;
+            if (valueAt < this.end && this.text[valueAt] !== '#')
+                value = this.scalar(valueAt, column);
+            else {
+                this.next();
+                if (this.indent > column)
+                    value = this.node();
+                else if (this.indent === column && this.isDash(this.pos + column))
+                    value = this.sequence(column);
+            }
+            setField(object, lines, key, value, line);
+            if (this.indent !== column)
+                break;
+        }
+        if (this.indent > column)
+            throw new NotSimple();
+        this.lines.add(object, lines);
+        return object;
+    }
+    /** The offset of the `:` that ends a key starting at `at` on the current line, or -1. */
+    keyColon(at) {
+        const text = this.text;
+        const endsKey = (colon) => text[colon] === ':' && (colon + 1 === this.end || text.charCodeAt(colon + 1) === SPACE);
+        if (text[at] === '"' || text[at] === "'") {
+            const colon = this.closingQuote(at) + 1;
+            return endsKey(colon) ? colon : -1;
+        }
+        for (let colon = at; colon < this.end; colon++)
+            if (endsKey(colon))
+                return colon;
+        return -1;
+    }
+    key(at, colon) {
+        const text = this.text;
+        if (text[at] === '"' || text[at] === "'") {
+            return this.unquote(at, colon - 1);
+        }
+        const raw = text.slice(at, colon);
+        const known = this.keys.get(raw);
+        if (known !== undefined)
+            return known;
+        if (INDICATORS.has(raw[0]) ||
+            raw.endsWith(' ') ||
+            raw.includes(' #') ||
+            raw === '<<' ||
+            raw.length >= SIMPLE_KEY_MAX)
+            throw new NotSimple();
+        const key = jsonKey(resolve('', raw));
+        this.keys.set(raw, key);
+        return key;
+    }
+    /** The scalar at `at` in a collection at `column`, and moves past it. */
+    scalar(at, column) {
+        const first = this.text[at];
+        if (first !== '|' && first !== '>') {
+            const value = this.inlineValue(at);
+            this.next();
+            return value;
+        }
+        if (!BLOCK_SCALAR_HEADER.test(this.text.slice(at, this.end)))
+            throw new NotSimple();
+        const { value, end } = blockScalar(this.text, at, column);
+        for (let i = this.text.indexOf('\n', at); i !== -1 && i < end; i = this.text.indexOf('\n', i + 1))
+            this.lineIndex++;
+        this.seek(end);
+        return value;
+    }
+    /** A scalar that ends its line (but for a comment) and is not a key. */
+    inlineValue(at) {
+        const text = this.text;
+        const first = text[at];
+        if (first === '"' || first === "'") {
+            const close = this.closingQuote(at);
+            this.expectLineEnd(close + 1);
+            return this.unquote(at, close);
+        }
+        // An empty flow collection, as kubectl writes `status: {}`.
+        if ((first === '{' && text[at + 1] === '}') || (first === '[' && text[at + 1] === ']')) {
+            this.expectLineEnd(at + 2);
+            const empty = first === '{' ? {} : [];
+            this.lines.add(empty, []);
+            return empty;
+        }
+        const spaceAfter = at + 1 === this.end || text.charCodeAt(at + 1) === SPACE;
+        if (INDICATORS.has(first) && (!'-?:'.includes(first) || spaceAfter))
+            throw new NotSimple();
+        let stop = this.end;
+        for (let i = at + 1; i < this.end; i++) {
+            const c = text[i];
+            if (c === ':' && (i + 1 === this.end || text.charCodeAt(i + 1) === SPACE))
+                throw new NotSimple();
+            if (c === '#' && text.charCodeAt(i - 1) === SPACE) {
+                stop = i;
+                break;
+            }
+        }
+        while (text.charCodeAt(stop - 1) === SPACE)
+            stop--;
+        return jsonScalar(resolve('', text.slice(at, stop)));
+    }
+    /** Nothing but spaces and a comment from `at`, which ends a token, to the end of the line. */
+    expectLineEnd(at) {
+        let after = at;
+        while (after < this.end && this.text.charCodeAt(after) === SPACE)
+            after++;
+        if (after < this.end && (this.text[after] !== '#' || after === at))
+            throw new NotSimple();
+    }
+    /** The closing quote of a one-line quoted scalar without escapes that starts at `at`. */
+    closingQuote(at) {
+        const text = this.text;
+        const quote = text[at];
+        for (let i = at + 1; i < this.end; i++) {
+            if (quote === '"' && text[i] === '\\')
+                break;
+            if (text[i] !== quote)
+                continue;
+            if (quote === "'" && text[i + 1] === "'")
+                i++;
+            else
+                return i;
+        }
+        throw new NotSimple();
+    }
+    unquote(at, close) {
+        const inner = this.text.slice(at + 1, close);
+        return this.text[at] === "'" ? inner.replaceAll("''", "'") : inner;
+    }
+}
+function readSimpleOrWhole(text, firstLine) {
+    return readSimpleBlock(text, firstLine) ?? readWhole(text, firstLine);
+}
+/** A document read whole by the yaml package. */
 function readWhole(normalized, firstLine) {
     const failed = (document) => ({
         document,
@@ -1256,24 +1574,36 @@ function readWhole(normalized, firstLine) {
             return failed(refusal(start, start, 'the document is nested too deeply'));
         throw error;
     }
-    const lines = decoder.lines;
     const root = document.contents;
-    const kube = {
+    return {
+        document: withLines(start, value, (container, segment) => {
+            const lines = decoder.lines.get(container);
+            return typeof segment === 'number'
+                ? lines[segment]
+                : keyLine(lines, segment);
+        }),
+        aliased: decoder.aliased,
+        blockMap: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) && !root.flow,
+        blockSequence: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(root) && !root.flow
+    };
+}
+/** A document's value with the lines of its fields (`lineIn`: a key's or an item's line). */
+function withLines(start, value, lineIn) {
+    return {
         line: start,
         value,
         lineOf(path) {
             let current = value;
             let found;
             for (const segment of path) {
-                const table = lines.get(current);
                 if (Array.isArray(current) && typeof segment === 'number') {
                     if (segment >= current.length)
                         return found;
-                    found = table[segment];
+                    found = lineIn(current, segment);
                     current = current[segment];
                 }
                 else if (isObject(current) && Object.hasOwn(current, String(segment))) {
-                    found = table.get(String(segment));
+                    found = lineIn(current, String(segment));
                     current = current[String(segment)];
                 }
                 else
@@ -1281,12 +1611,6 @@ function readWhole(normalized, firstLine) {
             }
             return found;
         }
-    };
-    return {
-        document: kube,
-        aliased: decoder.aliased,
-        blockMap: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) && !root.flow,
-        blockSequence: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(root) && !root.flow
     };
 }
 function firstDocument(text) {
@@ -1502,7 +1826,7 @@ class Decoder {
     scalar(node) {
         const parentIndent = this.blockIndents.get(node);
         const text = parentIndent !== undefined && node.range
-            ? blockScalar(this.text, node.range[0], parentIndent)
+            ? blockScalar(this.text, node.range[0], parentIndent).value
             : (node.source ?? String(node.value)); // tags are resolved here, not by `yaml`
         return scalarValue(node, text);
     }
@@ -1523,10 +1847,10 @@ class Decoder {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
             return this.alias(node, (target) => this.decode(target));
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
-            return jsonScalar(this.scalar(node), node);
+            return jsonScalar(this.scalar(node), node.range?.[0]);
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
             const object = {};
-            const lines = new Map();
+            const lines = [];
             this.lines.set(object, lines);
             this.mapInto(node, object, lines);
             return object;
@@ -1563,16 +1887,7 @@ class Decoder {
             this.count();
             const key = this.key(keyNode);
             const value = this.decode(valueNode);
-            if (key === '__proto__')
-                Object.defineProperty(object, key, {
-                    value,
-                    enumerable: true,
-                    writable: true,
-                    configurable: true
-                });
-            else
-                object[key] = value;
-            lines.set(key, this.lineAt(keyNode?.range?.[0] ?? node.range?.[0] ?? 0));
+            setField(object, lines, key, value, this.lineAt(keyNode?.range?.[0] ?? node.range?.[0] ?? 0));
         }
     }
     /** `<<`: a map, an alias of one, or a sequence of them (the earliest wins there). */
@@ -1607,18 +1922,50 @@ class Decoder {
         }
         if (node && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
             throw new Refusal('invalid map key: a map or sequence cannot be a key', node.range?.[0]);
-        const value = node ? this.scalar(node) : null;
-        if (value === null)
-            throw new Refusal('unsupported map key of type: <nil> (a null key)', node?.range?.[0]);
-        if (typeof value === 'bigint') {
-            if (value > INT64_MAX)
-                throw new Refusal(`unsupported map key of type: uint64, key: ${value}`, node?.range?.[0]);
-            return String(value);
+        try {
+            return jsonKey(node ? this.scalar(node) : null);
         }
-        if (typeof value === 'number')
-            return goFloat32Key(value);
+        catch (error) {
+            if (error instanceof Refusal && error.offset === undefined)
+                throw new Refusal(error.message, node?.range?.[0]);
+            throw error;
+        }
+    }
+}
+/** A scalar key as YAMLToJSON writes it. */
+function jsonKey(value) {
+    if (value === null)
+        throw new Refusal('unsupported map key of type: <nil> (a null key)');
+    if (typeof value === 'bigint') {
+        if (value > INT64_MAX)
+            throw new Refusal(`unsupported map key of type: uint64, key: ${value}`);
         return String(value);
     }
+    if (typeof value === 'number')
+        return goFloat32Key(value);
+    return String(value);
+}
+/** A field set as go-yaml sets it: a later duplicate replaces the value and the line. */
+function setField(object, lines, key, value, line) {
+    if (!Object.hasOwn(object, key))
+        lines.push(key, line);
+    else
+        lines[lines.indexOf(key) + 1] = line;
+    if (key === '__proto__')
+        Object.defineProperty(object, key, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true
+        });
+    else
+        object[key] = value;
+}
+function keyLine(lines, key) {
+    for (let i = 0; i < lines.length; i += 2)
+        if (lines[i] === key)
+            return lines[i + 1];
+    return undefined;
 }
 function wantMap(node) {
     return new Refusal('map merge requires map or sequence of maps as the value', node?.range?.[0]);
@@ -1635,11 +1982,11 @@ function isMergeKey(node) {
         (node.tag === undefined ? node.type === 'PLAIN' : node.tag === MERGE || node.tag === '!'));
 }
 /** ints stay exact (bigint) until they become JSON numbers; encoding/json refuses NaN and ±Inf. */
-function jsonScalar(value, node) {
+function jsonScalar(value, offset) {
     if (typeof value === 'bigint')
         return Number(value);
     if (typeof value === 'number' && !Number.isFinite(value))
-        throw new Refusal(`json: unsupported value: ${Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'}`, node.range?.[0]);
+        throw new Refusal(`json: unsupported value: ${Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'}`, offset);
     return value;
 }
 /** go-yaml v2's d.scalar into interface{}: quoted and block scalars are strings unless tagged. */
@@ -1659,6 +2006,7 @@ function scalarValue(node, text) {
 /**
  * libyaml's scan_block_scalar from the `|` or `>` at `start`: the yaml package drops trailing
  * lines of spaces that libyaml keeps as content when they are more indented than the block.
+ * `end` is where the line after the scalar starts.
  */
 function blockScalar(text, start, parentIndent) {
     const literal = text[start] === '|';
@@ -1673,7 +2021,7 @@ function blockScalar(text, start, parentIndent) {
     }
     const eol = text.indexOf('\n', i);
     if (eol === -1)
-        return '';
+        return { value: '', end: text.length };
     i = eol + 1;
     let indent = increment ? Math.max(parentIndent, 0) + increment : 0;
     let column = 0;
@@ -1715,17 +2063,17 @@ function blockScalar(text, start, parentIndent) {
         leadingBlank = trailingBlank;
         const end = text.indexOf('\n', i);
         value += text.slice(i, end === -1 ? text.length : end);
+        i = end === -1 ? text.length : end + 1;
         if (end === -1)
             break;
         leadingBreak = '\n';
-        i = end + 1;
         breaks();
     }
     if (chomp !== -1)
         value += leadingBreak;
     if (chomp === 1)
         value += trailingBreaks;
-    return value;
+    return { value, end: i < text.length ? i - column : text.length };
 }
 function resolve(tag, text) {
     if (!RESOLVABLE.has(tag))
@@ -1923,7 +2271,7 @@ function goFloat32Key(value) {
 
 /***/ }),
 
-/***/ 9581:
+/***/ 906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1942,17 +2290,17 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/manifests/render.ts
-var render = __webpack_require__(7320);
+var render = __webpack_require__(5276);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(9200);
+var run_tool = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(8800);
+var temp = __webpack_require__(4868);
 // EXTERNAL MODULE: ./src/util/which.ts
-var which = __webpack_require__(5585);
+var which = __webpack_require__(6669);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(1448);
+var posix_path = __webpack_require__(9055);
 // EXTERNAL MODULE: ./src/manifests/parse.ts
-var parse = __webpack_require__(3889);
+var parse = __webpack_require__(3077);
 ;// CONCATENATED MODULE: ./src/manifests/helm.ts
 // Helm charts rendered with `helm template`, with each object pointed back at its template file
 // and, where the template's layout allows, the line of the field.
@@ -2244,7 +2592,8 @@ function outlineEntries(text) {
 const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
 /**
  * Bytes of manifests read per run, all files together: what is read stays in memory as objects
- * (about 8x its size), and a 10 MiB document takes about 600 MB while it is parsed.
+ * (about 8x its size), and a 10 MiB document takes about 400 MB while the yaml package reads it
+ * (about 160 MB when it is plain block YAML, read without it: kube-yaml.ts, readSimpleBlock).
  */
 const MAX_RUN_MANIFEST_BYTES = 100 * 1024 * 1024;
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -2378,7 +2727,14 @@ async function collect(workspace, target, accept, files, problems, explicit) {
     }
 }
 async function loadFile(file, relative, budget) {
-    const bytes = await (0,promises_.readFile)(file);
+    // Decoded in a function of its own, so the bytes are garbage while the text is parsed.
+    const decoded = decode(await (0,promises_.readFile)(file), relative, budget);
+    return 'text' in decoded
+        ? (0,parse/* parseManifests */.Ye)(decoded.text, relative, { split: !decoded.utf16 })
+        : decoded;
+}
+/** A manifest file's text, or why it is not read. */
+function decode(bytes, relative, budget) {
     if (bytes.length > budget.bytes) {
         const limit = MAX_RUN_MANIFEST_BYTES / 1024 / 1024;
         return unreadable(relative, `the run's manifests exceed ${limit} MiB in total; not scanned`, true);
@@ -2403,7 +2759,7 @@ async function loadFile(file, relative, budget) {
     catch {
         return unreadable(relative, `not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text; not scanned`, bytesLookLikeManifest());
     }
-    return (0,parse/* parseManifests */.Ye)(text, relative, { split: !utf16 });
+    return { text, utf16: utf16 !== undefined };
 }
 function unreadable(file, message, blocking) {
     return { objects: [], problems: [{ file, message, ...(blocking ? { blocking } : {}) }] };
@@ -2412,7 +2768,7 @@ function unreadable(file, message, blocking) {
 
 /***/ }),
 
-/***/ 3889:
+/***/ 3077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2420,7 +2776,7 @@ function unreadable(file, message, blocking) {
 /* harmony export */   Ye: () => (/* binding */ parseManifests)
 /* harmony export */ });
 /* unused harmony exports MAX_DOCUMENTS_PER_FILE, parseFieldPath */
-/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
+/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4345);
 // Manifest text to Kubernetes objects that remember their file and lines; load.ts reads the
 // files and render.ts renders kustomizations and charts, both through this.
 
@@ -2437,7 +2793,7 @@ function looksLikeManifest(text) {
 function parseManifests(text, relative, options = {}) {
     const result = { objects: [], problems: [] };
     let count = 0;
-    for (const document of (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .readKubeYaml */ .X)(text, options)) {
+    for (const document of (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .readKubeYaml */ .X2)(text, options)) {
         if (++count > MAX_DOCUMENTS_PER_FILE) {
             result.problems.push({
                 file: relative,
@@ -2506,7 +2862,7 @@ function isKubernetesObject(value) {
 
 /***/ }),
 
-/***/ 7320:
+/***/ 5276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2522,12 +2878,12 @@ function isKubernetesObject(value) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9200);
-/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8800);
-/* harmony import */ var _util_which_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5585);
-/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7333);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3889);
-/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1448);
+/* harmony import */ var _util_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(100);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4868);
+/* harmony import */ var _util_which_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6669);
+/* harmony import */ var _kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4345);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3077);
+/* harmony import */ var _util_posix_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9055);
 
 
 
@@ -2781,7 +3137,7 @@ async function kustomizationInputs(dir, seen = new Set()) {
         throw new Error(`${dir} has no kustomization.yaml`);
     inputs.reads.add(inputs.file);
     // Read as kustomize reads it (sigs.k8s.io/yaml), like every other manifest.
-    const [document] = (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .readKubeYaml */ .X)(text);
+    const [document] = (0,_kube_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .readKubeYaml */ .X2)(text);
     if (document?.error)
         throw new Error(`${inputs.file}:${document.error.line}: ${document.error.message}`);
     const kustomization = (document?.value ?? {});
@@ -2887,14 +3243,14 @@ async function kustomizationInputs(dir, seen = new Set()) {
 
 /***/ }),
 
-/***/ 152:
+/***/ 4660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   oC: () => (/* binding */ cliProgress)
 /* harmony export */ });
 /* unused harmony exports noProgress, LiveLine, StageLines, StageGroups, isLiveTerminal */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6309);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
 
 const noProgress = {
     stage: () => { },
@@ -3126,7 +3482,7 @@ function cliProgress(log, stream = process.stderr, env = process.env) {
 
 /***/ }),
 
-/***/ 5401:
+/***/ 8933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3136,7 +3492,7 @@ function cliProgress(log, stream = process.stderr, env = process.env) {
 /* harmony export */   fP: () => (/* binding */ withoutExcluded),
 /* harmony export */   iA: () => (/* binding */ selectionKey)
 /* harmony export */ });
-/* harmony import */ var _findings_waivers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8883);
+/* harmony import */ var _findings_waivers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2255);
 
 /** One key per distinct selection: manifests with equal keys are judged by one policy library. */
 function selectionKey(selection) {
@@ -3204,7 +3560,7 @@ function withoutExcluded(config, findings, what) {
 
 /***/ }),
 
-/***/ 8396:
+/***/ 3891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3222,24 +3578,22 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/findings/model.ts
-var model = __webpack_require__(9239);
+var model = __webpack_require__(9971);
 // EXTERNAL MODULE: ./src/findings/order.ts
-var order = __webpack_require__(8338);
+var order = __webpack_require__(1310);
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __webpack_require__(7887);
+var severity = __webpack_require__(5131);
 // EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
-var load = __webpack_require__(9581);
-// EXTERNAL MODULE: ./src/manifests/render.ts
-var render = __webpack_require__(7320);
+var load = __webpack_require__(906);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/util/concurrency.ts
-var concurrency = __webpack_require__(1991);
+var concurrency = __webpack_require__(3731);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(9200);
+var run_tool = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/annotations.ts + 1 modules
-var gatekeeper_annotations = __webpack_require__(5452);
+var gatekeeper_annotations = __webpack_require__(828);
 ;// CONCATENATED MODULE: ./src/scanners/gatekeeper/evaluate.ts
 
 
@@ -3501,6 +3855,97 @@ async function conftestTest(conftest, set, policyDir, inputFile, dataFile, timeo
         msg: failure.msg,
         details: failure.metadata?.details ?? {}
     })));
+}
+
+// EXTERNAL MODULE: ./src/manifests/render.ts
+var render = __webpack_require__(5276);
+// EXTERNAL MODULE: ./src/util/posix-path.ts
+var posix_path = __webpack_require__(9055);
+;// CONCATENATED MODULE: ./src/scanners/gatekeeper/bundled-library.ts
+// The bundled policy library, read from its generated JSON form (policies/library.json, written by
+// scripts/gen-policy-library.mjs) instead of reading its YAML with the Kubernetes-exact reader on
+// every run. The form is only ever read from the action's own directory, never from the scanned
+// workspace; user-supplied policy directories are always read as YAML.
+
+
+
+
+
+
+/** Where the generated form lives, relative to the action root. */
+const GENERATED_LIBRARY_FILE = 'policies/library.json';
+/** The command that rewrites it (named by every message about a stale form). */
+const GENERATED_LIBRARY_COMMAND = 'node scripts/gen-policy-library.mjs';
+/**
+ * A bundle's policies: from the generated form when it describes exactly the files on disk,
+ * otherwise (a form not regenerated after a policy change, a bundle it does not know) from the
+ * YAML, so a stale form is never evaluated.
+ */
+async function loadBundledPolicies(actionRoot, bundle) {
+    if (bundle === 'none')
+        return { files: [], objects: [], problems: [] };
+    return (await readGeneratedForm(actionRoot, bundle)) ?? readBundleYaml(actionRoot, bundle);
+}
+/** A bundle's policies read from their YAML with the Kubernetes-exact reader. */
+async function readBundleYaml(actionRoot, bundle) {
+    const files = await (0,render/* kustomizationFiles */.l8)(bundleDir(actionRoot, bundle));
+    const { objects, problems } = await (0,load/* loadManifests */.DD)(actionRoot, files);
+    return { files, objects, problems };
+}
+/** The generated form of every bundle under policies/bundles (what the generator writes). */
+async function generateLibrary(actionRoot, bundles) {
+    const generated = { bundles: {}, files: {} };
+    const relative = (file) => relativePosix(actionRoot, file);
+    for (const bundle of [...bundles].sort()) {
+        const { files, objects, problems } = await readBundleYaml(actionRoot, bundle);
+        // The bundled library must read cleanly: a problem would otherwise be frozen into the form.
+        const [problem] = problems;
+        if (problem)
+            throw new Error(`bundle ${bundle}: ${problem.file}: ${problem.message}`);
+        const reads = [...(await kustomizationInputs(bundleDir(actionRoot, bundle))).reads];
+        for (const file of new Set([...reads, ...files]))
+            generated.files[relative(file)] ??= { sha256: sha256(await readFile(file)) };
+        // A file in several bundles holds its objects once.
+        const described = new Set(Object.values(generated.bundles).flatMap((b) => b.files));
+        for (const { file, line, object } of objects)
+            if (!described.has(file))
+                (generated.files[file].objects ??= []).push({ line, object });
+        generated.bundles[bundle] = {
+            reads: reads.map(relative).sort(),
+            files: [...new Set(files.map(relative))].sort()
+        };
+    }
+    return generated;
+}
+/** A bundle's policies from the generated form; undefined unless it describes the files on disk. */
+async function readGeneratedForm(actionRoot, bundle) {
+    let generated;
+    try {
+        generated = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(actionRoot, GENERATED_LIBRARY_FILE), 'utf8'));
+    }
+    catch {
+        return undefined; // no form (a checkout that never generated one): the YAML is the truth
+    }
+    const entry = new Map(Object.entries(generated.bundles)).get(bundle);
+    if (!entry)
+        return undefined;
+    const unchanged = await Promise.all([...new Set([...entry.reads, ...entry.files])].map(async (file) => {
+        const bytes = await (0,promises_.readFile)(external_node_path_default().join(actionRoot, file)).catch(() => undefined);
+        return bytes !== undefined && sha256(bytes) === generated.files[file]?.sha256;
+    }));
+    if (!unchanged.every(Boolean))
+        return undefined;
+    return {
+        files: entry.files.map((file) => external_node_path_default().join(actionRoot, file)),
+        objects: entry.files.flatMap((file) => (generated.files[file].objects ?? []).map(({ line, object }) => ({ object, file, line }))),
+        problems: []
+    };
+}
+function bundleDir(actionRoot, bundle) {
+    return external_node_path_default().join(actionRoot, 'policies', 'bundles', bundle);
+}
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/gatekeeper/inventory.ts
@@ -3878,9 +4323,7 @@ function bundleDigest(files) {
 }
 
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/path-policies.ts
-var path_policies = __webpack_require__(5401);
-// EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(1448);
+var path_policies = __webpack_require__(8933);
 ;// CONCATENATED MODULE: ./src/scanners/policies.ts
 
 
@@ -4083,10 +4526,7 @@ function evaluatedPolicies(libraries) {
 }
 async function loadLibrary(context, selection, notices) {
     const { config } = context;
-    const bundleFiles = selection.bundle === 'none'
-        ? []
-        : await (0,render/* kustomizationFiles */.l8)(external_node_path_default().join(context.actionRoot, 'policies', 'bundles', selection.bundle));
-    const bundled = await (0,load/* loadManifests */.DD)(context.actionRoot, bundleFiles);
+    const bundled = await loadBundledPolicies(context.actionRoot, selection.bundle);
     const extra = await (0,load/* loadManifests */.DD)(config.workspace, selection.extraPolicies);
     for (const problem of [...bundled.problems, ...extra.problems])
         notices.push(`${problem.file}: ${problem.message}`);
@@ -4105,7 +4545,7 @@ async function loadLibrary(context, selection, notices) {
     for (const orphan of library.orphans) {
         notices.push(`constraint ${orphan.kind}/${orphan.name} (${orphan.file}) has no ConstraintTemplate; not evaluated`);
     }
-    return { library, bundledKinds, bundleFiles };
+    return { library, bundledKinds, bundleFiles: bundled.files };
 }
 /** Digest of every bundled policy file the libraries read; undefined when they read none. */
 async function bundlesDigest(context, libraries) {
@@ -4177,7 +4617,7 @@ function parseReferences(value) {
 
 /***/ }),
 
-/***/ 9462:
+/***/ 8168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4190,21 +4630,21 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: registerScannerForTest
 
-// EXTERNAL MODULE: ./src/scanners/policies.ts + 5 modules
-var policies = __webpack_require__(8396);
+// EXTERNAL MODULE: ./src/scanners/policies.ts + 6 modules
+var policies = __webpack_require__(3891);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/findings/model.ts
-var model = __webpack_require__(9239);
+var model = __webpack_require__(9971);
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __webpack_require__(7887);
+var severity = __webpack_require__(5131);
 // EXTERNAL MODULE: ./src/manifests/load.ts + 1 modules
-var load = __webpack_require__(9581);
+var load = __webpack_require__(906);
 // EXTERNAL MODULE: ./src/util/posix-path.ts
-var posix_path = __webpack_require__(1448);
+var posix_path = __webpack_require__(9055);
 ;// CONCATENATED MODULE: ./src/manifests/images.ts
 
 
@@ -4234,15 +4674,15 @@ async function findImageReferences(workspace, root) {
 }
 
 // EXTERNAL MODULE: ./src/util/concurrency.ts
-var concurrency = __webpack_require__(1991);
+var concurrency = __webpack_require__(3731);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(9200);
+var run_tool = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/scanners/gatekeeper/path-policies.ts
-var path_policies = __webpack_require__(5401);
-// EXTERNAL MODULE: ../../../work/main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8905);
+var path_policies = __webpack_require__(8933);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(840);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/scanners/trivy-ignore.ts
 
 
@@ -4920,7 +5360,7 @@ function registerScannerForTest(scanner) {
 
 /***/ }),
 
-/***/ 4214:
+/***/ 8732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4938,11 +5378,11 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/run-tool.ts
-var run_tool = __webpack_require__(9200);
+var run_tool = __webpack_require__(100);
 ;// CONCATENATED MODULE: ./src/tools/db-cache.ts
 // Loaded only when the DB is not current on disk: it is about a third of the bundle, which every
 // run would otherwise compile at start.
-const actionsCache = () => __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 7449));
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 7131));
 /**
  * Persists Trivy's DB directory across workflow runs. The key carries the day, so one day's runs
  * share a DB and the first run of a new day starts from yesterday's (a small update). Outside
@@ -4995,10 +5435,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ../../../work/main/node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(9767);
 // EXTERNAL MODULE: ./src/util/which.ts
-var which = __webpack_require__(5585);
+var which = __webpack_require__(6669);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/tools/archive.ts
@@ -5224,7 +5662,7 @@ function paxPath(data) {
 }
 
 // EXTERNAL MODULE: ./src/tools/urls.ts
-var urls = __webpack_require__(7313);
+var urls = __webpack_require__(5005);
 ;// CONCATENATED MODULE: ./src/tools/download.ts
 
 /** A download that failed for good (after retries, or at once for a client error such as 404). */
@@ -5360,8 +5798,12 @@ function currentPlatform(os = process.platform, arch = process.arch) {
 
 
 
-
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/**
+ * @actions/tool-cache (and the HTTP client under it) is loaded only when the tool cache is used,
+ * not by a run whose tools are trusted binaries (the CLI's usual case).
+ */
+const toolCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
 /** The archive's bytes do not match the pinned (or published) SHA-256: nothing may run. */
 class ChecksumError extends Error {
     constructor(message) {
@@ -5433,7 +5875,7 @@ async function fromTrustedDir(name, version, executable, options) {
  * would need a second table per platform kept in step with the archive pins.)
  */
 async function fromToolCache(name, version, asset, executable, expected, log) {
-    const dir = tool_cache/* find */.I6(name, version);
+    const dir = (await toolCache()).find(name, version);
     if (!dir)
         return undefined;
     const problem = await cacheEntryProblem(dir, asset, executable, expected);
@@ -5495,7 +5937,7 @@ async function cacheRelease(name, version, files) {
     try {
         await (0,promises_.writeFile)(external_node_path_default().join(dir, files.asset), files.archive);
         await (0,promises_.writeFile)(external_node_path_default().join(dir, files.executable), files.binary, { mode: 0o755 });
-        return await tool_cache/* cacheDir */.e8(dir, name, version);
+        return await (await toolCache()).cacheDir(dir, name, version);
     }
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
@@ -5526,7 +5968,7 @@ async function binaryFromArchive(archive, asset, executable) {
     try {
         const zipFile = external_node_path_default().join(dir, asset);
         await (0,promises_.writeFile)(zipFile, archive);
-        const extracted = await tool_cache/* extractZip */.JE(zipFile, external_node_path_default().join(dir, 'out'));
+        const extracted = await (await toolCache()).extractZip(zipFile, external_node_path_default().join(dir, 'out'));
         const entries = await (0,promises_.readdir)(extracted);
         if (!entries.includes(executable))
             throw new Error(`Archive ${asset} has no ${executable}.`);
@@ -5711,7 +6153,7 @@ async function hasDb(cacheDir) {
 
 /***/ }),
 
-/***/ 7313:
+/***/ 5005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5787,7 +6229,7 @@ function isLoopback(hostname) {
 
 /***/ }),
 
-/***/ 1991:
+/***/ 3731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5813,7 +6255,7 @@ async function mapBounded(items, work, limit = node_os__WEBPACK_IMPORTED_MODULE_
 
 /***/ }),
 
-/***/ 1448:
+/***/ 9055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5835,7 +6277,7 @@ function relativePosix(from, to) {
 
 /***/ }),
 
-/***/ 9200:
+/***/ 100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5847,7 +6289,7 @@ function relativePosix(from, to) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _temp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8800);
+/* harmony import */ var _temp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4868);
 
 
 
@@ -5952,7 +6394,7 @@ function spawnTool(command, args, options, cwd) {
 
 /***/ }),
 
-/***/ 8800:
+/***/ 4868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5978,7 +6420,7 @@ function privateTempDir(prefix) {
 
 /***/ }),
 
-/***/ 5585:
+/***/ 6669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

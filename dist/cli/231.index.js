@@ -1,8 +1,8 @@
-export const id = 731;
-export const ids = [731];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
-/***/ 5342:
+/***/ 3122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   yg: () => (/* binding */ controlCoverage)
 /* harmony export */ });
 /* harmony import */ var _policies_frameworks_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60);
-/* harmony import */ var _scanners_gatekeeper_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5452);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9673);
+/* harmony import */ var _scanners_gatekeeper_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(828);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
 // What one run enforced, control by control: every control of the catalogue
 // (policies/frameworks.json) with the evaluated policies that map to it and the strongest
 // enforcement action of their constraints. The repository-wide map (CI, admission, alerts,
@@ -107,7 +107,7 @@ function coverageMarkdown(coverage) {
 
 /***/ }),
 
-/***/ 731:
+/***/ 7231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -115,10 +115,10 @@ function coverageMarkdown(coverage) {
 /* harmony export */   aE: () => (/* binding */ CONTENT_SECURITY_POLICY)
 /* harmony export */ });
 /* unused harmony export safeUrl */
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7887);
-/* harmony import */ var _scanners_gatekeeper_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5452);
-/* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5342);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9673);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5131);
+/* harmony import */ var _scanners_gatekeeper_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(828);
+/* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3122);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4285);
 // The evidence report as one HTML page an auditor opens or prints to PDF: no script, no external
 // asset, and a Content-Security-Policy that would block either. Names and messages come from the
 // pull request, so every text and attribute value goes through `escapeHtml`, and a link is
@@ -466,7 +466,7 @@ function scans(doc) {
 
 /***/ }),
 
-/***/ 9673:
+/***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

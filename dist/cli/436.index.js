@@ -1,8 +1,8 @@
-export const id = 278;
-export const ids = [278];
+export const id = 436;
+export const ids = [436];
 export const modules = {
 
-/***/ 840:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -23,7 +23,7 @@ class ConfigError extends Error {
 
 /***/ }),
 
-/***/ 8338:
+/***/ 1310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31,7 +31,7 @@ class ConfigError extends Error {
 /* harmony export */   ux: () => (/* binding */ mostSevere),
 /* harmony export */   z4: () => (/* binding */ byText)
 /* harmony export */ });
-/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7887);
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5131);
 
 /** Plain code-unit order: stable across locales, and much faster than `localeCompare`. */
 function byText(a, b) {
@@ -86,7 +86,7 @@ const bySeverityKey = (a, b) => b.rank - a.rank || byText(a.path, b.path) || a.l
 
 /***/ }),
 
-/***/ 7887:
+/***/ 5131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -109,7 +109,7 @@ function parseSeverity(value) {
 
 /***/ }),
 
-/***/ 6309:
+/***/ 5625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -156,7 +156,7 @@ function inertLogText(message) {
 
 /***/ }),
 
-/***/ 5452:
+/***/ 828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
