@@ -57,7 +57,7 @@ describe('workload kinds', () => {
       'policies/lib',
       '--format',
       'json',
-      'data.lib.pods.template_paths'
+      'data.lib.pods.templates'
     ])
     expect(Object.keys(paths.result[0].expressions[0].value).sort()).toEqual(kinds)
   })
