@@ -2,6 +2,7 @@
 // and printing ratios. Benchmarks print; they never assert (machines are noisy).
 import { spawnSync } from 'node:child_process'
 import { closeSync, openSync, readSync } from 'node:fs'
+import os from 'node:os'
 
 /**
  * Runs a command once; returns wall seconds, CPU seconds (user + system, its waited-for children
@@ -58,10 +59,18 @@ export const median = (values) => {
 }
 
 /** Runs each contender `rounds` times, interleaved (A B C A B C ...), and returns medians. */
+/** A ratio is not reported when the load average moved more than this during a contender's run. */
+export const MAX_LOAD_SHIFT = 0.5
+export const loadAverage = () => os.loadavg()[0]
+
 export function compare(contenders, rounds) {
   const samples = new Map(contenders.map((c) => [c.name, []]))
   for (let round = 0; round < rounds; round++) {
-    for (const contender of contenders) samples.get(contender.name).push(contender.run())
+    for (const contender of contenders) {
+      const loadBefore = loadAverage()
+      const run = contender.run()
+      samples.get(contender.name).push({ ...run, loadBefore, loadAfter: loadAverage() })
+    }
   }
   return contenders.map((c) => {
     const runs = samples.get(c.name)
@@ -70,6 +79,8 @@ export function compare(contenders, rounds) {
       seconds: median(runs.map((r) => r.seconds)),
       cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
       peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0)),
+      // The load average before its first run and after its last, and the most it moved in a run.
+      load: { before: runs[0].loadBefore, after: runs.at(-1).loadAfter, moved: Math.max(...runs.map((r) => Math.abs(r.loadAfter - r.loadBefore))) },
       // What the last run reported doing (e.g. violations found), when the contender says how to read it.
       ...(c.work ? { work: c.work(runs.at(-1).stdout) } : {})
     }

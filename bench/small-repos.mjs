@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bareConftestPolicy } from './bare-conftest.mjs'
-import { compare, countInFile, measure, table } from './lib.mjs'
+import { compare, countInFile, loadAverage, MAX_LOAD_SHIFT, measure, table } from './lib.mjs'
 import { installManifest, microserviceApp, oneFile } from './real-world.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -19,8 +19,7 @@ const bin = (name) => path.join(root, '.tools', 'bin', name)
 const rounds = Number(process.argv[2] ?? 5)
 const cli = path.join(root, 'dist', 'cli', 'index.js')
 const HELP_TARGET_SECONDS = 0.15
-const MAX_LOAD_SHIFT = 0.5
-const load = () => os.loadavg()[0]
+const load = loadAverage
 
 // The engine reads the bundled library from its generated form only while that is current;
 // otherwise it reads the YAML, which costs more, so say so next to the numbers.
