@@ -2,8 +2,8 @@
 // Scaffolds a complete policy folder that passes the policy checks as generated, so a contributor
 // only replaces the example logic:
 //   policies/<name>/src.rego, src_test.rego, metadata.yaml, samples/default/{constraint,allowed,
-//   disallowed}.yaml, then runs scripts/gen-templates.mjs (template.yaml, suite.yaml, bundles, ...)
-//   and scripts/gen-docs.mjs (docs/policies.md).
+//   disallowed}.yaml, then runs scripts/gen-templates.mjs (template.yaml, suite.yaml, bundles, ...),
+//   scripts/gen-policy-library.mjs (policies/library.json) and scripts/gen-docs.mjs (docs/policies.md).
 // Usage: npm run new-policy -- NAME [--kind KIND] [--bundle BUNDLE] [--no-generate]
 //   NAME     folder and constraint name, lowercase with dashes (e.g. allowed-registries)
 //   --kind   CRD kind (default Hardening + NAME in CamelCase, e.g. HardeningAllowedRegistries)
@@ -235,6 +235,18 @@ if (generate) {
     console.error('new-policy: scripts/gen-templates.mjs failed')
     process.exit(r.status ?? 1)
   }
+  // The generated form of the bundled library (policies/library.json) holds every bundled file's
+  // hash; the engine reads the YAML instead while it is stale, so keep it current too.
+  if (existsSync(join(root, 'scripts', 'gen-policy-library.mjs'))) {
+    const l = spawnSync(process.execPath, [join(root, 'scripts', 'gen-policy-library.mjs')], {
+      cwd: root,
+      stdio: 'inherit'
+    })
+    if (l.status !== 0) {
+      console.error('new-policy: scripts/gen-policy-library.mjs failed')
+      process.exit(l.status ?? 1)
+    }
+  }
   // docs/policies.md lists every policy; keep it current too.
   if (existsSync(join(root, 'scripts', 'gen-docs.mjs')) && existsSync(join(root, 'action.yml'))) {
     const d = spawnSync(process.execPath, [join(root, 'scripts', 'gen-docs.mjs')], {
@@ -254,4 +266,5 @@ Next steps (CONTRIBUTING.md, "Adding a policy"):
   2. Fill in every TODO in policies/${name}/metadata.yaml (description, remediation,
      references, compliance, parameters) and adjust the samples in samples/default/.
   3. Move the constraint from bundle "${bundle}" to a shipped bundle when it is reviewed.
-  4. node scripts/gen-templates.mjs && node scripts/gen-docs.mjs && bash scripts/test-policies.sh`)
+  4. node scripts/gen-templates.mjs && node scripts/gen-policy-library.mjs && node scripts/gen-docs.mjs
+     && bash scripts/test-policies.sh`)

@@ -51,14 +51,7 @@ describe('workload kinds', () => {
   const kinds = conventions.match.workloads.flatMap((m) => m.kinds).sort()
 
   it('lib.pods knows where the pod spec lives in exactly the kinds constraints match', () => {
-    const paths = opa([
-      'eval',
-      '-d',
-      'policies/lib',
-      '--format',
-      'json',
-      'data.lib.pods.templates'
-    ])
+    const paths = opa(['eval', '-d', 'policies/lib', '--format', 'json', 'data.lib.pods.templates'])
     expect(Object.keys(paths.result[0].expressions[0].value).sort()).toEqual(kinds)
   })
 
