@@ -226,38 +226,27 @@ for (const [rel, text] of Object.entries(files)) {
   console.log(`new-policy: wrote policies/${name}/${rel}`)
 }
 
-if (generate) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'gen-templates.mjs')], {
+/** Runs a generator script of this repository; a failure stops the scaffold with its status. */
+function runGenerator(script) {
+  const result = spawnSync(process.execPath, [join(root, 'scripts', script)], {
     cwd: root,
     stdio: 'inherit'
   })
-  if (r.status !== 0) {
-    console.error('new-policy: scripts/gen-templates.mjs failed')
-    process.exit(r.status ?? 1)
+  if (result.status !== 0) {
+    console.error(`new-policy: scripts/${script} failed`)
+    process.exit(result.status ?? 1)
   }
+}
+
+if (generate) {
+  runGenerator('gen-templates.mjs')
   // The generated form of the bundled library (policies/library.json) holds every bundled file's
   // hash; the engine reads the YAML instead while it is stale, so keep it current too.
-  if (existsSync(join(root, 'scripts', 'gen-policy-library.mjs'))) {
-    const l = spawnSync(process.execPath, [join(root, 'scripts', 'gen-policy-library.mjs')], {
-      cwd: root,
-      stdio: 'inherit'
-    })
-    if (l.status !== 0) {
-      console.error('new-policy: scripts/gen-policy-library.mjs failed')
-      process.exit(l.status ?? 1)
-    }
-  }
+  if (existsSync(join(root, 'scripts', 'gen-policy-library.mjs')))
+    runGenerator('gen-policy-library.mjs')
   // docs/policies.md lists every policy; keep it current too.
-  if (existsSync(join(root, 'scripts', 'gen-docs.mjs')) && existsSync(join(root, 'action.yml'))) {
-    const d = spawnSync(process.execPath, [join(root, 'scripts', 'gen-docs.mjs')], {
-      cwd: root,
-      stdio: 'inherit'
-    })
-    if (d.status !== 0) {
-      console.error('new-policy: scripts/gen-docs.mjs failed')
-      process.exit(d.status ?? 1)
-    }
-  }
+  if (existsSync(join(root, 'scripts', 'gen-docs.mjs')) && existsSync(join(root, 'action.yml')))
+    runGenerator('gen-docs.mjs')
 }
 
 console.log(`
