@@ -105,6 +105,22 @@ describe.skipIf(!hasTool('conftest') && !process.env.HARNESS_REQUIRE_TOOLS)(
       expect(report.scans[0].notices).toEqual([expect.stringMatching(/^k8s\/values\.yaml:2: /)])
     })
 
+    it('judges a quantity with a huge exponent instead of computing it (memory: 1e999999999)', async () => {
+      // The quantity parser once built a list of n tens for 10^n: the policy run never ended
+      // (here, until the scan timeout; at admission, until Gatekeeper's webhook timed out).
+      const resources =
+        '    resources:\n      limits: {cpu: "1", memory: 1e999999999}\n      requests: {cpu: 1e-999999999, memory: 1Gi}\n'
+      const { report } = await scan(
+        { 'k8s/pod.yaml': `${pod('      privileged: true\n')}${resources}` },
+        ['--scan-timeout', '60']
+      )
+      expect(report.reasons.filter((reason) => /timed out|failed/i.test(reason))).toEqual([])
+      expect(rules(report)).toContain('HardeningPSSPrivileged@10')
+      expect(rules(report).filter((rule) => rule.startsWith('HardeningRequiredResources'))).toEqual(
+        []
+      )
+    })
+
     it('fails the gate on files over the size limits instead of reading them', async () => {
       const big = pod('      privileged: false\n').padEnd(MAX_MANIFEST_BYTES + 1, '#')
       const many = '---\na: 1\n'.repeat(MAX_DOCUMENTS_PER_FILE + 1)
