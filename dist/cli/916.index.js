@@ -1223,15 +1223,45 @@ const SIMPLE_MAX_DEPTH = 100;
 const BLOCK_SCALAR_HEADER = /^[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: +(?:#.*)?)?$/;
 /** libyaml's limit on a simple key's length (it refuses longer ones). */
 const SIMPLE_KEY_MAX = 1024;
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const FLOW_INDICATORS = ',[]{}';
+/** The escapes `readSimpleBlock` reads in a double-quoted scalar (others: the yaml package). */
+const DOUBLE_QUOTED_ESCAPES = {
+    '\\': '\\',
+    '"': '"',
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '0': '\0',
+    ' ': ' '
+};
+/** The escape after a `\\` at `at`: its value and length, `\\xXX` ASCII, `\\uXXXX` not a surrogate. */
+function doubleQuotedEscape(text, at) {
+    const simple = DOUBLE_QUOTED_ESCAPES[text[at]];
+    if (simple !== undefined)
+        return [simple, 1];
+    const digits = text[at] === 'x' ? 2 : text[at] === 'u' ? 4 : 0;
+    const hex = text.slice(at + 1, at + 1 + digits);
+    if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits)
+        throw new NotSimple();
+    const code = Number.parseInt(hex, 16);
+    if ((digits === 2 && code > 0x7f) || (code >= 0xd800 && code <= 0xdfff))
+        throw new NotSimple();
+    return [String.fromCharCode(code), 1 + digits];
+}
 /**
  * The block YAML nearly every manifest is written in, read in one pass without the yaml package
- * (its tree costs about 60 times the text): block maps and sequences (indentless too), keys and
- * values on one line (plain, quoted without escapes, `{}` and `[]`), block scalars, comments and
- * blank lines. Undefined for anything else (tabs, a BOM, `---`/`...` lines, anchors, aliases,
- * tags, other flow collections, multi-line plain and quoted scalars, escapes, complex and merge
- * keys, empty sequence items, keys Kubernetes refuses, NaN and infinities, deep nesting): the
- * yaml package then reads the document, so every refusal and its message come from there.
- * test/unit/kube-yaml-simple.test.ts compares values and lines with that reading.
+ * (its tree costs about 60 times the text): block maps and sequences (indentless too), keys on one
+ * line (plain, or quoted without escapes), plain and quoted values over one or more lines (the
+ * common escapes), flow collections on one line (`{app: web}`, `["a", b]`), block scalars,
+ * comments and blank lines. Undefined for anything else (tabs, a BOM, `---`/`...` lines, anchors,
+ * aliases, tags, flow collections over several lines or with `:` in a scalar, other escapes,
+ * complex and merge keys, empty sequence items, keys Kubernetes refuses, NaN and infinities, deep
+ * nesting): the yaml package then reads the document, so every refusal and its message come from
+ * there. test/unit/kube-yaml-simple.test.ts compares values and lines with that reading, on
+ * generated documents too (test/integration/kube-yaml-generated.ts).
  */
 function readSimpleBlock(text, firstLine) {
     if (text.includes('\t') || text.includes('\ufeff'))
@@ -1370,7 +1400,8 @@ class SimpleBlock {
             if (this.isDash(at))
                 throw new NotSimple();
             lines.push(this.line());
-            items.push(this.keyColon(at) !== -1 ? this.map(at - this.pos, at) : this.scalar(at, column));
+            const flow = this.text[at] === '{' || this.text[at] === '[';
+            items.push(!flow && this.keyColon(at) !== -1 ? this.map(at - this.pos, at) : this.scalar(at, column));
         }
         if (this.indent > column)
             throw new NotSimple();
@@ -1416,8 +1447,8 @@ class SimpleBlock {
         const text = this.text;
         const endsKey = (colon) => text[colon] === ':' && (colon + 1 === this.end || text.charCodeAt(colon + 1) === SPACE);
         if (text[at] === '"' || text[at] === "'") {
-            const colon = this.closingQuote(at) + 1;
-            return endsKey(colon) ? colon : -1;
+            const close = this.closingQuote(at);
+            return close !== -1 && endsKey(close + 1) ? close + 1 : -1;
         }
         for (let colon = at; colon < this.end; colon++)
             if (endsKey(colon))
@@ -1443,14 +1474,19 @@ class SimpleBlock {
         this.keys.set(raw, key);
         return key;
     }
-    /** The scalar at `at` in a collection at `column`, and moves past it. */
+    /** The scalar or flow collection at `at` in a collection at `column`, and moves past it. */
     scalar(at, column) {
         const first = this.text[at];
-        if (first !== '|' && first !== '>') {
-            const value = this.inlineValue(at);
+        if (first === '"' || first === "'")
+            return this.quoted(at, column);
+        if (first === '{' || first === '[') {
+            const [value, end] = this.flowCollection(at);
+            this.expectLineEnd(end);
             this.next();
             return value;
         }
+        if (first !== '|' && first !== '>')
+            return this.plain(at, column);
         if (!BLOCK_SCALAR_HEADER.test(this.text.slice(at, this.end)))
             throw new NotSimple();
         const { value, end } = blockScalar(this.text, at, column);
@@ -1459,38 +1495,70 @@ class SimpleBlock {
         this.seek(end);
         return value;
     }
-    /** A scalar that ends its line (but for a comment) and is not a key. */
-    inlineValue(at) {
+    /**
+     * A plain scalar that is not a key, with its continuation lines (indented more than its
+     * collection, folded as libyaml folds them: one line break is a space, blank lines are breaks).
+     */
+    plain(at, column) {
         const text = this.text;
         const first = text[at];
-        if (first === '"' || first === "'") {
-            const close = this.closingQuote(at);
-            this.expectLineEnd(close + 1);
-            return this.unquote(at, close);
-        }
-        // An empty flow collection, as kubectl writes `status: {}`.
-        if ((first === '{' && text[at + 1] === '}') || (first === '[' && text[at + 1] === ']')) {
-            this.expectLineEnd(at + 2);
-            const empty = first === '{' ? {} : [];
-            this.lines.add(empty, []);
-            return empty;
-        }
         const spaceAfter = at + 1 === this.end || text.charCodeAt(at + 1) === SPACE;
         if (INDICATORS.has(first) && (!'-?:'.includes(first) || spaceAfter))
             throw new NotSimple();
+        const [stop, commented] = this.plainLineEnd(at + 1);
+        let value = text.slice(at, stop);
+        // After a comment the scalar cannot go on: a more indented line is then not simple.
+        if (!commented) {
+            let breaks = 0;
+            for (let pos = this.end + 1, index = this.lineIndex + 1; pos < text.length; index++) {
+                let end = text.indexOf('\n', pos);
+                if (end === -1)
+                    end = text.length;
+                let start = pos;
+                while (start < end && text.charCodeAt(start) === SPACE)
+                    start++;
+                if (start === end) {
+                    breaks++;
+                    pos = end + 1;
+                    continue;
+                }
+                if (start - pos <= column || text[start] === '#')
+                    break;
+                this.pos = pos;
+                this.end = end;
+                this.lineIndex = index;
+                const [lineStop, lineCommented] = this.plainLineEnd(start);
+                if (lineCommented)
+                    throw new NotSimple();
+                value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(start, lineStop);
+                breaks = 0;
+                pos = end + 1;
+            }
+        }
+        this.next();
+        return jsonScalar(resolve('', value));
+    }
+    /**
+     * Where plain text on the current line ends (looking from `from`, past its first character),
+     * and whether a comment follows.
+     */
+    plainLineEnd(from) {
+        const text = this.text;
         let stop = this.end;
-        for (let i = at + 1; i < this.end; i++) {
+        let commented = false;
+        for (let i = from; i < this.end; i++) {
             const c = text[i];
             if (c === ':' && (i + 1 === this.end || text.charCodeAt(i + 1) === SPACE))
                 throw new NotSimple();
             if (c === '#' && text.charCodeAt(i - 1) === SPACE) {
                 stop = i;
+                commented = true;
                 break;
             }
         }
         while (text.charCodeAt(stop - 1) === SPACE)
             stop--;
-        return jsonScalar(resolve('', text.slice(at, stop)));
+        return [stop, commented];
     }
     /** Nothing but spaces and a comment from `at`, which ends a token, to the end of the line. */
     expectLineEnd(at) {
@@ -1500,7 +1568,7 @@ class SimpleBlock {
         if (after < this.end && (this.text[after] !== '#' || after === at))
             throw new NotSimple();
     }
-    /** The closing quote of a one-line quoted scalar without escapes that starts at `at`. */
+    /** The closing quote of a one-line quoted scalar without escapes that starts at `at`, or -1. */
     closingQuote(at) {
         const text = this.text;
         const quote = text[at];
@@ -1514,11 +1582,193 @@ class SimpleBlock {
             else
                 return i;
         }
-        throw new NotSimple();
+        return -1;
     }
     unquote(at, close) {
         const inner = this.text.slice(at + 1, close);
         return this.text[at] === "'" ? inner.replaceAll("''", "'") : inner;
+    }
+    /**
+     * A quoted scalar that is not a key, over as many lines as it takes: its continuation lines
+     * indented more than its collection (go-yaml does not ask that, the yaml package does), folded
+     * as libyaml folds them, with the escapes in DOUBLE_QUOTED_ESCAPES. Moves past it.
+     */
+    quoted(at, column) {
+        const text = this.text;
+        const quote = text.charCodeAt(at);
+        let value = '';
+        let i = at + 1;
+        for (;;) {
+            let run = i;
+            while (i < this.end && text.charCodeAt(i) !== SPACE) {
+                const c = text.charCodeAt(i);
+                if (c === quote && quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
+                    value += text.slice(run, i + 1);
+                    i += 2;
+                    run = i;
+                }
+                else if (c === quote) {
+                    this.expectLineEnd(i + 1);
+                    this.next();
+                    return value + text.slice(run, i);
+                }
+                else if (c === BACKSLASH && quote === DOUBLE_QUOTE) {
+                    value += text.slice(run, i);
+                    if (i + 1 === this.end) {
+                        // An escaped line break: the lines join without a space. (Blank lines after it: the
+                        // yaml package reads them differently from libyaml.)
+                        if (this.nextQuotedLine(column) > 0)
+                            throw new NotSimple();
+                        i = this.pos + this.indent;
+                    }
+                    else {
+                        const [escaped, length] = doubleQuotedEscape(text, i + 1);
+                        value += escaped;
+                        i += 1 + length;
+                    }
+                    run = i;
+                }
+                else
+                    i++;
+            }
+            value += text.slice(run, i);
+            const spaces = i;
+            while (i < this.end && text.charCodeAt(i) === SPACE)
+                i++;
+            if (i < this.end)
+                value += text.slice(spaces, i);
+            else {
+                // A line break: one is a space, more are line breaks; the spaces around them go.
+                const breaks = this.nextQuotedLine(column);
+                value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
+                i = this.pos + this.indent;
+            }
+        }
+    }
+    /**
+     * Moves to the next line that is not blank inside a quoted scalar (where `#` starts no
+     * comment) and returns how many blank lines it passed.
+     */
+    nextQuotedLine(column) {
+        const text = this.text;
+        let breaks = 0;
+        for (let pos = this.end + 1; pos < text.length; pos++) {
+            this.lineIndex++;
+            let end = text.indexOf('\n', pos);
+            if (end === -1)
+                end = text.length;
+            let start = pos;
+            while (start < end && text.charCodeAt(start) === SPACE)
+                start++;
+            if (start < end) {
+                if (start - pos <= column)
+                    throw new NotSimple();
+                this.pos = pos;
+                this.end = end;
+                this.indent = start - pos;
+                return breaks;
+            }
+            breaks++;
+            pos = end;
+        }
+        throw new NotSimple(); // not closed
+    }
+    /**
+     * A flow collection that opens at `at` and closes on the same line, of plain scalars (no `:`
+     * in them), quoted ones without escapes and flow collections: `[]`, `{app: web}`,
+     * `["a", b]`. Its value and the offset after it.
+     */
+    flowCollection(at) {
+        if (++this.depth > SIMPLE_MAX_DEPTH)
+            throw new NotSimple();
+        const text = this.text;
+        const isMap = text[at] === '{';
+        const close = isMap ? '}' : ']';
+        const line = this.line();
+        const object = {};
+        const items = [];
+        const lines = [];
+        let i = this.skipSpaces(at + 1);
+        while (text[i] !== close) {
+            if (isMap) {
+                const colon = this.flowKeyColon(i);
+                const key = this.key(i, colon);
+                const [value, after] = this.flowNode(this.skipSpaces(colon + 1));
+                setField(object, lines, key, value, line);
+                i = this.skipSpaces(after);
+            }
+            else {
+                const [value, after] = this.flowNode(i);
+                items.push(value);
+                lines.push(line);
+                i = this.skipSpaces(after);
+            }
+            if (text[i] === ',') {
+                i = this.skipSpaces(i + 1);
+                if (text[i] === close || text[i] === ',')
+                    throw new NotSimple();
+            }
+            else if (text[i] !== close)
+                throw new NotSimple();
+        }
+        this.depth--;
+        const value = isMap ? object : items;
+        this.lines.add(value, lines);
+        return [value, i + 1];
+    }
+    /** The `:` (followed by a space) that ends a flow map's key at `at`. */
+    flowKeyColon(at) {
+        const text = this.text;
+        if (text[at] === '"' || text[at] === "'") {
+            const close = this.closingQuote(at);
+            if (close === -1 || text[close + 1] !== ':' || text.charCodeAt(close + 2) !== SPACE)
+                throw new NotSimple();
+            return close + 1;
+        }
+        for (let i = at; i < this.end; i++) {
+            const c = text[i];
+            if (c === ':' && text.charCodeAt(i + 1) === SPACE)
+                return i;
+            if (FLOW_INDICATORS.includes(c))
+                break;
+        }
+        throw new NotSimple();
+    }
+    /** A flow collection's entry at `at` (not a key): its value and the offset after it. */
+    flowNode(at) {
+        const text = this.text;
+        if (at >= this.end)
+            throw new NotSimple();
+        const first = text[at];
+        if (first === '{' || first === '[')
+            return this.flowCollection(at);
+        if (first === '"' || first === "'") {
+            const close = this.closingQuote(at);
+            if (close === -1)
+                throw new NotSimple();
+            return [this.unquote(at, close), close + 1];
+        }
+        const ends = at + 1 === this.end || ' ,]}'.includes(text[at + 1]);
+        if (INDICATORS.has(first) && (!'-?:'.includes(first) || ends))
+            throw new NotSimple();
+        let stop = at + 1;
+        for (; stop < this.end; stop++) {
+            const c = text[stop];
+            if (FLOW_INDICATORS.includes(c))
+                break;
+            if (c === ':' || (c === '#' && text.charCodeAt(stop - 1) === SPACE))
+                throw new NotSimple();
+        }
+        let end = stop;
+        while (text.charCodeAt(end - 1) === SPACE)
+            end--;
+        return [jsonScalar(resolve('', text.slice(at, end))), stop];
+    }
+    skipSpaces(at) {
+        let i = at;
+        while (i < this.end && this.text.charCodeAt(i) === SPACE)
+            i++;
+        return i;
     }
 }
 function readSimpleOrWhole(text, firstLine) {

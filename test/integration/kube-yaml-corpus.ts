@@ -1,7 +1,9 @@
 // A deterministic corpus of YAML files for the differential test of src/manifests/kube-yaml.ts
 // against sigs.k8s.io/yaml: every YAML 1.1 spelling in every field our policies read, merge keys,
 // anchors, tags, scalar styles, duplicate keys, non-string keys and the file-level variants
-// (BOM, CRLF, tabs, directives, `---`/`...` lines) that change how a file splits or parses.
+// (BOM, CRLF, tabs, directives, `---`/`...` lines) that change how a file splits or parses,
+// and generated documents (kube-yaml-generated.ts).
+import { generatedDocuments } from './kube-yaml-generated.js'
 
 export interface CorpusFile {
   name: string
@@ -412,6 +414,9 @@ function billionLaughs(depth: number, width: number): string {
   return `${lines.join('\n')}\n`
 }
 
+/** How many generated documents (multi-line scalars, escapes, flow collections) the corpus has. */
+const GENERATED = 1000
+
 /** Every case, grouped into files of at most `perFile` documents joined by `---`. */
 export function kubeYamlCorpus(perFile = 50): CorpusFile[] {
   const documents: string[] = []
@@ -421,7 +426,7 @@ export function kubeYamlCorpus(perFile = 50): CorpusFile[] {
   for (const [field, where] of SCALAR_FIELDS)
     for (const spelling of [...NUMBER_SPELLINGS, ...BOOLEAN_SPELLINGS.slice(0, 10)])
       for (const flow of [false, true]) documents.push(pod(field, spelling, where, flow))
-  documents.push(...MERGES, ...STYLES)
+  documents.push(...MERGES, ...STYLES, ...generatedDocuments(GENERATED))
   for (const key of KEYS) {
     documents.push(
       key.startsWith('?')

@@ -111,6 +111,18 @@ describe('reading block YAML without the yaml package', () => {
     ['a document without a final line break', 'a: 1\nb:\n  - c'],
     ['keys Kubernetes converts', 'on: 1\nNULLX: 2\n123456789: 3\n+1: 4\n0o17: 5\n1_000: 6\n'],
     [
+      'multi-line plain scalars',
+      'a: plain\n  continued\n\n\n    more   \nb:\n- item\n  continued\n- x\n   - y\nc: 1\n'
+    ],
+    [
+      'multi-line quoted scalars',
+      'a: "multi  \n  line\n\n  # not a comment \\\n   joined"\nb: \'it\'\'s\n   \n     folded \'\nc:\n- "\\t\\x41\\u00e9\\" \\\\ \\0"\n'
+    ],
+    [
+      'flow collections on one line',
+      'a: [1, 2]\nb: { }\nc: {app: web, "x": [a b, \'c\', {}], y: [[], [-1]]} # c\nd:\n- {k: v}\n- [x]\n'
+    ],
+    [
       'values of every type',
       'a: 010\nb: 1e3\nc: .5\nd: -.inf1\ne: 18446744073709551616\nf: 0b101\ng: 2024-01-02T03:04:05Z\nh: ~\ni: Null\nj: +12\n'
     ]
@@ -122,14 +134,23 @@ describe('reading block YAML without the yaml package', () => {
 
   it.each([
     ['a tab', 'a:\n\tb: 1\n'],
-    ['a multi-line plain scalar', 'a: plain\n  continued\n'],
     ['a multi-line plain scalar after a comment', 'a: plain\n# c\n  continued\n'],
-    ['a sequence item continued', '- a\n  b\n'],
-    ['a multi-line quoted scalar', 'a: "multi\n  line"\n'],
     ['an escape', 'a: "\\q"\n'],
+    ['an escape of a byte beyond ASCII', 'a: "\\x80"\n'],
+    ['an escape of a surrogate', 'a: "\\ud800"\n'],
+    ['blank lines after an escaped line break', 'a: "x\\\n\n  y"\n'],
+    ['a quoted scalar continued too little', 'a:\n  b: "x\n  y"\n'],
+    ['a quoted scalar not closed', 'a: "x\n  y\n'],
+    ['a continuation line that is a key', 'a: x\n  b: y\n'],
+    ['a continuation line with a comment', 'a: x\n  y # c\nb: 1\n'],
+    ['a flow collection over two lines', 'a: [1,\n  2]\n'],
+    ['a colon in a flow scalar', 'a: [nginx:1.2]\n'],
+    ['a trailing comma', 'a: [1, 2,]\n'],
+    ['an empty flow entry', 'a: [1, , 2]\n'],
+    ['a flow key and colon without a space', 'a: {"b":1}\n'],
+    ['a flow key without a value', 'a: {b}\n'],
+    ['a comment in a flow collection', 'a: [b #c\n  ]\n'],
     ['an escape in a key', '"a\\"b": 1\n'],
-    ['a flow collection', 'a: [1, 2]\n'],
-    ['an empty flow collection with a space in it', 'a: { }\n'],
     ['an empty flow collection and more', 'a: {} x\n'],
     ['a flow map at the top', '{a: 1}\n'],
     ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
@@ -193,7 +214,7 @@ describe('reading block YAML without the yaml package', () => {
 
   it('reads the items of a list in pieces when only the rest of it is not simple', () => {
     const items = Array.from({ length: 130 }, (_, i) => workload(i))
-    const text = `${stringify({ apiVersion: 'v1', kind: 'List', items })}metadata: {a: 1}\n`
+    const text = `${stringify({ apiVersion: 'v1', kind: 'List', items })}metadata: !!map {a: 1}\n`
     expect(readSimpleBlock(text, 1)).toBeUndefined()
     const pieces = { listInPiecesFrom: 0 }
     expect(simple(text, pieces)).toEqual(yamlPackage(text))
