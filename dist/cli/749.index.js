@@ -939,7 +939,7 @@ const LINE_HASH_FIRST_MOD = (() => {
         roll(value, 0, { hi: 0, lo: 0 }, 0);
     return value;
 })();
-function hashHex({ hi, lo }) {
+function hashHex(hi, lo) {
     return hi ? `${hi.toString(16)}${lo.toString(16).padStart(8, '0')}` : lo.toString(16);
 }
 /**
@@ -951,24 +951,54 @@ function hashHex({ hi, lo }) {
  * more (empty) line.
  */
 function lineHashes(text) {
+    return [...hashedLines(text, () => true).values()];
+}
+/**
+ * The `primaryLocationLineHash` of the lines `wants` chooses (1-based), in line order. Every
+ * line is hashed (the `:n` counts the lines before with the same value), but only the chosen
+ * ones are written as text: a finding points at a few lines of a file of thousands.
+ */
+function hashedLines(text, wants) {
+    const { his, los } = rollingHashes(text);
+    // The values of the chosen lines, by their low half, and how often each has occurred so far.
+    const counts = new Map();
+    for (let i = 0; i < los.length; i++) {
+        if (!wants(i + 1))
+            continue;
+        const group = counts.get(los[i]) ?? [];
+        if (!group.some((value) => value.hi === his[i]))
+            group.push({ hi: his[i], seen: 0 });
+        counts.set(los[i], group);
+    }
+    const hashes = new Map();
+    for (let i = 0; i < los.length; i++) {
+        const value = counts.get(los[i])?.find((candidate) => candidate.hi === his[i]);
+        if (!value)
+            continue;
+        value.seen++;
+        if (wants(i + 1))
+            hashes.set(i + 1, `${hashHex(his[i], los[i])}:${value.seen}`);
+    }
+    return hashes;
+}
+/** The rolling hash of every line (index 0 = line 1), as its high and low 32 bits. */
+function rollingHashes(text) {
     const TAB = 9;
     const LF = 10;
     const CR = 13;
     const SPACE = 32;
     const window = new Uint16Array(LINE_HASH_BLOCK);
     const lineStarting = new Int32Array(LINE_HASH_BLOCK).fill(-1);
-    const seen = new Map();
-    const out = [];
+    const his = [];
+    const los = [];
     const hash = { hi: 0, lo: 0 };
     let at = 0;
     let lines = 0;
     let startOfLine = true;
     let afterCr = false;
     const emit = () => {
-        const hex = hashHex(hash);
-        const n = (seen.get(hex) ?? 0) + 1;
-        seen.set(hex, n);
-        out[lineStarting[at] - 1] = `${hex}:${n}`;
+        his[lineStarting[at] - 1] = hash.hi;
+        los[lineStarting[at] - 1] = hash.lo;
         lineStarting[at] = -1;
     };
     const push = (code) => {
@@ -1005,7 +1035,7 @@ function lineHashes(text) {
             emit();
         push(0);
     }
-    return out;
+    return { his, los };
 }
 /**
  * The `primaryLocationLineHash` of the `wanted` lines (by result URI) of files under `workspace`,
@@ -1023,14 +1053,7 @@ async function lineHashIndex(workspace, wanted) {
         const info = await (0,promises_.stat)(file).catch(() => undefined);
         if (!info?.isFile())
             continue;
-        const hashes = lineHashes(await (0,promises_.readFile)(file, 'utf8'));
-        const kept = new Map();
-        for (const line of lines) {
-            const value = hashes[line - 1];
-            if (value)
-                kept.set(line, value);
-        }
-        index.set(uri, kept);
+        index.set(uri, hashedLines(await (0,promises_.readFile)(file, 'utf8'), (line) => lines.has(line)));
     }
     return index;
 }

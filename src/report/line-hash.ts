@@ -33,7 +33,7 @@ const LINE_HASH_FIRST_MOD: Hash64 = (() => {
   return value
 })()
 
-function hashHex({ hi, lo }: Hash64): string {
+function hashHex(hi: number, lo: number): string {
   return hi ? `${hi.toString(16)}${lo.toString(16).padStart(8, '0')}` : lo.toString(16)
 }
 
@@ -46,14 +46,44 @@ function hashHex({ hi, lo }: Hash64): string {
  * more (empty) line.
  */
 export function lineHashes(text: string): string[] {
+  return [...hashedLines(text, () => true).values()]
+}
+
+/**
+ * The `primaryLocationLineHash` of the lines `wants` chooses (1-based), in line order. Every
+ * line is hashed (the `:n` counts the lines before with the same value), but only the chosen
+ * ones are written as text: a finding points at a few lines of a file of thousands.
+ */
+function hashedLines(text: string, wants: (line: number) => boolean): Map<number, string> {
+  const { his, los } = rollingHashes(text)
+  // The values of the chosen lines, by their low half, and how often each has occurred so far.
+  const counts = new Map<number, Array<{ hi: number; seen: number }>>()
+  for (let i = 0; i < los.length; i++) {
+    if (!wants(i + 1)) continue
+    const group = counts.get(los[i]!) ?? []
+    if (!group.some((value) => value.hi === his[i])) group.push({ hi: his[i]!, seen: 0 })
+    counts.set(los[i]!, group)
+  }
+  const hashes = new Map<number, string>()
+  for (let i = 0; i < los.length; i++) {
+    const value = counts.get(los[i]!)?.find((candidate) => candidate.hi === his[i])
+    if (!value) continue
+    value.seen++
+    if (wants(i + 1)) hashes.set(i + 1, `${hashHex(his[i]!, los[i]!)}:${value.seen}`)
+  }
+  return hashes
+}
+
+/** The rolling hash of every line (index 0 = line 1), as its high and low 32 bits. */
+function rollingHashes(text: string): { his: number[]; los: number[] } {
   const TAB = 9
   const LF = 10
   const CR = 13
   const SPACE = 32
   const window = new Uint16Array(LINE_HASH_BLOCK)
   const lineStarting = new Int32Array(LINE_HASH_BLOCK).fill(-1)
-  const seen = new Map<string, number>()
-  const out: string[] = []
+  const his: number[] = []
+  const los: number[] = []
   const hash: Hash64 = { hi: 0, lo: 0 }
   let at = 0
   let lines = 0
@@ -61,10 +91,8 @@ export function lineHashes(text: string): string[] {
   let afterCr = false
 
   const emit = (): void => {
-    const hex = hashHex(hash)
-    const n = (seen.get(hex) ?? 0) + 1
-    seen.set(hex, n)
-    out[lineStarting[at]! - 1] = `${hex}:${n}`
+    his[lineStarting[at]! - 1] = hash.hi
+    los[lineStarting[at]! - 1] = hash.lo
     lineStarting[at] = -1
   }
   const push = (code: number): void => {
@@ -97,7 +125,7 @@ export function lineHashes(text: string): string[] {
     if (lineStarting[at] !== -1) emit()
     push(0)
   }
-  return out
+  return { his, los }
 }
 
 /** GitHub's line hashes of chosen lines of workspace files: URI → 1-based line → hash. */
@@ -120,13 +148,10 @@ export async function lineHashIndex(
     if (!file) continue
     const info = await stat(file).catch(() => undefined)
     if (!info?.isFile()) continue
-    const hashes = lineHashes(await readFile(file, 'utf8'))
-    const kept = new Map<number, string>()
-    for (const line of lines) {
-      const value = hashes[line - 1]
-      if (value) kept.set(line, value)
-    }
-    index.set(uri, kept)
+    index.set(
+      uri,
+      hashedLines(await readFile(file, 'utf8'), (line) => lines.has(line))
+    )
   }
   return index
 }

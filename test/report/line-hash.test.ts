@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addLineHashes, lineHashes } from '../../src/report/line-hash.js'
+import { addLineHashes, lineHashes, lineHashIndex } from '../../src/report/line-hash.js'
 import { toSarif } from '../../src/report/sarif.js'
 import { finding, sampleOutcomes, workspaceWithFiles } from './fixtures.js'
 
@@ -83,6 +83,25 @@ describe('primaryLocationLineHash', () => {
     const orphan = sarif.runs[4]!.results[0]!
     expect(orphan.partialFingerprints.primaryLocationLineHash).toBeUndefined()
     expect(orphan.partialFingerprints['hardeningFinding/v1']).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  it('gives the chosen lines of a file the hashes of the whole file, repeats counted', async () => {
+    // Repeated lines share a hash value, so each line's `:n` depends on every line before it.
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      i % 7 === 0 ? '  - name: app' : i % 5 === 0 ? '' : `    image: registry/app-${i % 40}:1`
+    )
+    const text = lines.map((line, i) => `${line}${i % 3 ? '\n' : '\r\n'}`).join('')
+    await writeFile(path.join(workspace, 'repeated.yaml'), text)
+    const chosen = new Set([1, 2, 8, 15, 700, 701, 2999, 3000, 3001, 3002, 0, -1])
+    const index = await lineHashIndex(workspace, new Map([['repeated.yaml', chosen]]))
+    const all = lineHashes(text)
+    expect(all.filter((hash) => !hash.endsWith(':1')).length).toBeGreaterThan(100)
+    expect([...index.get('repeated.yaml')!]).toEqual(
+      [...chosen]
+        .sort((a, b) => a - b)
+        .filter((line) => line >= 1 && line <= all.length)
+        .map((line) => [line, all[line - 1]])
+    )
   })
 
   it('does not read files outside the workspace', async () => {
