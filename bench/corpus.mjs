@@ -39,10 +39,17 @@ export function corpus(size) {
   return docs
 }
 
+/**
+ * A document as block YAML, as kubectl, Helm and Kustomize write it: in full, without anchors (the
+ * yaml package would otherwise write the label objects the corpus shares as `&a1` and `*a1`, which
+ * no manifest generator writes).
+ */
+export const manifestYaml = (doc) => stringify(doc, { aliasDuplicateObjects: false })
+
 /** Writes the documents as block YAML, 100 per file, as people write manifests. */
 export function writeCorpus(dir, docs, perFile = 100) {
   mkdirSync(dir, { recursive: true })
   for (let i = 0; i < docs.length; i += perFile) {
-    writeFileSync(path.join(dir, `part-${i / perFile}.yaml`), docs.slice(i, i + perFile).map((d) => stringify(d)).join('---\n'))
+    writeFileSync(path.join(dir, `part-${i / perFile}.yaml`), docs.slice(i, i + perFile).map(manifestYaml).join('---\n'))
   }
 }

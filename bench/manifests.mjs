@@ -8,10 +8,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stringify } from 'yaml'
 import { bareConftestPolicy } from './bare-conftest.mjs'
 import { compare, countInFile, MAX_LOAD_SHIFT, measure, table } from './lib.mjs'
-import { corpus } from './corpus.mjs'
+import { corpus, writeCorpus } from './corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, '.tools', 'bin', name)
@@ -38,10 +37,8 @@ try {
     mkdirSync(dir, { recursive: true })
     const docs = corpus(size)
     const perFile = 100
-    for (let i = 0; i < docs.length; i += perFile) {
-      // Block YAML, as people write manifests (Trivy does not recognise JSON documents joined by ---).
-      writeFileSync(path.join(dir, `part-${i / perFile}.yaml`), docs.slice(i, i + perFile).map((d) => stringify(d)).join('---\n'))
-    }
+    // Block YAML, as people write manifests (Trivy does not recognise JSON documents joined by ---).
+    writeCorpus(dir, docs, perFile)
     const cwd = path.dirname(dir)
     const env = { ...process.env, PATH: `${path.join(root, '.tools', 'bin')}${path.delimiter}${process.env.PATH}`, RUNNER_TOOL_CACHE: path.join(work, 'tc') }
     const files = Math.ceil(size / perFile)

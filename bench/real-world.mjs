@@ -2,7 +2,7 @@
 // copied from anyone's repository: a microservice app of 30 resources in one file, and an
 // operator's install manifest of about 1.9 MB, most of it CustomResourceDefinitions with large
 // OpenAPI schemas (the shape of cert-manager's or an ingress controller's release YAML).
-import { stringify } from 'yaml'
+import { manifestYaml } from './corpus.mjs'
 
 const SERVICES = [
   'frontend',
@@ -233,4 +233,4 @@ export function installManifest() {
 }
 
 /** Documents as one file of block YAML. */
-export const oneFile = (docs) => docs.map((doc) => stringify(doc)).join('---\n')
+export const oneFile = (docs) => docs.map(manifestYaml).join('---\n')

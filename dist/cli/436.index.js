@@ -29,6 +29,7 @@ class ConfigError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BF: () => (/* binding */ sortBySeverity),
 /* harmony export */   ux: () => (/* binding */ mostSevere),
+/* harmony export */   uz: () => (/* binding */ naturalOrder),
 /* harmony export */   z4: () => (/* binding */ byText)
 /* harmony export */ });
 /* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5131);
@@ -36,6 +37,15 @@ class ConfigError extends Error {
 /** Plain code-unit order: stable across locales, and much faster than `localeCompare`. */
 function byText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+let numericCollator;
+/**
+ * Numbers in text by their value (`CC6.2` before `CC6.10`), then plain code-unit order. One
+ * collator for every comparison: `localeCompare` with options builds one per call.
+ */
+function naturalOrder(a, b) {
+    numericCollator ??= new Intl.Collator('en', { numeric: true });
+    return numericCollator.compare(a, b) || byText(a, b);
 }
 /**
  * Most severe first, then by file and line. The sort keys are computed once per finding, not per

@@ -581,7 +581,6 @@ var coverage = __webpack_require__(3122);
 
 
 
-const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true }) || (0,order/* byText */.z4)(a, b);
 function iso(value) {
     return typeof value === 'string' ? value : value.toISOString();
 }
@@ -615,7 +614,7 @@ function toEvidenceDocument(input) {
     });
     const controls = [];
     for (const framework of annotations/* FRAMEWORK_KEYS */.__) {
-        const ids = [...new Set(policies.flatMap((p) => p.compliance[framework]))].sort(natural);
+        const ids = [...new Set(policies.flatMap((p) => p.compliance[framework]))].sort(order/* naturalOrder */.uz);
         for (const control of ids) {
             const mapped = policies.filter((p) => p.compliance[framework].includes(control));
             const failed = mapped.filter((p) => p.status === 'fail').length;

@@ -1214,6 +1214,8 @@ function readListInPieces(text, firstLine, readPiece = readWhole) {
 /** Thrown where a document leaves what `readSimpleBlock` reads. */
 class NotSimple extends Error {
 }
+/** One instance for every throw: a new error would capture a stack each time, for nothing. */
+const NOT_SIMPLE = new NotSimple();
 const SPACE = 0x20;
 /** What cannot start a plain scalar, or starts one only before a non-space (`-`, `?`, `:`). */
 const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`-?:']);
@@ -1245,10 +1247,10 @@ function doubleQuotedEscape(text, at) {
     const digits = text[at] === 'x' ? 2 : text[at] === 'u' ? 4 : 0;
     const hex = text.slice(at + 1, at + 1 + digits);
     if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits)
-        throw new NotSimple();
+        throw NOT_SIMPLE;
     const code = Number.parseInt(hex, 16);
     if ((digits === 2 && code > 0x7f) || (code >= 0xd800 && code <= 0xdfff))
-        throw new NotSimple();
+        throw NOT_SIMPLE;
     return [String.fromCharCode(code), 1 + digits];
 }
 /**
@@ -1324,11 +1326,11 @@ class SimpleBlock {
     }
     read() {
         if (this.indent === -1)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const start = this.line();
         const value = this.node();
         if (this.indent !== -1)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const sequence = Array.isArray(value);
         return {
             document: withLines(start, value, (container, segment) => this.lines.lineIn(container, segment)),
@@ -1353,7 +1355,7 @@ class SimpleBlock {
                 i++;
             if (i < end && text[i] !== '#') {
                 if (i === pos && (text.startsWith('---', pos) || text.startsWith('...', pos)))
-                    throw new NotSimple();
+                    throw NOT_SIMPLE;
                 this.pos = pos;
                 this.end = end;
                 this.indent = i - pos;
@@ -1376,7 +1378,7 @@ class SimpleBlock {
     /** The node that starts the current line. */
     node() {
         if (++this.depth > SIMPLE_MAX_DEPTH)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const at = this.pos + this.indent;
         const value = this.isDash(at) ? this.sequence(this.indent) : this.map(this.indent, at);
         this.depth--;
@@ -1392,19 +1394,19 @@ class SimpleBlock {
             if (at === this.end || this.text[at] === '#') {
                 this.next();
                 if (this.indent <= column)
-                    throw new NotSimple(); // an empty item
+                    throw NOT_SIMPLE; // an empty item
                 lines.push(this.line());
                 items.push(this.node());
                 continue;
             }
             if (this.isDash(at))
-                throw new NotSimple();
+                throw NOT_SIMPLE;
             lines.push(this.line());
             const flow = this.text[at] === '{' || this.text[at] === '[';
             items.push(!flow && this.keyColon(at) !== -1 ? this.map(at - this.pos, at) : this.scalar(at, column));
         }
         if (this.indent > column)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         // A copy holds exactly its items: what `push` grew keeps room for 16 more, per sequence.
         const exact = items.slice();
         this.lines.add(exact, lines);
@@ -1417,7 +1419,7 @@ class SimpleBlock {
         for (let keyAt = at;; keyAt = this.pos + column) {
             const colon = this.keyColon(keyAt);
             if (colon === -1 || this.isDash(keyAt))
-                throw new NotSimple();
+                throw NOT_SIMPLE;
             const line = this.line();
             const key = this.key(keyAt, colon);
             let valueAt = colon + 1;
@@ -1438,7 +1440,7 @@ class SimpleBlock {
                 break;
         }
         if (this.indent > column)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         this.lines.add(object, lines);
         return object;
     }
@@ -1469,7 +1471,7 @@ class SimpleBlock {
             raw.includes(' #') ||
             raw === '<<' ||
             raw.length >= SIMPLE_KEY_MAX)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const key = jsonKey(resolve('', raw));
         this.keys.set(raw, key);
         return key;
@@ -1488,7 +1490,7 @@ class SimpleBlock {
         if (first !== '|' && first !== '>')
             return this.plain(at, column);
         if (!BLOCK_SCALAR_HEADER.test(this.text.slice(at, this.end)))
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const { value, end } = blockScalar(this.text, at, column);
         for (let i = this.text.indexOf('\n', at); i !== -1 && i < end; i = this.text.indexOf('\n', i + 1))
             this.lineIndex++;
@@ -1504,7 +1506,7 @@ class SimpleBlock {
         const first = text[at];
         const spaceAfter = at + 1 === this.end || text.charCodeAt(at + 1) === SPACE;
         if (INDICATORS.has(first) && (!'-?:'.includes(first) || spaceAfter))
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const [stop, commented] = this.plainLineEnd(at + 1);
         let value = text.slice(at, stop);
         // After a comment the scalar cannot go on: a more indented line is then not simple.
@@ -1529,7 +1531,7 @@ class SimpleBlock {
                 this.lineIndex = index;
                 const [lineStop, lineCommented] = this.plainLineEnd(start);
                 if (lineCommented)
-                    throw new NotSimple();
+                    throw NOT_SIMPLE;
                 value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(start, lineStop);
                 breaks = 0;
                 pos = end + 1;
@@ -1549,7 +1551,7 @@ class SimpleBlock {
         for (let i = from; i < this.end; i++) {
             const c = text[i];
             if (c === ':' && (i + 1 === this.end || text.charCodeAt(i + 1) === SPACE))
-                throw new NotSimple();
+                throw NOT_SIMPLE;
             if (c === '#' && text.charCodeAt(i - 1) === SPACE) {
                 stop = i;
                 commented = true;
@@ -1566,7 +1568,7 @@ class SimpleBlock {
         while (after < this.end && this.text.charCodeAt(after) === SPACE)
             after++;
         if (after < this.end && (this.text[after] !== '#' || after === at))
-            throw new NotSimple();
+            throw NOT_SIMPLE;
     }
     /** The closing quote of a one-line quoted scalar without escapes that starts at `at`, or -1. */
     closingQuote(at) {
@@ -1618,7 +1620,7 @@ class SimpleBlock {
                         // An escaped line break: the lines join without a space. (Blank lines after it: the
                         // yaml package reads them differently from libyaml.)
                         if (this.nextQuotedLine(column) > 0)
-                            throw new NotSimple();
+                            throw NOT_SIMPLE;
                         i = this.pos + this.indent;
                     }
                     else {
@@ -1662,7 +1664,7 @@ class SimpleBlock {
                 start++;
             if (start < end) {
                 if (start - pos <= column)
-                    throw new NotSimple();
+                    throw NOT_SIMPLE;
                 this.pos = pos;
                 this.end = end;
                 this.indent = start - pos;
@@ -1671,7 +1673,7 @@ class SimpleBlock {
             breaks++;
             pos = end;
         }
-        throw new NotSimple(); // not closed
+        throw NOT_SIMPLE; // not closed
     }
     /**
      * A flow collection that opens at `at` and closes on the same line, of plain scalars (no `:`
@@ -1680,7 +1682,7 @@ class SimpleBlock {
      */
     flowCollection(at) {
         if (++this.depth > SIMPLE_MAX_DEPTH)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const text = this.text;
         const isMap = text[at] === '{';
         const close = isMap ? '}' : ']';
@@ -1706,10 +1708,10 @@ class SimpleBlock {
             if (text[i] === ',') {
                 i = this.skipSpaces(i + 1);
                 if (text[i] === close || text[i] === ',')
-                    throw new NotSimple();
+                    throw NOT_SIMPLE;
             }
             else if (text[i] !== close)
-                throw new NotSimple();
+                throw NOT_SIMPLE;
         }
         this.depth--;
         const value = isMap ? object : items;
@@ -1722,7 +1724,7 @@ class SimpleBlock {
         if (text[at] === '"' || text[at] === "'") {
             const close = this.closingQuote(at);
             if (close === -1 || text[close + 1] !== ':' || text.charCodeAt(close + 2) !== SPACE)
-                throw new NotSimple();
+                throw NOT_SIMPLE;
             return close + 1;
         }
         for (let i = at; i < this.end; i++) {
@@ -1732,32 +1734,32 @@ class SimpleBlock {
             if (FLOW_INDICATORS.includes(c))
                 break;
         }
-        throw new NotSimple();
+        throw NOT_SIMPLE;
     }
     /** A flow collection's entry at `at` (not a key): its value and the offset after it. */
     flowNode(at) {
         const text = this.text;
         if (at >= this.end)
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         const first = text[at];
         if (first === '{' || first === '[')
             return this.flowCollection(at);
         if (first === '"' || first === "'") {
             const close = this.closingQuote(at);
             if (close === -1)
-                throw new NotSimple();
+                throw NOT_SIMPLE;
             return [this.unquote(at, close), close + 1];
         }
         const ends = at + 1 === this.end || ' ,]}'.includes(text[at + 1]);
         if (INDICATORS.has(first) && (!'-?:'.includes(first) || ends))
-            throw new NotSimple();
+            throw NOT_SIMPLE;
         let stop = at + 1;
         for (; stop < this.end; stop++) {
             const c = text[stop];
             if (FLOW_INDICATORS.includes(c))
                 break;
             if (c === ':' || (c === '#' && text.charCodeAt(stop - 1) === SPACE))
-                throw new NotSimple();
+                throw NOT_SIMPLE;
         }
         let end = stop;
         while (text.charCodeAt(end - 1) === SPACE)

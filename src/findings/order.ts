@@ -6,6 +6,17 @@ export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+let numericCollator: Intl.Collator | undefined
+
+/**
+ * Numbers in text by their value (`CC6.2` before `CC6.10`), then plain code-unit order. One
+ * collator for every comparison: `localeCompare` with options builds one per call.
+ */
+export function naturalOrder(a: string, b: string): number {
+  numericCollator ??= new Intl.Collator('en', { numeric: true })
+  return numericCollator.compare(a, b) || byText(a, b)
+}
+
 /**
  * Most severe first, then by file and line. The sort keys are computed once per finding, not per
  * comparison: reports sort up to hundreds of thousands of findings.

@@ -273,6 +273,8 @@ interface Reading {
 
 /** Thrown where a document leaves what `readSimpleBlock` reads. */
 class NotSimple extends Error {}
+/** One instance for every throw: a new error would capture a stack each time, for nothing. */
+const NOT_SIMPLE = new NotSimple()
 
 const SPACE = 0x20
 /** What cannot start a plain scalar, or starts one only before a non-space (`-`, `?`, `:`). */
@@ -304,9 +306,9 @@ function doubleQuotedEscape(text: string, at: number): [string, number] {
   if (simple !== undefined) return [simple, 1]
   const digits = text[at] === 'x' ? 2 : text[at] === 'u' ? 4 : 0
   const hex = text.slice(at + 1, at + 1 + digits)
-  if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw new NotSimple()
+  if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw NOT_SIMPLE
   const code = Number.parseInt(hex, 16)
-  if ((digits === 2 && code > 0x7f) || (code >= 0xd800 && code <= 0xdfff)) throw new NotSimple()
+  if ((digits === 2 && code > 0x7f) || (code >= 0xd800 && code <= 0xdfff)) throw NOT_SIMPLE
   return [String.fromCharCode(code), 1 + digits]
 }
 
@@ -381,10 +383,10 @@ class SimpleBlock {
   }
 
   read(): Reading {
-    if (this.indent === -1) throw new NotSimple()
+    if (this.indent === -1) throw NOT_SIMPLE
     const start = this.line()
     const value = this.node()
-    if (this.indent !== -1) throw new NotSimple()
+    if (this.indent !== -1) throw NOT_SIMPLE
     const sequence = Array.isArray(value)
     return {
       document: withLines(start, value, (container, segment) =>
@@ -411,7 +413,7 @@ class SimpleBlock {
       while (i < end && text.charCodeAt(i) === SPACE) i++
       if (i < end && text[i] !== '#') {
         if (i === pos && (text.startsWith('---', pos) || text.startsWith('...', pos)))
-          throw new NotSimple()
+          throw NOT_SIMPLE
         this.pos = pos
         this.end = end
         this.indent = i - pos
@@ -436,7 +438,7 @@ class SimpleBlock {
 
   /** The node that starts the current line. */
   private node(): unknown {
-    if (++this.depth > SIMPLE_MAX_DEPTH) throw new NotSimple()
+    if (++this.depth > SIMPLE_MAX_DEPTH) throw NOT_SIMPLE
     const at = this.pos + this.indent
     const value = this.isDash(at) ? this.sequence(this.indent) : this.map(this.indent, at)
     this.depth--
@@ -451,19 +453,19 @@ class SimpleBlock {
       while (at < this.end && this.text.charCodeAt(at) === SPACE) at++
       if (at === this.end || this.text[at] === '#') {
         this.next()
-        if (this.indent <= column) throw new NotSimple() // an empty item
+        if (this.indent <= column) throw NOT_SIMPLE // an empty item
         lines.push(this.line())
         items.push(this.node())
         continue
       }
-      if (this.isDash(at)) throw new NotSimple()
+      if (this.isDash(at)) throw NOT_SIMPLE
       lines.push(this.line())
       const flow = this.text[at] === '{' || this.text[at] === '['
       items.push(
         !flow && this.keyColon(at) !== -1 ? this.map(at - this.pos, at) : this.scalar(at, column)
       )
     }
-    if (this.indent > column) throw new NotSimple()
+    if (this.indent > column) throw NOT_SIMPLE
     // A copy holds exactly its items: what `push` grew keeps room for 16 more, per sequence.
     const exact = items.slice()
     this.lines.add(exact, lines)
@@ -476,7 +478,7 @@ class SimpleBlock {
     const lines: KeyLines = []
     for (let keyAt = at; ; keyAt = this.pos + column) {
       const colon = this.keyColon(keyAt)
-      if (colon === -1 || this.isDash(keyAt)) throw new NotSimple()
+      if (colon === -1 || this.isDash(keyAt)) throw NOT_SIMPLE
       const line = this.line()
       const key = this.key(keyAt, colon)
       let valueAt = colon + 1
@@ -492,7 +494,7 @@ class SimpleBlock {
       setField(object, lines, key, value, line)
       if (this.indent !== column) break
     }
-    if (this.indent > column) throw new NotSimple()
+    if (this.indent > column) throw NOT_SIMPLE
     this.lines.add(object, lines)
     return object
   }
@@ -525,7 +527,7 @@ class SimpleBlock {
       raw === '<<' ||
       raw.length >= SIMPLE_KEY_MAX
     )
-      throw new NotSimple()
+      throw NOT_SIMPLE
     const key = jsonKey(resolve('', raw))
     this.keys.set(raw, key)
     return key
@@ -542,7 +544,7 @@ class SimpleBlock {
       return value
     }
     if (first !== '|' && first !== '>') return this.plain(at, column)
-    if (!BLOCK_SCALAR_HEADER.test(this.text.slice(at, this.end))) throw new NotSimple()
+    if (!BLOCK_SCALAR_HEADER.test(this.text.slice(at, this.end))) throw NOT_SIMPLE
     const { value, end } = blockScalar(this.text, at, column)
     for (
       let i = this.text.indexOf('\n', at);
@@ -562,7 +564,7 @@ class SimpleBlock {
     const text = this.text
     const first = text[at]!
     const spaceAfter = at + 1 === this.end || text.charCodeAt(at + 1) === SPACE
-    if (INDICATORS.has(first) && (!'-?:'.includes(first) || spaceAfter)) throw new NotSimple()
+    if (INDICATORS.has(first) && (!'-?:'.includes(first) || spaceAfter)) throw NOT_SIMPLE
     const [stop, commented] = this.plainLineEnd(at + 1)
     let value = text.slice(at, stop)
     // After a comment the scalar cannot go on: a more indented line is then not simple.
@@ -583,7 +585,7 @@ class SimpleBlock {
         this.end = end
         this.lineIndex = index
         const [lineStop, lineCommented] = this.plainLineEnd(start)
-        if (lineCommented) throw new NotSimple()
+        if (lineCommented) throw NOT_SIMPLE
         value += (breaks === 0 ? ' ' : '\n'.repeat(breaks)) + text.slice(start, lineStop)
         breaks = 0
         pos = end + 1
@@ -603,8 +605,7 @@ class SimpleBlock {
     let commented = false
     for (let i = from; i < this.end; i++) {
       const c = text[i]
-      if (c === ':' && (i + 1 === this.end || text.charCodeAt(i + 1) === SPACE))
-        throw new NotSimple()
+      if (c === ':' && (i + 1 === this.end || text.charCodeAt(i + 1) === SPACE)) throw NOT_SIMPLE
       if (c === '#' && text.charCodeAt(i - 1) === SPACE) {
         stop = i
         commented = true
@@ -619,7 +620,7 @@ class SimpleBlock {
   private expectLineEnd(at: number): void {
     let after = at
     while (after < this.end && this.text.charCodeAt(after) === SPACE) after++
-    if (after < this.end && (this.text[after] !== '#' || after === at)) throw new NotSimple()
+    if (after < this.end && (this.text[after] !== '#' || after === at)) throw NOT_SIMPLE
   }
 
   /** The closing quote of a one-line quoted scalar without escapes that starts at `at`, or -1. */
@@ -667,7 +668,7 @@ class SimpleBlock {
           if (i + 1 === this.end) {
             // An escaped line break: the lines join without a space. (Blank lines after it: the
             // yaml package reads them differently from libyaml.)
-            if (this.nextQuotedLine(column) > 0) throw new NotSimple()
+            if (this.nextQuotedLine(column) > 0) throw NOT_SIMPLE
             i = this.pos + this.indent
           } else {
             const [escaped, length] = doubleQuotedEscape(text, i + 1)
@@ -704,7 +705,7 @@ class SimpleBlock {
       let start = pos
       while (start < end && text.charCodeAt(start) === SPACE) start++
       if (start < end) {
-        if (start - pos <= column) throw new NotSimple()
+        if (start - pos <= column) throw NOT_SIMPLE
         this.pos = pos
         this.end = end
         this.indent = start - pos
@@ -713,7 +714,7 @@ class SimpleBlock {
       breaks++
       pos = end
     }
-    throw new NotSimple() // not closed
+    throw NOT_SIMPLE // not closed
   }
 
   /**
@@ -722,7 +723,7 @@ class SimpleBlock {
    * `["a", b]`. Its value and the offset after it.
    */
   private flowCollection(at: number): [unknown, number] {
-    if (++this.depth > SIMPLE_MAX_DEPTH) throw new NotSimple()
+    if (++this.depth > SIMPLE_MAX_DEPTH) throw NOT_SIMPLE
     const text = this.text
     const isMap = text[at] === '{'
     const close = isMap ? '}' : ']'
@@ -746,8 +747,8 @@ class SimpleBlock {
       }
       if (text[i] === ',') {
         i = this.skipSpaces(i + 1)
-        if (text[i] === close || text[i] === ',') throw new NotSimple()
-      } else if (text[i] !== close) throw new NotSimple()
+        if (text[i] === close || text[i] === ',') throw NOT_SIMPLE
+      } else if (text[i] !== close) throw NOT_SIMPLE
     }
     this.depth--
     const value = isMap ? object : items
@@ -761,7 +762,7 @@ class SimpleBlock {
     if (text[at] === '"' || text[at] === "'") {
       const close = this.closingQuote(at)
       if (close === -1 || text[close + 1] !== ':' || text.charCodeAt(close + 2) !== SPACE)
-        throw new NotSimple()
+        throw NOT_SIMPLE
       return close + 1
     }
     for (let i = at; i < this.end; i++) {
@@ -769,27 +770,27 @@ class SimpleBlock {
       if (c === ':' && text.charCodeAt(i + 1) === SPACE) return i
       if (FLOW_INDICATORS.includes(c!)) break
     }
-    throw new NotSimple()
+    throw NOT_SIMPLE
   }
 
   /** A flow collection's entry at `at` (not a key): its value and the offset after it. */
   private flowNode(at: number): [unknown, number] {
     const text = this.text
-    if (at >= this.end) throw new NotSimple()
+    if (at >= this.end) throw NOT_SIMPLE
     const first = text[at]!
     if (first === '{' || first === '[') return this.flowCollection(at)
     if (first === '"' || first === "'") {
       const close = this.closingQuote(at)
-      if (close === -1) throw new NotSimple()
+      if (close === -1) throw NOT_SIMPLE
       return [this.unquote(at, close), close + 1]
     }
     const ends = at + 1 === this.end || ' ,]}'.includes(text[at + 1]!)
-    if (INDICATORS.has(first) && (!'-?:'.includes(first) || ends)) throw new NotSimple()
+    if (INDICATORS.has(first) && (!'-?:'.includes(first) || ends)) throw NOT_SIMPLE
     let stop = at + 1
     for (; stop < this.end; stop++) {
       const c = text[stop]!
       if (FLOW_INDICATORS.includes(c)) break
-      if (c === ':' || (c === '#' && text.charCodeAt(stop - 1) === SPACE)) throw new NotSimple()
+      if (c === ':' || (c === '#' && text.charCodeAt(stop - 1) === SPACE)) throw NOT_SIMPLE
     }
     let end = stop
     while (text.charCodeAt(end - 1) === SPACE) end--

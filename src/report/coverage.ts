@@ -8,6 +8,7 @@ import {
   type EvaluatedPolicy,
   type Framework
 } from '../scanners/gatekeeper/annotations.js'
+import { naturalOrder } from '../findings/order.js'
 import { escapeMarkdown } from './markdown.js'
 
 /** The compliance frameworks of the compliance annotation, then the Pod Security Standards. */
@@ -51,9 +52,6 @@ const strongest = (actions: string[]): RunEnforcement =>
     'none'
   )
 
-const natural = (a: string, b: string): number =>
-  a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0)
-
 function controlsOf(policy: EvaluatedPolicy, framework: CoverageFramework): string[] {
   return framework === 'pss' ? (policy.pss ?? []) : policy.compliance[framework]
 }
@@ -75,7 +73,7 @@ export function controlCoverage(policies: EvaluatedPolicy[]): ControlCoverage[] 
       framework === 'pss' ? catalogue.pss.controls : catalogue.compliance[framework].controls
     const known = new Set(listed.map((c) => c.id))
     const named = enforced.flatMap(({ policy }) => controlsOf(policy, framework))
-    const extra = [...new Set(named)].filter((id) => !known.has(id)).sort(natural)
+    const extra = [...new Set(named)].filter((id) => !known.has(id)).sort(naturalOrder)
     for (const { id, title, inCatalogue } of [
       ...listed.map((c) => ({ id: c.id, title: c.title, inCatalogue: true })),
       ...extra.map((id) => ({ id, title: '', inCatalogue: false }))

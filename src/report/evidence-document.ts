@@ -2,7 +2,7 @@
 // evidence-html.ts render it.
 import type { Waiver } from '../findings/waivers.js'
 import type { Finding } from '../findings/model.js'
-import { byText } from '../findings/order.js'
+import { byText, naturalOrder } from '../findings/order.js'
 import { SEVERITIES } from '../findings/severity.js'
 import type { GateDecision } from '../gate.js'
 import {
@@ -103,9 +103,6 @@ export interface EvidenceDocument {
   }>
 }
 
-const natural = (a: string, b: string): number =>
-  a.localeCompare(b, 'en', { numeric: true }) || byText(a, b)
-
 function iso(value: Date | string): string {
   return typeof value === 'string' ? value : value.toISOString()
 }
@@ -144,7 +141,7 @@ export function toEvidenceDocument(input: EvidenceInput): EvidenceDocument {
 
   const controls: ControlEvidence[] = []
   for (const framework of FRAMEWORK_KEYS) {
-    const ids = [...new Set(policies.flatMap((p) => p.compliance[framework]))].sort(natural)
+    const ids = [...new Set(policies.flatMap((p) => p.compliance[framework]))].sort(naturalOrder)
     for (const control of ids) {
       const mapped = policies.filter((p) => p.compliance[framework].includes(control))
       const failed = mapped.filter((p) => p.status === 'fail').length
