@@ -1004,7 +1004,7 @@ function parseResourceDefaults(text, source) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X2: () => (/* binding */ readKubeYaml)
 /* harmony export */ });
-/* unused harmony exports readListInPieces, readSimpleBlock */
+/* unused harmony exports readListInPieces, quotedScalar, readSimpleBlock */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /**
  * Reads YAML exactly as Kubernetes does. kubectl, the API server and gator split a file into
@@ -1225,33 +1225,105 @@ const SIMPLE_MAX_DEPTH = 100;
 const BLOCK_SCALAR_HEADER = /^[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: +(?:#.*)?)?$/;
 /** libyaml's limit on a simple key's length (it refuses longer ones). */
 const SIMPLE_KEY_MAX = 1024;
-const SINGLE_QUOTE = 0x27;
-const DOUBLE_QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const FLOW_INDICATORS = ',[]{}';
-/** The escapes `readSimpleBlock` reads in a double-quoted scalar (others: the yaml package). */
-const DOUBLE_QUOTED_ESCAPES = {
-    '\\': '\\',
-    '"': '"',
-    n: '\n',
-    t: '\t',
-    r: '\r',
+/**
+ * libyaml's escapes of one character in a double-quoted scalar, but for `\\'`, which the yaml
+ * package refuses (so a document with it is refused, where go-yaml reads a quote).
+ */
+const ESCAPES = {
     '0': '\0',
-    ' ': ' '
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '\\': '\\',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029'
 };
-/** The escape after a `\\` at `at`: its value and length, `\\xXX` ASCII, `\\uXXXX` not a surrogate. */
-function doubleQuotedEscape(text, at) {
-    const simple = DOUBLE_QUOTED_ESCAPES[text[at]];
-    if (simple !== undefined)
-        return [simple, 1];
-    const digits = text[at] === 'x' ? 2 : text[at] === 'u' ? 4 : 0;
-    const hex = text.slice(at + 1, at + 1 + digits);
-    if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits)
-        throw NOT_SIMPLE;
-    const code = Number.parseInt(hex, 16);
-    if ((digits === 2 && code > 0x7f) || (code >= 0xd800 && code <= 0xdfff))
-        throw NOT_SIMPLE;
-    return [String.fromCharCode(code), 1 + digits];
+const HEX_ESCAPE_DIGITS = { x: 2, u: 4, U: 8 };
+/**
+ * The value of the quoted scalar whose opening quote is at `open`, and the offset of its closing
+ * quote, as libyaml's scan_flow_scalar reads it (the yaml package folds an escaped line break
+ * followed by blank lines differently): escapes, `''`, and line folding (one break is a space,
+ * more are line breaks, the blanks around them go; after an escaped break, each break is one).
+ * Line breaks are `\n` (the reader normalises them first). Undefined when it is not closed or
+ * holds an escape libyaml refuses (the caller's reader then says why).
+ */
+function quotedScalar(text, open) {
+    const quote = text[open];
+    const double = quote === '"';
+    const isBlank = (c) => c === ' ' || c === '\t';
+    let value = '';
+    let i = open + 1;
+    for (;;) {
+        let escapedBreak = false;
+        let run = i;
+        for (; i < text.length && !isBlank(text[i]) && text[i] !== '\n'; i++) {
+            const c = text[i];
+            if (!double && c === "'" && text[i + 1] === "'") {
+                value += text.slice(run, i + 1);
+                run = ++i + 1;
+            }
+            else if (c === quote)
+                return { value: value + text.slice(run, i), close: i };
+            else if (double && c === '\\') {
+                value += text.slice(run, i);
+                const next = text[i + 1];
+                if (next === '\n') {
+                    escapedBreak = true;
+                    i++;
+                    break;
+                }
+                const digits = HEX_ESCAPE_DIGITS[next ?? ''];
+                if (digits) {
+                    const hex = text.slice(i + 2, i + 2 + digits);
+                    const code = /^[0-9a-fA-F]+$/.test(hex) ? Number.parseInt(hex, 16) : NaN;
+                    if (hex.length !== digits || !(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
+                        return undefined;
+                    value += String.fromCodePoint(code);
+                    i += 1 + digits;
+                }
+                else {
+                    const escaped = ESCAPES[next ?? ''];
+                    if (escaped === undefined)
+                        return undefined;
+                    value += escaped;
+                    i++;
+                }
+                run = i + 1;
+            }
+        }
+        if (!escapedBreak)
+            value += text.slice(run, i);
+        else
+            i++; // past the escaped line break
+        // Blanks and line breaks, then what they fold into.
+        let blanks = '';
+        let breaks = escapedBreak ? 0 : -1; // -1: no line break yet
+        for (; isBlank(text[i]) || text[i] === '\n'; i++) {
+            if (text[i] === '\n')
+                breaks++;
+            else if (breaks === -1)
+                blanks += text[i];
+        }
+        if (i >= text.length)
+            return undefined;
+        if (breaks === -1)
+            value += blanks;
+        else if (escapedBreak)
+            value += '\n'.repeat(breaks);
+        else
+            value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
+    }
 }
 /**
  * The block YAML nearly every manifest is written in, read in one pass without the yaml package
@@ -1591,89 +1663,30 @@ class SimpleBlock {
         return this.text[at] === "'" ? inner.replaceAll("''", "'") : inner;
     }
     /**
-     * A quoted scalar that is not a key, over as many lines as it takes: its continuation lines
-     * indented more than its collection (go-yaml does not ask that, the yaml package does), folded
-     * as libyaml folds them, with the escapes in DOUBLE_QUOTED_ESCAPES. Moves past it.
+     * A quoted scalar that is not a key, over as many lines as it takes, its continuation lines
+     * indented more than its collection (go-yaml does not ask that, the yaml package does). Moves
+     * past it.
      */
     quoted(at, column) {
         const text = this.text;
-        const quote = text.charCodeAt(at);
-        let value = '';
-        let i = at + 1;
-        for (;;) {
-            let run = i;
-            while (i < this.end && text.charCodeAt(i) !== SPACE) {
-                const c = text.charCodeAt(i);
-                if (c === quote && quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
-                    value += text.slice(run, i + 1);
-                    i += 2;
-                    run = i;
-                }
-                else if (c === quote) {
-                    this.expectLineEnd(i + 1);
-                    this.next();
-                    return value + text.slice(run, i);
-                }
-                else if (c === BACKSLASH && quote === DOUBLE_QUOTE) {
-                    value += text.slice(run, i);
-                    if (i + 1 === this.end) {
-                        // An escaped line break: the lines join without a space. (Blank lines after it: the
-                        // yaml package reads them differently from libyaml.)
-                        if (this.nextQuotedLine(column) > 0)
-                            throw NOT_SIMPLE;
-                        i = this.pos + this.indent;
-                    }
-                    else {
-                        const [escaped, length] = doubleQuotedEscape(text, i + 1);
-                        value += escaped;
-                        i += 1 + length;
-                    }
-                    run = i;
-                }
-                else
-                    i++;
-            }
-            value += text.slice(run, i);
-            const spaces = i;
-            while (i < this.end && text.charCodeAt(i) === SPACE)
-                i++;
-            if (i < this.end)
-                value += text.slice(spaces, i);
-            else {
-                // A line break: one is a space, more are line breaks; the spaces around them go.
-                const breaks = this.nextQuotedLine(column);
-                value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
-                i = this.pos + this.indent;
-            }
-        }
-    }
-    /**
-     * Moves to the next line that is not blank inside a quoted scalar (where `#` starts no
-     * comment) and returns how many blank lines it passed.
-     */
-    nextQuotedLine(column) {
-        const text = this.text;
-        let breaks = 0;
-        for (let pos = this.end + 1; pos < text.length; pos++) {
+        const scanned = quotedScalar(text, at);
+        if (!scanned)
+            throw NOT_SIMPLE;
+        for (let lineStart = this.end + 1; lineStart <= scanned.close; lineStart = this.end + 1) {
             this.lineIndex++;
-            let end = text.indexOf('\n', pos);
-            if (end === -1)
-                end = text.length;
-            let start = pos;
-            while (start < end && text.charCodeAt(start) === SPACE)
-                start++;
-            if (start < end) {
-                if (start - pos <= column)
-                    throw NOT_SIMPLE;
-                this.pos = pos;
-                this.end = end;
-                this.indent = start - pos;
-                return breaks;
-            }
-            breaks++;
-            pos = end;
+            this.pos = lineStart;
+            this.end = text.indexOf('\n', lineStart);
+            if (this.end === -1)
+                this.end = text.length;
+            let first = lineStart;
+            while (first < this.end && text.charCodeAt(first) === SPACE)
+                first++;
+            if (first < this.end && first - lineStart <= column)
+                throw NOT_SIMPLE;
         }
-        throw NOT_SIMPLE; // not closed
+        this.expectLineEnd(scanned.close + 1);
+        this.next();
+        return scanned.value;
     }
     /**
      * A flow collection that opens at `at` and closes on the same line, of plain scalars (no `:`
@@ -1758,7 +1771,8 @@ class SimpleBlock {
             const c = text[stop];
             if (FLOW_INDICATORS.includes(c))
                 break;
-            if (c === ':' || (c === '#' && text.charCodeAt(stop - 1) === SPACE))
+            // `?` ends a plain scalar in go-yaml's flow collections (the yaml package reads on).
+            if (c === ':' || c === '?' || (c === '#' && text.charCodeAt(stop - 1) === SPACE))
                 throw NOT_SIMPLE;
         }
         let end = stop;
@@ -1903,7 +1917,7 @@ function goOnlyRefuses(chunk) {
 }
 /**
  * Indents the continuation lines of multi-line quoted scalars and flow collections in block
- * context by one more than the line they start on (leading white space there is no part of the
+ * context by one more than the collection they start in (leading white space there is no part of the
  * value). Undefined when nothing needed it, or when a continuation line starts with `...`, which
  * go-yaml refuses there.
  */
@@ -1912,11 +1926,13 @@ function reindentFlowContinuations(text) {
     let changed = false;
     let quote = ''; // the open quote, if any
     let depth = 0; // flow collection depth
-    let constructIndent = -1; // indentation of the line the open construct started on
+    let constructIndent = -1; // column of the collection the open construct started in
     let blockScalarParent = -1; // indentation of the line that opened a block scalar
     for (let n = 0; n < lines.length; n++) {
         let line = lines[n];
         const indent = /^ */.exec(line)[0].length;
+        // The column of the collection a construct starting on this line is in (past `- `s).
+        const column = /^ *(?:- +)*/.exec(line)[0].length;
         if (quote || depth > 0) {
             if (line.trim() !== '' && indent <= constructIndent) {
                 if (/^\.\.\.(\s|$)/.test(line))
@@ -1956,11 +1972,11 @@ function reindentFlowContinuations(text) {
             if ((c === '"' || c === "'") && startOfNode) {
                 quote = c;
                 if (depth === 0)
-                    constructIndent = indent;
+                    constructIndent = column;
             }
             else if ((c === '[' || c === '{') && startOfNode) {
                 if (depth === 0)
-                    constructIndent = indent;
+                    constructIndent = column;
                 depth++;
             }
             else if ((c === ']' || c === '}') && depth > 0)
@@ -2031,7 +2047,7 @@ class Decoder {
      */
     bind(root) {
         const anchors = new Map();
-        const walk = (node, parentIndent) => {
+        const walk = (node, parentIndent, inFlow) => {
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
                 const target = anchors.get(node.source);
                 if (!target)
@@ -2042,7 +2058,7 @@ class Decoder {
             if (!node || typeof node !== 'object')
                 return;
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node)) {
-                this.checkScalar(node);
+                this.checkScalar(node, inFlow);
                 if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')
                     this.blockIndents.set(node, parentIndent);
             }
@@ -2050,23 +2066,37 @@ class Decoder {
             if (anchored.anchor)
                 anchors.set(anchored.anchor, anchored);
             const indent = anchored.range ? this.columnAt(anchored.range[0]) : parentIndent;
+            const flow = inFlow || node.flow === true;
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
                 for (const pair of node.items) {
-                    walk(pair.key, indent);
-                    walk(pair.value, indent);
+                    walk(pair.key, indent, flow);
+                    walk(pair.value, indent, flow);
                 }
             }
             else if ('items' in node)
                 for (const item of node.items)
-                    walk(item, indent);
+                    walk(item, indent, flow);
         };
-        walk(root, -1);
+        walk(root, -1, false);
     }
     /** Scalar syntax go-yaml v2 refuses and the yaml package reads. */
-    checkScalar(node) {
+    checkScalar(node, inFlow) {
         const [start, end] = node.range ?? [0, 0];
-        if (node.type === 'QUOTE_DOUBLE' && /(^|[^\\])(\\\\)*\\\//.test(this.text.slice(start, end)))
-            throw new Refusal('found unknown escape character', start);
+        // In a flow collection go-yaml ends a plain scalar at `?` (then wants `,` or the end), and
+        // reads a `:` right after one as part of it, so `{k:[x]}` is a scalar `k:` and then `[`.
+        if (inFlow &&
+            node.type === 'PLAIN' &&
+            (this.text.slice(start, end).includes('?') ||
+                (this.text[end] === ':' && /[[{]/.test(this.text[end + 1] ?? ''))))
+            throw new Refusal("did not find expected ',' or the end of the flow collection", start);
+        if (node.type === 'QUOTE_DOUBLE') {
+            const source = this.text.slice(start, end);
+            if (/(^|[^\\])(\\\\)*\\\//.test(source))
+                throw new Refusal('found unknown escape character', start);
+            // libyaml refuses an escape of a surrogate or beyond U+10FFFF.
+            if (/(^|[^\\])(\\\\)*\\(u[dD][89a-fA-F]|U0000[dD][89a-fA-F]|U(?!0010|000)[0-9a-fA-F]{4})/.test(source))
+                throw new Refusal('found invalid Unicode character escape code', start);
+        }
         // A tag must be followed by a blank (or `,` in a flow collection): `{a: !!str}` is an error.
         if (node.tag &&
             start === end &&
@@ -2077,9 +2107,12 @@ class Decoder {
     /** A scalar's value; block scalars as libyaml reads them (see blockScalar). */
     scalar(node) {
         const parentIndent = this.blockIndents.get(node);
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+        // Quoted scalars are folded as libyaml folds them (see quotedScalar).
+        const quotedValue = quoted && node.range ? quotedScalar(this.text, node.range[0])?.value : undefined;
         const text = parentIndent !== undefined && node.range
             ? blockScalar(this.text, node.range[0], parentIndent).value
-            : (node.source ?? String(node.value)); // tags are resolved here, not by `yaml`
+            : (quotedValue ?? node.source ?? String(node.value)); // tags are resolved here, not by `yaml`
         return scalarValue(node, text);
     }
     count() {

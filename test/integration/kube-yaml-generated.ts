@@ -33,6 +33,12 @@ const ESCAPES = [
   '\\ud800'
 ]
 
+/**
+ * `count` documents from `seed`. One known difference is not generated: a `:` inside a plain
+ * scalar of a flow collection before `,`, `]` or `}` (`[x:]`) is part of the scalar for go-yaml
+ * and a value indicator for the yaml package, which the reader keeps (documented in
+ * docs/security.md).
+ */
 export function generatedDocuments(count: number, seed = 17): string[] {
   const random = generator(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
@@ -78,7 +84,7 @@ export function generatedDocuments(count: number, seed = 17): string[] {
           : chance(0.2)
             ? `"${pick(WORDS)}"`
             : chance(0.1)
-              ? fragment()
+              ? fragment().replaceAll(':', '') // see below
               : pick(WORDS)
       const key = chance(0.15) ? `"${pick(WORDS)}"` : pick(['app', 'tier', 'k', 'a b'])
       return map ? `${key}:${chance(0.9) ? ' ' : ''}${value}` : value
