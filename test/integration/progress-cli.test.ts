@@ -45,12 +45,14 @@ const terminalEnv = (): NodeJS.ProcessEnv => {
   return env
 }
 
-/** `script` takes one command line for `sh -c`; every word here is quoted. */
+/** `script` takes one command line for `sh -c`; every word of ours is quoted. */
 const shellWord = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
 
 /** Runs the CLI with standard error (and output) on a pseudo-terminal; returns what it showed. */
 async function onTerminal(args: string[]): Promise<string> {
-  const command = [process.execPath, CLI, ...args].map(shellWord).join(' ')
+  // A wide terminal: the live line is cut to its width, and what it names must fit whatever the
+  // timing (with conftest done first, the line is longer when Trivy starts).
+  const command = `stty cols 400; ${[process.execPath, CLI, ...args].map(shellWord).join(' ')}`
   try {
     const { stdout } = await execFileAsync('script', ['-qec', command, '/dev/null'], {
       cwd: dir,
