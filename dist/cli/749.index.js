@@ -36,7 +36,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/findings/model.ts
+var model = __webpack_require__(9971);
 ;// CONCATENATED MODULE: ./src/findings/baseline.ts
+
 
 
 /** Fingerprints from an earlier run's findings file (our `findings-file` output). */
@@ -55,7 +58,7 @@ async function loadBaseline(file) {
 }
 /** Marks each finding new or existing relative to the baseline. */
 function markNew(findings, baseline) {
-    return findings.map((finding) => ({ ...finding, isNew: !baseline.has(finding.fingerprint) }));
+    return findings.map((finding) => (0,model/* withFields */.q)(finding, { isNew: !baseline.has(finding.fingerprint) }));
 }
 
 ;// CONCATENATED MODULE: ./src/findings/equivalents.ts
@@ -204,22 +207,37 @@ const key = (path, line) => `${path}\u0000${line}`;
  * the waiver shows owner, reason and expiry); folding runs before waivers and the baseline.
  */
 function foldEquivalents(findings) {
-    const resolve = folding(findings);
-    return findings.flatMap(resolve);
+    return fold(findings, folding(findings));
 }
 /** `foldEquivalents` across scan outcomes: each keeps its own findings, minus the folded ones. */
 function foldOutcomes(outcomes) {
     const resolve = folding(outcomes.flatMap((outcome) => outcome.findings));
-    return outcomes.map((outcome) => ({ ...outcome, findings: outcome.findings.flatMap(resolve) }));
+    return outcomes.map((outcome) => ({ ...outcome, findings: fold(outcome.findings, resolve) }));
 }
-/** For each finding: itself, itself with `alsoReportedBy`, or nothing (folded into another). */
+/** The findings as `resolve` leaves them; without one, a copy of the list as it is. */
+function fold(findings, resolve) {
+    if (!resolve)
+        return findings.slice();
+    const kept = [];
+    for (const finding of findings) {
+        const resolved = resolve(finding);
+        if (resolved)
+            kept.push(resolved);
+    }
+    return kept;
+}
+/**
+ * For each finding: itself, itself with `alsoReportedBy`, or undefined (folded into another).
+ * Undefined when no finding can be folded (no Trivy misconfiguration finding has an equivalent),
+ * the usual case: the findings are then copied as they are, not passed through one by one.
+ */
 function folding(findings) {
     const byTrivy = new Map();
     for (const e of TRIVY_EQUIVALENTS)
         byTrivy.set(e.trivy, e);
     const candidates = findings.filter((f) => f.scanner === 'trivy-config' && byTrivy.has(f.ruleId) && f.location !== undefined);
     if (candidates.length === 0)
-        return (finding) => [finding];
+        return undefined;
     // Subjects Trivy names at each file:line, for its messages that name none.
     const anchors = new Map();
     for (const f of findings) {
@@ -267,24 +285,22 @@ function folding(findings) {
     }
     return (f) => {
         if (folded.has(f))
-            return [];
+            return undefined;
         const list = absorbed.get(f);
         if (list === undefined)
-            return [f];
-        return [
-            {
-                ...f,
-                alsoReportedBy: [
-                    ...(f.alsoReportedBy ?? []),
-                    ...list.map((t) => ({
-                        scanner: t.scanner,
-                        ruleId: t.ruleId,
-                        title: t.title,
-                        ...(t.location ? { location: t.location } : {})
-                    }))
-                ]
-            }
-        ];
+            return f;
+        return {
+            ...f,
+            alsoReportedBy: [
+                ...(f.alsoReportedBy ?? []),
+                ...list.map((t) => ({
+                    scanner: t.scanner,
+                    ruleId: t.ruleId,
+                    title: t.title,
+                    ...(t.location ? { location: t.location } : {})
+                }))
+            ]
+        };
     };
 }
 /** How reports name a folded finding: `Trivy KSV-0001`. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { ConfigError } from '../errors.js'
-import type { Finding } from './model.js'
+import { withFields, type Finding } from './model.js'
 
 /** Fingerprints from an earlier run's findings file (our `findings-file` output). */
 export async function loadBaseline(file: string): Promise<Set<string>> {
@@ -19,5 +19,7 @@ export async function loadBaseline(file: string): Promise<Set<string>> {
 
 /** Marks each finding new or existing relative to the baseline. */
 export function markNew(findings: Finding[], baseline: Set<string>): Finding[] {
-  return findings.map((finding) => ({ ...finding, isNew: !baseline.has(finding.fingerprint) }))
+  return findings.map((finding) =>
+    withFields(finding, { isNew: !baseline.has(finding.fingerprint) })
+  )
 }

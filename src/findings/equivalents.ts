@@ -174,24 +174,40 @@ const key = (path: string, line: number): string => `${path}\u0000${line}`
  * the waiver shows owner, reason and expiry); folding runs before waivers and the baseline.
  */
 export function foldEquivalents(findings: Finding[]): Finding[] {
-  const resolve = folding(findings)
-  return findings.flatMap(resolve)
+  return fold(findings, folding(findings))
 }
 
 /** `foldEquivalents` across scan outcomes: each keeps its own findings, minus the folded ones. */
 export function foldOutcomes<T extends { findings: Finding[] }>(outcomes: T[]): T[] {
   const resolve = folding(outcomes.flatMap((outcome) => outcome.findings))
-  return outcomes.map((outcome) => ({ ...outcome, findings: outcome.findings.flatMap(resolve) }))
+  return outcomes.map((outcome) => ({ ...outcome, findings: fold(outcome.findings, resolve) }))
 }
 
-/** For each finding: itself, itself with `alsoReportedBy`, or nothing (folded into another). */
-function folding(findings: Finding[]): (finding: Finding) => Finding[] {
+type Resolve = (finding: Finding) => Finding | undefined
+
+/** The findings as `resolve` leaves them; without one, a copy of the list as it is. */
+function fold(findings: Finding[], resolve: Resolve | undefined): Finding[] {
+  if (!resolve) return findings.slice()
+  const kept: Finding[] = []
+  for (const finding of findings) {
+    const resolved = resolve(finding)
+    if (resolved) kept.push(resolved)
+  }
+  return kept
+}
+
+/**
+ * For each finding: itself, itself with `alsoReportedBy`, or undefined (folded into another).
+ * Undefined when no finding can be folded (no Trivy misconfiguration finding has an equivalent),
+ * the usual case: the findings are then copied as they are, not passed through one by one.
+ */
+function folding(findings: Finding[]): Resolve | undefined {
   const byTrivy = new Map<string, Equivalent>()
   for (const e of TRIVY_EQUIVALENTS) byTrivy.set(e.trivy, e)
   const candidates = findings.filter(
     (f) => f.scanner === 'trivy-config' && byTrivy.has(f.ruleId) && f.location !== undefined
   )
-  if (candidates.length === 0) return (finding) => [finding]
+  if (candidates.length === 0) return undefined
 
   // Subjects Trivy names at each file:line, for its messages that name none.
   const anchors = new Map<string, Subject[]>()
@@ -236,23 +252,21 @@ function folding(findings: Finding[]): (finding: Finding) => Finding[] {
   }
 
   return (f) => {
-    if (folded.has(f)) return []
+    if (folded.has(f)) return undefined
     const list = absorbed.get(f)
-    if (list === undefined) return [f]
-    return [
-      {
-        ...f,
-        alsoReportedBy: [
-          ...(f.alsoReportedBy ?? []),
-          ...list.map((t) => ({
-            scanner: t.scanner,
-            ruleId: t.ruleId,
-            title: t.title,
-            ...(t.location ? { location: t.location } : {})
-          }))
-        ]
-      }
-    ]
+    if (list === undefined) return f
+    return {
+      ...f,
+      alsoReportedBy: [
+        ...(f.alsoReportedBy ?? []),
+        ...list.map((t) => ({
+          scanner: t.scanner,
+          ruleId: t.ruleId,
+          title: t.title,
+          ...(t.location ? { location: t.location } : {})
+        }))
+      ]
+    }
   }
 }
 

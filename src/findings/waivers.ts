@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
 import { ConfigError } from '../errors.js'
-import type { Finding } from './model.js'
+import { withFields, type Finding } from './model.js'
 
 /** An accepted risk: which findings it covers, who owns it, why, and until when. */
 export interface Waiver {
@@ -163,10 +163,9 @@ export function applyWaivers(
     findings: findings.map((finding) => {
       const waiver = covering(finding)
       return waiver
-        ? {
-            ...finding,
+        ? withFields(finding, {
             suppression: { reason: waiver.reason, owner: waiver.owner, expires: waiver.expires }
-          }
+          })
         : finding
     })
   }
