@@ -14,17 +14,22 @@ import data.lib.k8s
 import data.lib.match
 import data.lib.pods
 
+# The tags to flag (null: no tag) and the exemptions are rules, evaluated at
+# most once per review, the exemptions only for an image with a flagged tag; the
+# loop over containers calls builtins only (a function call per container costs
+# several times as much).
+flagged_tags := {null} | {tag | some tag in k8s.param("tags", ["latest"])}
+
+exempt_images := k8s.param("exemptImages", [])
+
+exempt_image_prefixes := match.prefixes(exempt_images)
+
 violation contains {"msg": msg, "details": details} if {
-	# Bound once, before the loop over containers, which calls builtins only
-	# (a function call per container costs several times as much).
-	exempt_images := k8s.param("exemptImages", [])
-	exempt_image_prefixes := match.prefixes(exempt_images)
-	flagged_tags := {null} | {tag | some tag in k8s.param("tags", ["latest"])} # null: no tag
-	some c in pods.containers
-	image := object.get(c.container, "image", null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	image := object.get(container, "image", null)
 	not image in {null, ""}
-	not image in exempt_images
-	not strings.any_prefix_match(image, exempt_image_prefixes)
 
 	# An OCI digest reference (`name@algorithm:hex`) is immutable whatever its tag.
 	not regex.match(`@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$`, image)
@@ -36,6 +41,9 @@ violation contains {"msg": msg, "details": details} if {
 	last := segments[count(segments) - 1]
 	tag := {true: substring(last, indexof(last, ":") + 1, -1), false: null}[contains(last, ":")]
 	tag in flagged_tags
+	not image in exempt_images
+	not strings.any_prefix_match(image, exempt_image_prefixes)
+	c := pods.entry(field, i, container)
 	problem := tag_problem(tag)
 	msg := sprintf(
 		"%s: container %q uses image %q %s. Pin a fixed version tag or a digest instead (for example %q or %q).",

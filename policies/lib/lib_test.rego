@@ -5,6 +5,7 @@ import future.keywords.if
 import data.lib.fixtures
 import data.lib.k8s
 import data.lib.pods
+import data.lib.pss
 import data.lib.quantity
 
 test_namespace_from_review_when_object_has_none if {
@@ -28,6 +29,29 @@ test_field_path if {
 
 test_pod_metadata_null if {
 	pods.pod.metadata == {} with input as fixtures.review({"kind": "Deployment", "metadata": {"name": "x"}, "spec": {"template": {"metadata": null, "spec": {}}}}, {})
+}
+
+test_spec_only_when_an_object if {
+	pods.spec == {"containers": []} with input as fixtures.pod({"containers": []}, {})
+	not pods.spec with input as fixtures.review({"kind": "Deployment", "spec": {"template": {"spec": "x"}}}, {})
+	not pods.spec with input as fixtures.review({"kind": "ConfigMap", "spec": {}}, {})
+	pods.containers == [] with input as fixtures.review({"kind": "Deployment", "spec": {"template": {"spec": null}}}, {})
+}
+
+test_containers_skip_non_objects_and_name_null_as_empty if {
+	spec := {"initContainers": ["x", {"name": null}], "containers": [{"name": "a"}], "ephemeralContainers": null}
+	pods.containers == [
+		{"container": {"name": null}, "name": "", "field": "initContainers", "index": 1},
+		{"container": {"name": "a"}, "name": "a", "field": "containers", "index": 0},
+	] with input as fixtures.pod(spec, {})
+}
+
+test_restricted_only_for_level_restricted if {
+	pss.restricted with input as fixtures.pod({}, {"level": "restricted"})
+	not pss.restricted with input as fixtures.pod({}, {"level": "baseline"})
+	not pss.restricted with input as fixtures.pod({}, {"level": null})
+	not pss.restricted with input as fixtures.pod({}, {})
+	not pss.restricted with input as fixtures.pod({}, null)
 }
 
 test_quantities if {

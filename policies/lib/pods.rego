@@ -1,8 +1,8 @@
 # METADATA
 # description: |
 #   The one place that knows where the pod spec lives in every workload kind.
-#   Policies read pod.spec / pod.metadata and iterate `containers`; they never
-#   walk workload shapes themselves.
+#   Policies read spec / pod.metadata and walk the container lists named in
+#   container_fields; they never walk workload shapes themselves.
 package lib.pods
 
 import future.keywords.contains
@@ -77,8 +77,16 @@ templates := {
 	},
 }
 
-# pod is undefined for kinds without a pod spec, so pod-level policies are
-# silent on them.
+# spec is the pod spec, undefined for kinds without one (or when it is not an
+# object), so pod-level policies are silent on them.
+spec := s if {
+	resource := k8s.resource
+	s := object.get(resource, templates[resource.kind].spec, null)
+	is_object(s)
+}
+
+# pod adds the pod's metadata ({} when absent, null or not an object) and the
+# field paths messages need.
 pod := {
 	"spec": spec,
 	"metadata": {true: metadata, false: {}}[is_object(metadata)],
@@ -87,55 +95,44 @@ pod := {
 } if {
 	resource := k8s.resource
 	template := templates[resource.kind]
-	spec := object.get(resource, template.spec, null)
-	is_object(spec)
 	metadata := object.get(resource, template.metadata, {})
 }
 
-# containers lists every initContainer, container and ephemeralContainer, in
-# the order Pod Security Admission visits them:
-#   container:        the container object
-#   name:             its name ("" when absent or null)
-#   field:            "initContainers" | "containers" | "ephemeralContainers"
-#   index:            its index in that list (path(c) is its field path)
-#   security_context: its securityContext ({} when absent, null or not an object)
-# Each entry is built once per review, with the pod spec bound to a local, so
-# policies read c.name and c.security_context instead of calling helpers per
-# container.
-default containers := []
+# The container lists, in the order Pod Security Admission visits them.
+container_fields := ["initContainers", "containers", "ephemeralContainers"]
 
-containers := [c |
-	some field in ["initContainers", "containers", "ephemeralContainers"]
+# Policies walk the containers of every list with
+#   some field in pods.container_fields
+#   some i, container in object.get(pods.spec, field, [])
+#   is_object(container)
+# and read a securityContext field with one path,
+#   object.get(container, ["securityContext", name], null)
+# which is null when the field is unset and when the securityContext is absent,
+# null or not an object. A list of per-container entries built for every review
+# would cost as much as all the rest of a PSS policy, so a policy builds the
+# entry its messages need, entry(field, i, container), only for a violation.
+#   container: the container object
+#   name:      its name ("" when absent or null)
+#   field:     "initContainers" | "containers" | "ephemeralContainers"
+#   index:     its index in that list (path(c) is its field path)
+entry(field, i, container) := {"container": container, "name": k8s.get(container, "name", ""), "field": field, "index": i}
+
+# containers lists the entries of every container ([] without a pod spec), for
+# policies where simplicity matters more than speed.
+containers := [entry(field, i, container) |
+	some field in container_fields
 	some i, container in object.get(spec, field, [])
 	is_object(container)
-	name := object.get(container, "name", "")
-	sc := object.get(container, "securityContext", {})
-	c := {
-		"container": container,
-		"name": {true: name, false: ""}[name != null],
-		"field": field,
-		"index": i,
-		"security_context": {true: sc, false: {}}[is_object(sc)],
-	}
-] if {
-	spec := pod.spec
-}
+]
 
 # path is the field path of a container entry, e.g.
-# "spec.template.spec.containers[1]". Only messages need it, so it is built
-# for violations rather than for every container.
+# "spec.template.spec.containers[1]".
 path(c) := sprintf("%s.%s[%d]", [pod.spec_path, c.field, c.index])
-
-# pod_security_context is spec.securityContext ({} when absent, null or not an
-# object).
-pod_security_context := {true: sc, false: {}}[is_object(sc)] if {
-	sc := object.get(pod.spec, "securityContext", {})
-}
 
 # windows is true for pods that declare spec.os.name: windows; the restricted
 # profile relaxes several Linux-only controls for them.
-windows if object.get(pod.spec, ["os", "name"], null) == "windows"
+windows if object.get(spec, ["os", "name"], null) == "windows"
 
 # user_namespace is true for pods with hostUsers: false; Kubernetes 1.35+
 # relaxes runAsNonRoot, runAsUser and the baseline procMount control for them.
-user_namespace if pod.spec.hostUsers == false
+user_namespace if spec.hostUsers == false

@@ -21,7 +21,7 @@ annotation_prefix := "container.apparmor.security.beta.kubernetes.io/"
 remedy := "Use RuntimeDefault or a Localhost profile instead of Unconfined (Pod Security Standards baseline: AppArmor)."
 
 violation contains {"msg": msg, "details": details} if {
-	profile := object.get(pods.pod_security_context, "appArmorProfile", null)
+	profile := object.get(pods.spec, ["securityContext", "appArmorProfile"], null)
 	profile != null
 	type := k8s.get(profile, "type", "")
 	not type in allowed_types
@@ -30,17 +30,20 @@ violation contains {"msg": msg, "details": details} if {
 }
 
 violation contains {"msg": msg, "details": details} if {
-	some c in pods.containers
-	profile := object.get(c.security_context, "appArmorProfile", null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	profile := object.get(container, ["securityContext", "appArmorProfile"], null)
 	profile != null
 	type := k8s.get(profile, "type", "")
 	not type in allowed_types
+	c := pods.entry(field, i, container)
 	msg := sprintf("%s sets securityContext.appArmorProfile.type to %q. %s", [pss.where(c), type, remedy])
 	details := {"path": sprintf("%s.type", [pss.container_path(c, "appArmorProfile")]), "container": c.name, "value": type}
 }
 
 violation contains {"msg": msg, "details": details} if {
-	some key, value in k8s.get(pods.pod.metadata, "annotations", {})
+	some key, value in object.get(pods.pod.metadata, "annotations", {}) # null iterates like {}
 	startswith(key, annotation_prefix)
 	not allowed_annotation(value)
 	msg := sprintf(

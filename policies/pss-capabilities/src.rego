@@ -22,38 +22,48 @@ baseline_allowed := {
 # call per container; null when unset (null iterates and tests membership like
 # []).
 violation contains {"msg": msg, "details": details} if {
-	not pss.restricted
-	some c in pods.containers
-	some i, capability in object.get(c.security_context, ["capabilities", "add"], null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	some add_index, capability in object.get(container, ["securityContext", "capabilities", "add"], null)
 	not capability in baseline_allowed
+	not pss.restricted # regal ignore:non-loop-expression
+	c := pods.entry(field, i, container)
 	msg := sprintf(
 		"%s adds capability %q. Remove it from securityContext.capabilities.add; only %v may be added (Pod Security Standards baseline: capabilities).",
 		[pss.where(c), capability, sort(baseline_allowed)],
 	)
-	details := {"path": sprintf("%s.securityContext.capabilities.add[%d]", [pods.path(c), i]), "container": c.name, "value": capability}
+	details := {"path": sprintf("%s.securityContext.capabilities.add[%d]", [pods.path(c), add_index]), "container": c.name, "value": capability}
 }
 
 violation contains {"msg": msg, "details": details} if {
-	pss.restricted
-	not pods.windows
-	some c in pods.containers
-	not "ALL" in object.get(c.security_context, ["capabilities", "drop"], null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	drop := object.get(container, ["securityContext", "capabilities", "drop"], null)
+	not "ALL" in drop
+	pss.restricted # regal ignore:non-loop-expression
+	not pods.windows # regal ignore:non-loop-expression
+	c := pods.entry(field, i, container)
 	msg := sprintf(
 		"%s does not drop all capabilities. Set securityContext.capabilities.drop: [\"ALL\"] (Pod Security Standards restricted: capabilities).",
 		[pss.where(c)],
 	)
-	details := {"path": sprintf("%s.securityContext.capabilities.drop", [pods.path(c)]), "container": c.name, "value": object.get(c.security_context, ["capabilities", "drop"], null)}
+	details := {"path": sprintf("%s.securityContext.capabilities.drop", [pods.path(c)]), "container": c.name, "value": drop}
 }
 
 violation contains {"msg": msg, "details": details} if {
-	pss.restricted
-	not pods.windows
-	some c in pods.containers
-	some i, capability in object.get(c.security_context, ["capabilities", "add"], null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	some add_index, capability in object.get(container, ["securityContext", "capabilities", "add"], null)
 	capability != "NET_BIND_SERVICE"
+	pss.restricted # regal ignore:non-loop-expression
+	not pods.windows # regal ignore:non-loop-expression
+	c := pods.entry(field, i, container)
 	msg := sprintf(
 		"%s adds capability %q. Remove it from securityContext.capabilities.add; only NET_BIND_SERVICE may be added (Pod Security Standards restricted: capabilities).",
 		[pss.where(c), capability],
 	)
-	details := {"path": sprintf("%s.securityContext.capabilities.add[%d]", [pods.path(c), i]), "container": c.name, "value": capability}
+	details := {"path": sprintf("%s.securityContext.capabilities.add[%d]", [pods.path(c), add_index]), "container": c.name, "value": capability}
 }

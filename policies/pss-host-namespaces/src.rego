@@ -15,7 +15,7 @@ namespaces := {"hostNetwork": "network", "hostPID": "process ID", "hostIPC": "IP
 
 violation contains {"msg": msg, "details": details} if {
 	some field, shared in namespaces
-	pods.pod.spec[field] == true
+	pods.spec[field] == true
 	msg := sprintf(
 		"%s: pod sets %s: true and shares the node's %s namespace. Remove %s (Pod Security Standards baseline: host namespaces).",
 		[k8s.label, field, shared, field],

@@ -12,10 +12,13 @@ import data.lib.pods
 import data.lib.pss
 
 violation contains {"msg": msg, "details": details} if {
-	not pods.windows
-	some c in pods.containers
-	value := object.get(c.security_context, "allowPrivilegeEscalation", null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	value := object.get(container, ["securityContext", "allowPrivilegeEscalation"], null)
 	value != false
+	not pods.windows # regal ignore:non-loop-expression
+	c := pods.entry(field, i, container)
 	msg := sprintf(
 		"%s does not set securityContext.allowPrivilegeEscalation: false (it is %v). Set it to false (Pod Security Standards restricted: privilege escalation).",
 		[pss.where(c), value],

@@ -12,8 +12,11 @@ import data.lib.pods
 import data.lib.pss
 
 violation contains {"msg": msg, "details": details} if {
-	some c in pods.containers
-	object.get(c.security_context, "privileged", null) == true
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	object.get(container, ["securityContext", "privileged"], null) == true
+	c := pods.entry(field, i, container)
 	msg := sprintf(
 		"%s sets securityContext.privileged: true, which gives it full access to the node. Remove it or set it to false (Pod Security Standards baseline: privileged containers).",
 		[pss.where(c)],

@@ -13,11 +13,14 @@ import data.lib.pods
 import data.lib.pss
 
 violation contains {"msg": msg, "details": details} if {
-	not relaxed
-	some c in pods.containers
-	mount := object.get(c.security_context, "procMount", null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	mount := object.get(container, ["securityContext", "procMount"], null)
 	mount != null
 	mount != "Default"
+	not relaxed # regal ignore:non-loop-expression
+	c := pods.entry(field, i, container)
 	msg := sprintf(
 		"%s sets securityContext.procMount to %q, unmasking /proc. Remove it or set it to Default (Pod Security Standards %s: /proc mount type).",
 		[pss.where(c), mount, pss.level],
@@ -26,6 +29,6 @@ violation contains {"msg": msg, "details": details} if {
 }
 
 relaxed if {
-	not pss.restricted
 	pods.user_namespace
+	not pss.restricted
 }

@@ -14,19 +14,22 @@ import data.lib.pss
 
 remedy := "Set securityContext.runAsNonRoot: true on the pod or the container and run the image as a non-zero UID (Pod Security Standards restricted: running as non-root)."
 
-pod_value := object.get(pods.pod_security_context, "runAsNonRoot", null)
+pod_value := object.get(pods.spec, ["securityContext", "runAsNonRoot"], null)
 
 violation contains {"msg": msg, "details": details} if {
-	not pods.user_namespace
 	pod_value == false
+	not pods.user_namespace
 	msg := sprintf("%s sets securityContext.runAsNonRoot: false. %s", [pss.pod_where, remedy])
 	details := {"path": pss.pod_path("runAsNonRoot"), "value": false}
 }
 
 violation contains {"msg": msg, "details": details} if {
-	not pods.user_namespace
-	some c in pods.containers
-	object.get(c.security_context, "runAsNonRoot", null) == false
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	object.get(container, ["securityContext", "runAsNonRoot"], null) == false
+	not pods.user_namespace # regal ignore:non-loop-expression
+	c := pods.entry(field, i, container)
 	msg := sprintf("%s sets securityContext.runAsNonRoot: false. %s", [pss.where(c), remedy])
 	details := {"path": pss.container_path(c, "runAsNonRoot"), "container": c.name, "value": false}
 }
@@ -34,10 +37,13 @@ violation contains {"msg": msg, "details": details} if {
 # Containers that inherit an unset pod value. (A pod value of false is
 # reported above.)
 violation contains {"msg": msg, "details": details} if {
-	not pods.user_namespace
 	pod_value == null
-	some c in pods.containers
-	object.get(c.security_context, "runAsNonRoot", null) == null
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	object.get(container, ["securityContext", "runAsNonRoot"], null) == null
+	not pods.user_namespace # regal ignore:non-loop-expression
+	c := pods.entry(field, i, container)
 	msg := sprintf("%s does not set runAsNonRoot, and neither does the pod. %s", [pss.where(c), remedy])
 	details := {"path": pss.container_path(c, "runAsNonRoot"), "container": c.name, "value": null}
 }

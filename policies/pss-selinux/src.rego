@@ -34,20 +34,23 @@ bad(field, value) if {
 }
 
 violation contains {"msg": msg, "details": details} if {
-	opts := object.get(pods.pod_security_context, "seLinuxOptions", null)
+	opts := object.get(pods.spec, ["securityContext", "seLinuxOptions"], null)
 	opts != null
 	some problem in problems(opts)
-	[field, value, what] := problem
-	msg := sprintf("%s sets securityContext.seLinuxOptions.%s to %q (%s). %s", [pss.pod_where, field, value, what, remedy])
-	details := {"path": sprintf("%s.%s", [pss.pod_path("seLinuxOptions"), field]), "value": value}
+	[option, value, what] := problem
+	msg := sprintf("%s sets securityContext.seLinuxOptions.%s to %q (%s). %s", [pss.pod_where, option, value, what, remedy])
+	details := {"path": sprintf("%s.%s", [pss.pod_path("seLinuxOptions"), option]), "value": value}
 }
 
 violation contains {"msg": msg, "details": details} if {
-	some c in pods.containers
-	opts := object.get(c.security_context, "seLinuxOptions", null)
+	some field in pods.container_fields
+	some i, container in object.get(pods.spec, field, [])
+	is_object(container)
+	opts := object.get(container, ["securityContext", "seLinuxOptions"], null)
 	opts != null
 	some problem in problems(opts)
-	[field, value, what] := problem
-	msg := sprintf("%s sets securityContext.seLinuxOptions.%s to %q (%s). %s", [pss.where(c), field, value, what, remedy])
-	details := {"path": sprintf("%s.%s", [pss.container_path(c, "seLinuxOptions"), field]), "container": c.name, "value": value}
+	c := pods.entry(field, i, container)
+	[option, value, what] := problem
+	msg := sprintf("%s sets securityContext.seLinuxOptions.%s to %q (%s). %s", [pss.where(c), option, value, what, remedy])
+	details := {"path": sprintf("%s.%s", [pss.container_path(c, "seLinuxOptions"), option]), "container": c.name, "value": value}
 }

@@ -31,7 +31,7 @@ safe := {
 }
 
 violation contains {"msg": msg, "details": details} if {
-	some i, sysctl in k8s.get(pods.pod_security_context, "sysctls", [])
+	some i, sysctl in object.get(pods.spec, ["securityContext", "sysctls"], [])
 	name := k8s.get(sysctl, "name", "")
 	not name in safe
 	msg := sprintf(

@@ -11,7 +11,10 @@ import future.keywords.in
 
 import data.lib.k8s
 
-annotations := k8s.get(k8s.get(k8s.resource, "metadata", {}), "annotations", {})
+# metadata.annotations ({} when absent or null), read with one object.get.
+annotations := {true: found, false: {}}[found != null] if {
+	found := object.get(k8s.resource, ["metadata", "annotations"], {})
+}
 
 aws_internal := "service.beta.kubernetes.io/aws-load-balancer-internal"
 
@@ -25,10 +28,9 @@ azure_internal := "service.beta.kubernetes.io/azure-load-balancer-internal"
 
 violation contains {"msg": msg, "details": details} if {
 	k8s.kind == "Service"
-	spec := k8s.get(k8s.resource, "spec", {})
-	k8s.get(spec, "type", "") == "LoadBalancer"
-	not k8s.namespace in k8s.param("allowedNamespaces", [])
+	object.get(k8s.resource, ["spec", "type"], "") == "LoadBalancer"
 	not is_internal
+	not k8s.namespace in k8s.param("allowedNamespaces", [])
 	msg := sprintf(
 		concat(" ", [
 			"%s: Service type LoadBalancer gets a public address. Make it internal with your cloud's annotation",
