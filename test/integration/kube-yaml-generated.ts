@@ -4,18 +4,7 @@
 // with random characters, many of them YAML indicators. Seeded, so every run reads the same
 // texts; most are valid YAML, some are not, and both kinds must be read (or refused) as
 // sigs.k8s.io/yaml does.
-
-/** mulberry32: a small seeded generator, so the corpus is the same on every machine. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { random as seededRandom } from '../harness/random.js'
 
 const WORDS = ['web', 'a b', '1', '0x1F', 'yes', 'null', '~', '1.5', '-x', 'v1.2', '2024-01-02']
 const ODD = [...':#,[]{}\'"-?!&*|>%@`\\ .x0']
@@ -40,7 +29,7 @@ const ESCAPES = [
  * docs/security.md).
  */
 export function generatedDocuments(count: number, seed = 17): string[] {
-  const random = generator(seed)
+  const random = seededRandom(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const chance = (p: number) => random() < p
 

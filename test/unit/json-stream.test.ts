@@ -8,19 +8,8 @@ import {
   writeUtf8,
   type LargeText
 } from '../../src/report/json-stream.js'
+import { random } from '../harness/random.js'
 import { sampleOutcomes } from '../report/fixtures.js'
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 // Characters JSON escapes or that are not ASCII, and text that looks like the placeholder.
 const ALPHABET = [
