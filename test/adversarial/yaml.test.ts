@@ -75,6 +75,23 @@ describe.skipIf(!hasTool('conftest') && !process.env.HARNESS_REQUIRE_TOOLS)(
       expect(rules(report).join()).not.toContain('HardeningPSSPrivilegeEscalation')
     })
 
+    it('sees fields in flow maps, escapes and folded quoted lines, as the fast reader reads them', async () => {
+      // Spellings readSimpleBlock reads itself: a one-line flow map, an escape and an escaped
+      // line break that joins `nginx:` and `latest` into one image reference.
+      const text = pod('      {privileged: yes, runAsUser: 0}\n')
+        .replace('    securityContext:\n', '    securityContext: ')
+        .replace('image: nginx:1.27.3', 'image: "\\x6eginx:\\\n      latest"')
+      const { code, report } = await scan({ 'k8s/pod.yaml': text })
+      expect(code).toBe(1)
+      expect(rules(report)).toEqual(
+        expect.arrayContaining([
+          'HardeningPSSPrivileged@10',
+          'HardeningPSSRunAsUser@10',
+          'HardeningDisallowedTags@8'
+        ])
+      )
+    })
+
     it('sees fields merged in with << and points at the line they are written on', async () => {
       const text = pod('      <<: [*priv]\n').replace(
         'metadata:',
