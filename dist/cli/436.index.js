@@ -58,32 +58,25 @@ function sortBySeverity(findings) {
         .map((keyed) => keyed.finding);
 }
 /**
- * The first `count` of `sortBySeverity(findings)`, without sorting them all: a report that shows
- * the top few of 100,000 findings keeps only those while it reads them.
+ * The first `count` of `sortBySeverity(findings)`, without sorting them all: the findings are
+ * grouped by severity, and only the groups the first `count` reach into are sorted (a report that
+ * shows the top few of 100,000 findings sorts the most severe group, not all of them).
  */
 function mostSevere(findings, count) {
+    const byRank = [];
+    for (const finding of findings)
+        (byRank[(0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity)] ??= []).push(finding);
     const kept = [];
-    if (count <= 0)
-        return [];
-    for (const finding of findings) {
-        const keyed = severityKey(finding);
-        if (kept.length === count && bySeverityKey(keyed, kept[count - 1]) >= 0)
+    for (let rank = byRank.length - 1; rank >= 0 && kept.length < count; rank--) {
+        const group = byRank[rank];
+        if (!group)
             continue;
-        // After every kept finding that sorts equal or before it, as a stable sort places it.
-        let low = 0;
-        let high = kept.length;
-        while (low < high) {
-            const mid = (low + high) >> 1;
-            if (bySeverityKey(kept[mid], keyed) <= 0)
-                low = mid + 1;
-            else
-                high = mid;
-        }
-        kept.splice(low, 0, keyed);
-        if (kept.length > count)
-            kept.pop();
+        // A stable sort of one rank: the same order as the full sort's within that rank.
+        const sorted = sortBySeverity(group);
+        for (let i = 0; i < sorted.length && kept.length < count; i++)
+            kept.push(sorted[i]);
     }
-    return kept.map((keyed) => keyed.finding);
+    return kept;
 }
 const severityKey = (finding) => ({
     finding,

@@ -284,8 +284,6 @@ const HISTORY_LIMIT = 52;
 /** How many rules the top-rules list keeps. */
 const TOP_RULES = 10;
 const zeroSeverities = () => Object.fromEntries(findings_severity/* SEVERITIES */.oC.map((s) => [s, 0]));
-const collator = new Intl.Collator('en', { numeric: true });
-const natural = (a, b) => collator.compare(a, b) || (0,order/* byText */.z4)(a, b);
 async function mergeFleet(options) {
     const current = await listRepositories(options.current);
     const previous = options.previous?.length ? await listRepositories(options.previous) : undefined;
@@ -354,7 +352,7 @@ async function mergeFleet(options) {
         label,
         summary,
         history: [...earlierHistory, point].slice(-HISTORY_LIMIT),
-        controls: [...controls.values()].sort((a, b) => natural(a.framework, b.framework) || natural(a.control, b.control)),
+        controls: [...controls.values()].sort((a, b) => (0,order/* naturalOrder */.uz)(a.framework, b.framework) || (0,order/* naturalOrder */.uz)(a.control, b.control)),
         topRules: [...rules.values()]
             .sort((a, b) => b.repositories - a.repositories ||
             b.open - a.open ||
@@ -388,7 +386,7 @@ function readRepository(dir, earlier) {
         ...new Set(evidence.controls
             .filter((c) => c.status === status)
             .map((c) => `${c.framework}:${c.control}`))
-    ].sort(natural);
+    ].sort(order/* naturalOrder */.uz);
     const fail = ids('fail');
     const failing = new Set(fail);
     let change = null;

@@ -2,7 +2,7 @@
 // function of the files read. Repositories are processed one at a time (the previous run's
 // fingerprints, then the current findings, compared and dropped), so memory is bounded by the
 // largest repository and the fleet-wide tallies, not by the fleet.
-import { byText } from '../findings/order.js'
+import { byText, naturalOrder } from '../findings/order.js'
 import { SEVERITIES, severityRank, type Severity } from '../findings/severity.js'
 import {
   listRepositories,
@@ -101,9 +101,6 @@ export interface MergeOptions {
 const zeroSeverities = () =>
   Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
 
-const collator = new Intl.Collator('en', { numeric: true })
-const natural = (a: string, b: string): number => collator.compare(a, b) || byText(a, b)
-
 export async function mergeFleet(options: MergeOptions): Promise<FleetDocument> {
   const current = await listRepositories(options.current)
   const previous = options.previous?.length ? await listRepositories(options.previous) : undefined
@@ -170,7 +167,7 @@ export async function mergeFleet(options: MergeOptions): Promise<FleetDocument> 
     summary,
     history: [...earlierHistory, point].slice(-HISTORY_LIMIT),
     controls: [...controls.values()].sort(
-      (a, b) => natural(a.framework, b.framework) || natural(a.control, b.control)
+      (a, b) => naturalOrder(a.framework, b.framework) || naturalOrder(a.control, b.control)
     ),
     topRules: [...rules.values()]
       .sort(
@@ -221,7 +218,7 @@ function readRepository(
           .filter((c) => c.status === status)
           .map((c) => `${c.framework}:${c.control}`)
       )
-    ].sort(natural)
+    ].sort(naturalOrder)
   const fail = ids('fail')
   const failing = new Set(fail)
   let change: FleetRepository['change'] = null

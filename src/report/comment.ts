@@ -4,7 +4,7 @@ import type { GateDecision } from '../gate.js'
 import type { ChangedOnlyScope } from '../manifests/changed.js'
 import type { ScanOutcome } from '../scanners/scanner.js'
 import { countFindings } from './counts.js'
-import { sortBySeverity } from '../findings/order.js'
+import { mostSevere } from '../findings/order.js'
 import { alsoReportedName } from '../findings/equivalents.js'
 import { encodeUrlPath, escapeMarkdown } from './markdown.js'
 import { scopeSentence } from './summary.js'
@@ -102,7 +102,7 @@ export function toCommentMarkdown(input: CommentInput): string {
     { top, detailRows: 0, waivedRows: 0, notices: false },
     { top: Math.min(top, 5), detailRows: 0, waivedRows: 0, notices: false }
   ]
-  const ordered = order(input)
+  const ordered = order(input, max)
   for (const shape of shapes) {
     const text = render(input, ordered, shape, max)
     if (text !== undefined) return text
@@ -112,32 +112,59 @@ export function toCommentMarkdown(input: CommentInput): string {
 }
 
 /**
+ * A row is never shorter than this (every row holds `<code></code>` and its table's pipes), so a
+ * comment of `max` characters holds fewer than `max / MIN_ROW_LENGTH` rows: longer lists are cut
+ * to that before they are sorted, and a shape that would list more is over the limit either way.
+ */
+export const MIN_ROW_LENGTH = 20
+
+/** The first rows of a list in the comment's order, and how long the whole list is. */
+interface Rows {
+  first: Finding[]
+  total: number
+}
+
+/**
  * What every shape of the comment shares, computed once: the findings in the order the comment
- * lists them, and the counts tables.
+ * lists them, as many as any shape can show, and the counts tables.
  */
 interface Ordered {
   counts: string[]
   scanners: string[]
-  open: Finding[]
-  /** `open` with new findings first when a baseline is used. */
-  ranked: Finding[]
-  openByOutcome: Finding[][]
-  waived: Finding[]
+  /** The open findings, with new findings first when a baseline is used. */
+  ranked: Rows
+  openByOutcome: Rows[]
+  waived: Rows
 }
 
-function order(input: CommentInput): Ordered {
-  const open = sortBySeverity(input.findings.filter((f) => !f.suppression))
+function order(input: CommentInput, max: number): Ordered {
+  const most = Math.floor(max / MIN_ROW_LENGTH) + 1
+  const rows = (findings: Finding[]): Rows => ({
+    first: mostSevere(findings, most),
+    total: findings.length
+  })
+  const open = input.findings.filter((f) => !f.suppression)
+  // With a baseline, new findings come first: the most severe new ones, then the others.
+  const newFirst = (): Finding[] => {
+    const fresh = mostSevere(
+      open.filter((f) => f.isNew),
+      most
+    )
+    return [
+      ...fresh,
+      ...mostSevere(
+        open.filter((f) => !f.isNew),
+        most - fresh.length
+      )
+    ]
+  }
+  const first = input.baseline ? newFirst() : mostSevere(open, most)
   return {
     counts: countsTable(input),
     scanners: scannerTable(input),
-    open,
-    ranked: input.baseline
-      ? [...open.filter((f) => f.isNew), ...open.filter((f) => !f.isNew)]
-      : open,
-    openByOutcome: input.outcomes.map((o) =>
-      sortBySeverity(o.findings.filter((f) => !f.suppression))
-    ),
-    waived: sortBySeverity(input.findings.filter((f) => f.suppression))
+    ranked: { first, total: open.length },
+    openByOutcome: input.outcomes.map((o) => rows(o.findings.filter((f) => !f.suppression))),
+    waived: rows(input.findings.filter((f) => f.suppression))
   }
 }
 
@@ -241,42 +268,42 @@ function render(
   shape: Shape,
   max: number
 ): string | undefined {
-  const { open, ranked, waived } = ordered
+  const { ranked, waived } = ordered
   const out = new Budget(max)
   const row = (f: Finding) => findingRow(f, input)
   out.push(...header(input), ...ordered.counts, ...ordered.scanners)
 
-  const top = ranked.slice(0, shape.top)
+  const top = ranked.first.slice(0, shape.top)
   if (top.length) {
     out.push(`### Top findings${input.baseline ? ' (new first)' : ''}`, '', ...FINDING_HEAD)
     if (!out.pushEach(top, row)) return undefined
     out.push('')
-    if (open.length > top.length) out.push(`…and ${open.length - top.length} more.`, '')
+    if (ranked.total > top.length) out.push(`…and ${ranked.total - top.length} more.`, '')
   }
   if (input.fixes) out.push(...fixesMarkdown(input.fixes, input))
 
   if (shape.detailRows > 0) {
     for (const [index, outcome] of input.outcomes.entries()) {
       const mine = ordered.openByOutcome[index]!
-      if (!mine.length) continue
-      const shown = mine.slice(0, shape.detailRows)
+      if (!mine.total) continue
+      const shown = mine.first.slice(0, shape.detailRows)
       out.push(
-        `<details><summary>${inert(outcome.scanner)} · ${inert(outcome.target, 120)}: ${mine.length} finding${mine.length === 1 ? '' : 's'}</summary>`,
+        `<details><summary>${inert(outcome.scanner)} · ${inert(outcome.target, 120)}: ${mine.total} finding${mine.total === 1 ? '' : 's'}</summary>`,
         '',
         ...FINDING_HEAD
       )
       if (!out.pushEach(shown, row)) return undefined
       out.push('')
-      if (mine.length > shown.length)
-        out.push(`…and ${mine.length - shown.length} more (see the job summary and SARIF).`, '')
+      if (mine.total > shown.length)
+        out.push(`…and ${mine.total - shown.length} more (see the job summary and SARIF).`, '')
       out.push('</details>', '')
     }
   }
 
-  if (waived.length && shape.waivedRows > 0) {
-    const shown = waived.slice(0, shape.waivedRows)
+  if (waived.total && shape.waivedRows > 0) {
+    const shown = waived.first.slice(0, shape.waivedRows)
     out.push(
-      `<details><summary>Waived: ${waived.length}</summary>`,
+      `<details><summary>Waived: ${waived.total}</summary>`,
       '',
       '| Severity | Rule | Where | Owner | Expires | Reason |',
       '| --- | --- | --- | --- | --- | --- |'
@@ -288,7 +315,7 @@ function render(
     )
     if (!fits) return undefined
     out.push('')
-    if (waived.length > shown.length) out.push(`…and ${waived.length - shown.length} more.`, '')
+    if (waived.total > shown.length) out.push(`…and ${waived.total - shown.length} more.`, '')
     out.push('</details>', '')
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decide } from '../../src/gate.js'
 import {
   MAX_COMMENT_LENGTH,
+  MIN_ROW_LENGTH,
   toCommentMarkdown,
   type CommentInput
 } from '../../src/report/comment.js'
@@ -193,6 +194,31 @@ describe('toCommentMarkdown', () => {
     expect(short).toContain('too long for a comment')
     // And an absurd one is still honoured.
     expect(toCommentMarkdown({ ...input([many]), maxLength: 100 }).length).toBeLessThanOrEqual(100)
+  })
+
+  it('never writes a row shorter than MIN_ROW_LENGTH, which lets it sort only the rows that can fit', () => {
+    // The emptiest findings a scanner can give: no rule, message, location or waiver text.
+    const bare = (i: number, waived: boolean) => ({
+      ...finding({ ruleId: '', message: '', title: '', target: '', severity: 'LOW' }),
+      fingerprint: `f${i}`,
+      ...(waived ? { suppression: { reason: '', owner: '', expires: '' } } : {})
+    })
+    const many: ScanOutcome = {
+      scanner: 'policies',
+      target: '',
+      notices: [],
+      tool: { name: 'conftest', version: '0.71.1' },
+      findings: Array.from({ length: 5000 }, (_, i) => bare(i, i % 2 === 0))
+    }
+    const whole = toCommentMarkdown({ ...input([many]), maxLength: 10_000_000 })
+    const rows = whole.split('\n').filter((line) => /^\| (?!Severity|---)/.test(line))
+    expect(rows.length).toBeGreaterThan(5000) // top, details and waived rows
+    for (const row of rows) expect(row.length).toBeGreaterThanOrEqual(MIN_ROW_LENGTH)
+    // Within GitHub's limit the same 5,000 findings are counted in full, though fewer are listed.
+    const fitted = toCommentMarkdown(input([many]))
+    expect(fitted.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH)
+    expect(fitted).toContain(': 2500 findings</summary>')
+    expect(fitted).toContain('<summary>Waived: 2500</summary>')
   })
 
   it('is deterministic', () => {

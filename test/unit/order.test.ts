@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { finalize, type Finding } from '../../src/findings/model.js'
 import { mostSevere, sortBySeverity } from '../../src/findings/order.js'
-
-/** A small deterministic generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
+import { random } from '../harness/random.js'
 
 const SEVERITIES = ['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const
 
