@@ -1,7 +1,7 @@
 // Shared helpers for the benchmarks: timing a command with its peak memory (GNU time), medians,
 // and printing ratios. Benchmarks print; they never assert (machines are noisy).
 import { spawnSync } from 'node:child_process'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import os from 'node:os'
 
 /**
@@ -14,6 +14,7 @@ import os from 'node:os'
 export function measure(command, args, options = {}) {
   const { stdoutFile, okExitCodes, ...spawnOptions } = options
   const out = stdoutFile ? openSync(stdoutFile, 'w') : 'pipe'
+  const busyBefore = machineBusySeconds()
   const started = process.hrtime.bigint()
   const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], {
     encoding: 'utf8',
@@ -29,7 +30,20 @@ export function measure(command, args, options = {}) {
   if (!okExitCodes?.includes(result.status ?? -1) && result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${lines.slice(-5).join('\n')}`)
   }
-  return { seconds, cpuSeconds: user + system, peakMiB: kib / 1024, stdout: stdoutFile ? undefined : result.stdout }
+  const cpuSeconds = user + system
+  // What the rest of the machine ran meanwhile, in cores: all CPU time spent minus the command's.
+  const othersCores = busyBefore === undefined ? undefined : Math.max(0, (machineBusySeconds() - busyBefore - cpuSeconds) / seconds)
+  return { seconds, cpuSeconds, peakMiB: kib / 1024, othersCores, stdout: stdoutFile ? undefined : result.stdout }
+}
+
+/** CPU seconds the whole machine has spent busy since boot (/proc/stat; undefined elsewhere). */
+function machineBusySeconds() {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0].trim().split(/\s+/).map(Number)
+    return (user + nice + system + irq + softirq + steal) / 100 // USER_HZ is 100 on Linux
+  } catch {
+    return undefined
+  }
 }
 
 /** How many times `needle` occurs in a file of any size, read in chunks. */
@@ -58,10 +72,31 @@ export const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-/** Runs each contender `rounds` times, interleaved (A B C A B C ...), and returns medians. */
-/** A ratio is not reported when the load average moved more than this during a contender's run. */
+/**
+ * A busy machine slows contenders unevenly, so a ratio is reported only for undisturbed runs:
+ * where /proc/stat tells, other processes used at most MAX_OTHERS_CORES during each run;
+ * elsewhere, the load average moved at most MAX_LOAD_SHIFT. (Over a run of minutes the load
+ * average also moves with the contender's own cores, gator's one after conftest's two, say, so
+ * where the machine's CPU time can be read, it is the better witness.)
+ */
 export const MAX_LOAD_SHIFT = 0.5
+/** The most CPU, in cores, other processes may use during a run. */
+export const MAX_OTHERS_CORES = 0.25
 export const loadAverage = () => os.loadavg()[0]
+
+/** Whether a contender's runs were undisturbed, and what was seen when they were not. */
+export function steadiness(result) {
+  const { moved, others } = result.load
+  if (others !== undefined)
+    return others <= MAX_OTHERS_CORES
+      ? { steady: true }
+      : { steady: false, note: `other processes used ${others.toFixed(2)} cores (at most ${MAX_OTHERS_CORES})` }
+  return moved <= MAX_LOAD_SHIFT
+    ? { steady: true }
+    : { steady: false, note: `the load average moved ${moved.toFixed(2)} (at most ${MAX_LOAD_SHIFT})` }
+}
+
+/** Runs each contender `rounds` times, interleaved (A B C A B C ...), and returns medians. */
 
 export function compare(contenders, rounds) {
   const samples = new Map(contenders.map((c) => [c.name, []]))
@@ -80,7 +115,13 @@ export function compare(contenders, rounds) {
       cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
       peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0)),
       // The load average before its first run and after its last, and the most it moved in a run.
-      load: { before: runs[0].loadBefore, after: runs.at(-1).loadAfter, moved: Math.max(...runs.map((r) => Math.abs(r.loadAfter - r.loadBefore))) },
+      // The most other processes used in a run, in cores (undefined without /proc/stat).
+      load: {
+        before: runs[0].loadBefore,
+        after: runs.at(-1).loadAfter,
+        moved: Math.max(...runs.map((r) => Math.abs(r.loadAfter - r.loadBefore))),
+        others: runs.some((r) => r.othersCores === undefined) ? undefined : Math.max(...runs.map((r) => r.othersCores))
+      },
       // What the last run reported doing (e.g. violations found), when the contender says how to read it.
       ...(c.work ? { work: c.work(runs.at(-1).stdout) } : {})
     }

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bareConftestPolicy } from './bare-conftest.mjs'
-import { compare, countInFile, MAX_LOAD_SHIFT, measure, table } from './lib.mjs'
+import { compare, countInFile, measure, steadiness, table } from './lib.mjs'
 import { corpus, writeCorpus } from './corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -80,9 +80,11 @@ try {
     const secondsOf = (name) => results.find((r) => r.name === name)?.seconds ?? NaN
     const conftestSeconds = secondsOf('bare conftest')
     const gatorSeconds = secondsOf('gator test')
-    // A busy machine slows the contenders unevenly: no ratio when the load moved during a run.
-    const steady = results.every((r) => r.load.moved <= MAX_LOAD_SHIFT)
-    const ratio = (seconds, of) => (steady ? (seconds / of).toFixed(2) : 'load moved')
+    // A busy machine slows the contenders unevenly: no ratio when others ran during a run.
+    const checks = results.map((r) => ({ name: r.name, ...steadiness(r) }))
+    const steady = checks.every((check) => check.steady)
+    const notes = checks.filter((check) => check.note).map((check) => `${check.name}: ${check.note}`)
+    const ratio = (seconds, of) => (steady ? (seconds / of).toFixed(2) : 'busy machine')
     for (const r of results) {
       rows.push({
         resources: size,
@@ -93,7 +95,7 @@ try {
         'vs gator': ratio(r.seconds, gatorSeconds),
         'peak MiB': r.peakMiB.toFixed(0),
         'growth per resource': previousPerResource.has(r.name) ? (r.seconds / size / previousPerResource.get(r.name)).toFixed(2) : '-',
-        load: `${r.load.before.toFixed(2)} → ${r.load.after.toFixed(2)}`,
+        load: `${r.load.before.toFixed(2)} → ${r.load.after.toFixed(2)}${r.load.others === undefined ? '' : `, others ${r.load.others.toFixed(2)} cores`}`,
         'work done': r.work
       })
       previousPerResource.set(r.name, r.seconds / size)
@@ -107,7 +109,7 @@ try {
     console.error(
       steady
         ? `${size} resources: engine/conftest ${verdict(engine / conftestSeconds, 1.0)}, engine/gator ${verdict(engine / gatorSeconds, gatorTarget)}`
-        : `${size} resources: no ratio, the load average moved more than ${MAX_LOAD_SHIFT} during a run (see the load column)`
+        : `${size} resources: no ratio, the machine was busy during a run (${notes.join('; ')})`
     )
   }
   if (sizes.some((size) => size > TRIVY_MAX_RESOURCES && !only?.includes('trivy config')))
