@@ -73,27 +73,27 @@ export const median = (values) => {
 }
 
 /**
- * A busy machine slows contenders unevenly, so a ratio is reported only for undisturbed runs:
- * where /proc/stat tells, other processes used at most MAX_OTHERS_CORES during each run;
- * elsewhere, the load average moved at most MAX_LOAD_SHIFT. (Over a run of minutes the load
- * average also moves with the contender's own cores, gator's one after conftest's two, say, so
- * where the machine's CPU time can be read, it is the better witness.)
+ * A busy machine slows contenders unevenly, so no ratio is reported when the load average moved
+ * more than MAX_LOAD_SHIFT during a contender's run, unless other processes used at most
+ * MAX_OTHERS_CORES meanwhile (read from /proc/stat): over a run of minutes the load average also
+ * moves with the contender's own cores (gator's one after conftest's two), which is not a busy
+ * machine. (Over a run of a second, /proc/stat's 10 ms ticks are too coarse to say more than the
+ * load average does.)
  */
 export const MAX_LOAD_SHIFT = 0.5
-/** The most CPU, in cores, other processes may use during a run. */
+/** The most CPU, in cores, other processes may use during a run whose load average moved. */
 export const MAX_OTHERS_CORES = 0.25
 export const loadAverage = () => os.loadavg()[0]
 
-/** Whether a contender's runs were undisturbed, and what was seen when they were not. */
+/** Whether a contender's runs were undisturbed, and what was seen when the load moved. */
 export function steadiness(result) {
   const { moved, others } = result.load
-  if (others !== undefined)
-    return others <= MAX_OTHERS_CORES
-      ? { steady: true }
-      : { steady: false, note: `other processes used ${others.toFixed(2)} cores (at most ${MAX_OTHERS_CORES})` }
-  return moved <= MAX_LOAD_SHIFT
-    ? { steady: true }
-    : { steady: false, note: `the load average moved ${moved.toFixed(2)} (at most ${MAX_LOAD_SHIFT})` }
+  if (moved <= MAX_LOAD_SHIFT) return { steady: true }
+  const seen = `the load average moved ${moved.toFixed(2)} (more than ${MAX_LOAD_SHIFT})`
+  if (others === undefined) return { steady: false, note: seen }
+  return others <= MAX_OTHERS_CORES
+    ? { steady: true, note: `${seen}, by the contender itself: other processes used ${others.toFixed(2)} cores` }
+    : { steady: false, note: `${seen} and other processes used ${others.toFixed(2)} cores (at most ${MAX_OTHERS_CORES})` }
 }
 
 /** Runs each contender `rounds` times, interleaved (A B C A B C ...), and returns medians. */

@@ -111,6 +111,7 @@ try {
         ? `${size} resources: engine/conftest ${verdict(engine / conftestSeconds, 1.0)}, engine/gator ${verdict(engine / gatorSeconds, gatorTarget)}`
         : `${size} resources: no ratio, the machine was busy during a run (${notes.join('; ')})`
     )
+    if (steady && notes.length) console.error(`${size} resources: ${notes.join('; ')}`)
   }
   if (sizes.some((size) => size > TRIVY_MAX_RESOURCES && !only?.includes('trivy config')))
     console.log(`(trivy config not run above ${TRIVY_MAX_RESOURCES} resources; name it in the contenders argument to force it)`)
