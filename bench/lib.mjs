@@ -81,7 +81,10 @@ export const median = (values) => {
  * load average does.)
  */
 export const MAX_LOAD_SHIFT = 0.5
-/** The most CPU, in cores, other processes may use during a run whose load average moved: 0.15 (deleting 3 GB of files) slowed the engine by 40 % at 50,000 resources. */
+/**
+ * The most CPU, in cores, other processes may use during a run whose load average moved: 0.15
+ * (deleting 3 GB of files) slowed the engine by 40 % at 50,000 resources.
+ */
 export const MAX_OTHERS_CORES = 0.1
 export const loadAverage = () => os.loadavg()[0]
 
@@ -97,7 +100,6 @@ export function steadiness(result) {
 }
 
 /** Runs each contender `rounds` times, interleaved (A B C A B C ...), and returns medians. */
-
 export function compare(contenders, rounds) {
   const samples = new Map(contenders.map((c) => [c.name, []]))
   for (let round = 0; round < rounds; round++) {
@@ -114,8 +116,8 @@ export function compare(contenders, rounds) {
       seconds: median(runs.map((r) => r.seconds)),
       cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
       peakMiB: Math.max(...runs.map((r) => r.peakMiB ?? 0)),
-      // The load average before its first run and after its last, and the most it moved in a run.
-      // The most other processes used in a run, in cores (undefined without /proc/stat).
+      // The load average before its first run and after its last, the most it moved in a run, and
+      // the most other processes used in a run, in cores (undefined without /proc/stat).
       load: {
         before: runs[0].loadBefore,
         after: runs.at(-1).loadAfter,
