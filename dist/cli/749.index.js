@@ -830,6 +830,7 @@ var posix_path = __webpack_require__(9055);
 
 
 
+
 /**
  * Makes `file` safe to write: creates its missing directories below `workspace`, removes a link
  * found on the way (as a directory or as the file), and refuses when a component is some other
@@ -909,7 +910,7 @@ async function foreignOutputProblem(workspace, outputDir, reportFiles) {
     const foreign = [];
     const walk = async (dir) => {
         const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const entry of entries.sort((a, b) => (0,order/* byText */.z4)(a.name, b.name))) {
             const full = external_node_path_default().join(dir, entry.name);
             if (ours.has(full))
                 continue;

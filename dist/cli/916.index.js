@@ -3904,6 +3904,20 @@ var gatekeeper_annotations = __webpack_require__(828);
 const REVIEWS_PER_PROCESS = 500;
 /** At most this many reviews per process, so one process's input and memory stay bounded. */
 const MAX_REVIEWS_PER_PROCESS = 25_000;
+const EARLY_REGO_VERSION = 'v0';
+function startEarlyConftest(conftest, workDir, timeoutMs) {
+    const dir = external_node_path_default().join(workDir, 'set-early');
+    const process = startConftest(conftest, EARLY_REGO_VERSION, dir, undefined, timeoutMs);
+    return { dir, process, taken: false };
+}
+/**
+ * Stops the early process when no set took it (it would wait for its input until stopped); one
+ * that ran has already exited. Called once the evaluation is over, however it ended.
+ */
+async function stopEarlyConftest(early) {
+    early.taken = true;
+    await early.process.then((started) => started.cancel()).catch(() => { });
+}
 /**
  * Evaluates every template against its reviews in as few conftest processes as possible:
  * templates whose Rego can share one namespace go into one policy set (a conftest start and
@@ -3917,7 +3931,8 @@ async function evaluateTemplates(conftest, work, workDir, timeoutMs, options = {
         conftest,
         timeoutMs,
         parallelism: options.parallelism ?? external_node_os_default().availableParallelism(),
-        inventoryFile: lazyInventoryFile(external_node_path_default().join(workDir, 'inventory.json'), options.inventory ?? {})
+        inventory: lazyInventoryFile(external_node_path_default().join(workDir, 'inventory.json'), options.inventory ?? {}),
+        early: options.early
     };
     try {
         return await evaluateSets(run, policySets(pending), workDir);
@@ -3934,34 +3949,44 @@ async function evaluateTemplates(conftest, work, workDir, timeoutMs, options = {
 /** The inventory as a conftest data document, at `data.inventory` as Gatekeeper stores it. */
 function lazyInventoryFile(file, inventory) {
     let written;
-    return () => (written ??= (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true })
-        .then(() => (0,promises_.writeFile)(file, JSON.stringify({ inventory })))
-        .then(() => file));
+    return {
+        file,
+        write: () => (written ??= (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true }).then(() => (0,promises_.writeFile)(file, JSON.stringify({ inventory }))))
+    };
 }
 async function evaluateSets(run, sets, workDir) {
-    const { conftest, timeoutMs, parallelism } = run;
+    const { conftest, timeoutMs, parallelism, early } = run;
     const runs = sets.flatMap((set, setIndex) => {
         const items = byObject(set.flatMap(({ template, reviews }) => reviews.map((review, index) => ({ kind: template.kind, index, review }))));
         const chunks = Math.max(Math.min(parallelism, Math.ceil(items.length / REVIEWS_PER_PROCESS)), Math.ceil(items.length / MAX_REVIEWS_PER_PROCESS));
         const size = Math.ceil(items.length / chunks);
+        const takesEarly = early !== undefined && !early.taken && fitsEarly(set);
+        if (takesEarly)
+            early.taken = true;
         return Array.from({ length: chunks }, (_, chunk) => ({
             set,
-            dir: external_node_path_default().join(workDir, `set-${setIndex}`),
-            chunk,
+            dir: takesEarly ? early.dir : external_node_path_default().join(workDir, `set-${setIndex}`),
+            started: takesEarly && chunk === 0 ? early.process : undefined,
             items: items.slice(chunk * size, (chunk + 1) * size)
         }));
     });
     const written = new Map();
-    const results = await (0,concurrency/* mapBounded */.y)(runs, async ({ set, dir, chunk, items }) => {
-        // The policy directory is written once per set and shared by its chunks.
-        if (!written.has(dir))
-            written.set(dir, writePolicySet(set, dir));
-        const policyDir = await written.get(dir);
-        const inputFile = external_node_path_default().join(dir, `reviews-${chunk}.json`);
-        const { input, byKind } = conftestInput(items);
-        await (0,promises_.writeFile)(inputFile, JSON.stringify(input));
-        const dataFile = set[0].template.referential ? await run.inventoryFile() : undefined;
-        const failures = await conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs);
+    const results = await (0,concurrency/* mapBounded */.y)(runs, async ({ set, dir, started, items }) => {
+        const { regoVersion, referential } = set[0].template;
+        // Started first: its start overlaps writing the policies and the input it reads.
+        const tool = started ??
+            startConftest(conftest, regoVersion, dir, referential ? run.inventory.file : undefined, timeoutMs);
+        const { input, byKind } = await preparing(tool, async () => {
+            // The policy directory is written once per set and shared by its chunks.
+            if (!written.has(dir))
+                written.set(dir, writePolicySet(set, dir));
+            await written.get(dir);
+            if (referential)
+                await run.inventory.write();
+            const { input, byKind } = conftestInput(items);
+            return { input: JSON.stringify(input), byKind };
+        });
+        const failures = await conftestTest(await tool, set, input);
         return failures.map((failure) => {
             const item = byKind.get(failure.kind)?.[failure.index];
             if (!item)
@@ -3970,6 +3995,16 @@ async function evaluateSets(run, sets, workDir) {
         });
     }, parallelism);
     return results.flat();
+}
+/** Runs `prepare` while `tool` waits for its input; stops the tool when `prepare` fails. */
+async function preparing(tool, prepare) {
+    try {
+        return await prepare();
+    }
+    catch (error) {
+        await tool.then((started) => started.cancel()).catch(() => { });
+        throw error;
+    }
 }
 /**
  * The items with the reviews of one object together (in first-seen order), so a set split
@@ -4067,13 +4102,12 @@ function overlaps(name, packages) {
     return false;
 }
 /**
- * Writes a set's templates, its distinct libraries, the entry point and an empty conftest
- * configuration (so conftest reads no `conftest.toml` but ours); returns the policy directory.
+ * Writes a set's templates, its distinct libraries and the entry point (`startConftest` writes
+ * the empty conftest configuration, so conftest reads no `conftest.toml` but ours).
  */
 async function writePolicySet(set, dir) {
     const policyDir = external_node_path_default().join(dir, 'policy');
     await (0,promises_.mkdir)(policyDir, { recursive: true });
-    await (0,promises_.writeFile)(configFile(dir), '');
     const libs = new Map();
     for (const { template } of set)
         for (const lib of template.libs)
@@ -4084,7 +4118,6 @@ async function writePolicySet(set, dir) {
         ...[...libs].map(([hash, lib]) => (0,promises_.writeFile)(external_node_path_default().join(policyDir, `lib_${hash}.rego`), lib)),
         (0,promises_.writeFile)(external_node_path_default().join(policyDir, 'zz_hardening_engine.rego'), entrypoint(set))
     ]);
-    return policyDir;
 }
 /**
  * The only Rego we add: for each template, it calls the template's own `violation` rules once
@@ -4110,30 +4143,42 @@ const configFile = (setDir) => external_node_path_default().join(setDir, 'confte
 /** conftest ran but gave no report: it could not load a policy (a Rego error, say). */
 class NoReportError extends run_tool/* ToolError */.v4 {
 }
+/** A set the early conftest process can evaluate: its arguments name no inventory, and Rego v0. */
+const fitsEarly = (set) => set[0].template.regoVersion === EARLY_REGO_VERSION && !set[0].template.referential;
 /**
- * One conftest run (with the inventory as a data document when `dataFile` is given); returns
- * each failure with the index of its review in the input file.
+ * Starts a conftest run of the set written to `setDir` (with the inventory as a data document
+ * when `dataFile` is given), reading its input from standard input.
  */
-async function conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs) {
+async function startConftest(conftest, regoVersion, setDir, dataFile, timeoutMs) {
+    // conftest reads its configuration as it starts, before its input: ours must be there by then.
+    await (0,promises_.mkdir)(setDir, { recursive: true });
+    await (0,promises_.writeFile)(configFile(setDir), '');
     const args = [
         'test',
         '--no-color',
         '--output=json',
-        `--rego-version=${set[0].template.regoVersion}`,
+        `--rego-version=${regoVersion}`,
         '--namespace=hardening_engine',
-        `--config-file=${configFile(external_node_path_default().dirname(policyDir))}`,
-        `--policy=${policyDir}`,
+        `--config-file=${configFile(setDir)}`,
+        `--policy=${external_node_path_default().join(setDir, 'policy')}`,
         ...(dataFile ? [`--data=${dataFile}`] : []),
         '--parser=json',
-        inputFile
+        '-'
     ];
     // conftest exits 1 when there are failures; that is a result, not a tool error. It needs no
     // network, and Rego can read its environment (`opa.runtime().env`).
-    const { stdout, stderr, exitCode } = await (0,run_tool/* runTool */.qI)(conftest, args, {
+    return (0,run_tool/* startTool */.pQ)(conftest, args, {
         timeoutMs,
         okExitCodes: [0, 1],
         env: (0,run_tool/* toolEnv */.oW)({ network: false })
     });
+}
+/**
+ * Gives a started conftest run its input; returns each failure with the index of its review in
+ * that input.
+ */
+async function conftestTest(conftest, set, input) {
+    const { stdout, stderr, exitCode } = await conftest.finish(input);
     let results;
     try {
         results = JSON.parse(stdout);
@@ -4648,110 +4693,120 @@ const policiesScanner = {
     sarifTool: 'Gatekeeper policies',
     sarifTags: ['misconfiguration', 'kubernetes'],
     async run(context) {
-        const { config, log } = context;
         const conftest = context.tools.conftest;
         if (!conftest)
             throw new Error('conftest is not installed');
-        const notices = [];
-        const manifests = await (0,load/* loadManifests */.DD)(config.workspace, config.manifests, {
-            render: true,
-            timeoutMs: context.timeoutMs,
-            helmValues: config.helmValues,
-            kustomizeRemote: config.kustomizeRemote
-        });
-        context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size);
-        const choose = (0,path_policies/* pathPolicyChooser */.JK)(config);
-        const gateFailures = [];
-        for (const problem of manifests.problems) {
-            const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-            notices.push(`${where}: ${problem.message}`);
-            log.warning(`${where}: ${problem.message}`);
-            // What Kubernetes could apply but we could not check must not pass silently, unless the
-            // config file leaves that file unchecked (it is listed as excluded below).
-            if (problem.blocking &&
-                config.unreadableManifests === 'fail' &&
-                !choose(problem.file).excludedBy)
-                gateFailures.push(`A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`);
+        // Started now, so that its start overlaps reading the manifests (see EarlyConftest).
+        const early = startEarlyConftest(conftest.path, context.workDir, context.timeoutMs);
+        try {
+            return await scanPolicies(context, conftest, early);
         }
-        const { groups, checked } = groupBySelection(config, manifests.objects, choose, notices);
-        const libraries = new Map();
-        for (const [key, group] of groups)
-            libraries.set(key, await loadLibrary(context, group.selection, notices));
-        const findings = [];
-        const namespaces = new Map(checked.filter((m) => isNamespace(m.object)).map((m) => [nameOf(m.object), m.object]));
-        // Reviews by template; a template that several libraries share (a bundled one, say) is
-        // evaluated once for all their manifests, each review with its own constraint's parameters.
-        const reviewsByTemplate = new Map();
-        for (const [key, { objects }] of groups) {
-            const { library } = libraries.get(key);
-            for (const constraint of library.constraints) {
-                const template = library.templates.get(constraint.kind);
-                if (!template)
-                    continue; // a skipped template; already noticed
-                const id = templateIdentity(template);
-                const work = reviewsByTemplate.get(id) ?? { template, entries: [] };
-                reviewsByTemplate.set(id, work);
-                for (const entry of objects) {
-                    try {
-                        const namespaceObject = namespaces.get(namespaceOf(entry.object));
-                        if (!matches(constraint.match, { object: entry.object, namespaceObject }))
-                            continue;
-                    }
-                    catch (error) {
-                        if (!(error instanceof MatchError))
-                            throw error;
-                        // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so
-                        // do we, in gator's words, so CI and gator agree.
-                        const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`;
-                        findings.push(toFinding(template, constraint, entry, msg, {}));
-                        continue;
-                    }
-                    work.entries.push({
-                        review: reviewOf(entry.object, constraint),
-                        object: entry,
-                        constraint
-                    });
-                }
-            }
+        finally {
+            await stopEarlyConftest(early);
         }
-        // The inventory is built once, and only when a referential template has objects to judge.
-        const referential = [...reviewsByTemplate.values()].filter((w) => w.template.referential && w.entries.length > 0);
-        const inventory = referential.length ? buildInventory(checked) : undefined;
-        if (inventory)
-            notices.push(...inventoryNotices(referential.map((w) => w.template), inventory));
-        context.progress?.targetStarted('conftest policies');
-        for (const [index, round] of evaluationRounds(reviewsByTemplate.values()).entries()) {
-            const violations = await evaluateTemplates(conftest.path, [...round.values()].map(({ template, entries }) => ({
-                template,
-                reviews: entries.map((entry) => entry.review)
-            })), index === 0 ? context.workDir : external_node_path_default().join(context.workDir, `round-${index}`), context.timeoutMs, { inventory: inventory?.data });
-            for (const violation of violations) {
-                const work = round.get(violation.kind);
-                const entry = work?.entries[violation.index];
-                if (!work || !entry)
-                    throw new Error(`conftest reported a violation for unknown review ${violation.index}`);
-                findings.push(toFinding(work.template, entry.constraint, entry.object, violation.msg, violation.details));
-            }
-        }
-        context.progress?.targetFinished('conftest policies');
-        context.progress?.count('resources evaluated', checked.length);
-        findings.sort((a, b) => (0,order/* byText */.z4)(a.fingerprint, b.fingerprint));
-        const digest = await bundlesDigest(context, [...libraries.values()]);
-        return [
-            {
-                scanner: 'policies',
-                target: 'manifests',
-                findings,
-                notices: [...new Set(notices)],
-                ...(gateFailures.length ? { gateFailures } : {}),
-                tool: { name: 'conftest', version: conftest.version },
-                policies: evaluatedPolicies([...libraries.values()]),
-                policyBundles: [...new Set([...groups.values()].map((group) => group.selection.bundle))],
-                ...(digest ? { policyBundleDigest: digest } : {})
-            }
-        ];
     }
 };
+async function scanPolicies(context, conftest, early) {
+    const { config, log } = context;
+    const notices = [];
+    const manifests = await (0,load/* loadManifests */.DD)(config.workspace, config.manifests, {
+        render: true,
+        timeoutMs: context.timeoutMs,
+        helmValues: config.helmValues,
+        kustomizeRemote: config.kustomizeRemote
+    });
+    context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size);
+    const choose = (0,path_policies/* pathPolicyChooser */.JK)(config);
+    const gateFailures = [];
+    for (const problem of manifests.problems) {
+        const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+        notices.push(`${where}: ${problem.message}`);
+        log.warning(`${where}: ${problem.message}`);
+        // What Kubernetes could apply but we could not check must not pass silently, unless the
+        // config file leaves that file unchecked (it is listed as excluded below).
+        if (problem.blocking &&
+            config.unreadableManifests === 'fail' &&
+            !choose(problem.file).excludedBy)
+            gateFailures.push(`A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`);
+    }
+    const { groups, checked } = groupBySelection(config, manifests.objects, choose, notices);
+    const libraries = new Map();
+    for (const [key, group] of groups)
+        libraries.set(key, await loadLibrary(context, group.selection, notices));
+    const findings = [];
+    const namespaces = new Map(checked.filter((m) => isNamespace(m.object)).map((m) => [nameOf(m.object), m.object]));
+    // Reviews by template; a template that several libraries share (a bundled one, say) is
+    // evaluated once for all their manifests, each review with its own constraint's parameters.
+    const reviewsByTemplate = new Map();
+    for (const [key, { objects }] of groups) {
+        const { library } = libraries.get(key);
+        for (const constraint of library.constraints) {
+            const template = library.templates.get(constraint.kind);
+            if (!template)
+                continue; // a skipped template; already noticed
+            const id = templateIdentity(template);
+            const work = reviewsByTemplate.get(id) ?? { template, entries: [] };
+            reviewsByTemplate.set(id, work);
+            for (const entry of objects) {
+                try {
+                    const namespaceObject = namespaces.get(namespaceOf(entry.object));
+                    if (!matches(constraint.match, { object: entry.object, namespaceObject }))
+                        continue;
+                }
+                catch (error) {
+                    if (!(error instanceof MatchError))
+                        throw error;
+                    // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so
+                    // do we, in gator's words, so CI and gator agree.
+                    const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`;
+                    findings.push(toFinding(template, constraint, entry, msg, {}));
+                    continue;
+                }
+                work.entries.push({
+                    review: reviewOf(entry.object, constraint),
+                    object: entry,
+                    constraint
+                });
+            }
+        }
+    }
+    // The inventory is built once, and only when a referential template has objects to judge.
+    const referential = [...reviewsByTemplate.values()].filter((w) => w.template.referential && w.entries.length > 0);
+    const inventory = referential.length ? buildInventory(checked) : undefined;
+    if (inventory)
+        notices.push(...inventoryNotices(referential.map((w) => w.template), inventory));
+    context.progress?.targetStarted('conftest policies');
+    for (const [index, round] of evaluationRounds(reviewsByTemplate.values()).entries()) {
+        const violations = await evaluateTemplates(conftest.path, [...round.values()].map(({ template, entries }) => ({
+            template,
+            reviews: entries.map((entry) => entry.review)
+        })), index === 0 ? context.workDir : external_node_path_default().join(context.workDir, `round-${index}`), context.timeoutMs, { inventory: inventory?.data, ...(index === 0 ? { early } : {}) });
+        for (const violation of violations) {
+            const work = round.get(violation.kind);
+            const entry = work?.entries[violation.index];
+            if (!work || !entry)
+                throw new Error(`conftest reported a violation for unknown review ${violation.index}`);
+            findings.push(toFinding(work.template, entry.constraint, entry.object, violation.msg, violation.details));
+        }
+    }
+    context.progress?.targetFinished('conftest policies');
+    context.progress?.count('resources evaluated', checked.length);
+    findings.sort((a, b) => (0,order/* byText */.z4)(a.fingerprint, b.fingerprint));
+    const digest = await bundlesDigest(context, [...libraries.values()]);
+    return [
+        {
+            scanner: 'policies',
+            target: 'manifests',
+            findings,
+            notices: [...new Set(notices)],
+            ...(gateFailures.length ? { gateFailures } : {}),
+            tool: { name: 'conftest', version: conftest.version },
+            policies: evaluatedPolicies([...libraries.values()]),
+            policyBundles: [...new Set([...groups.values()].map((group) => group.selection.bundle))],
+            ...(digest ? { policyBundleDigest: digest } : {})
+        }
+    ];
+}
 /**
  * Templates with the same kind, Rego and annotations are one template, whichever library read
  * them (the bundled ones, in every bundle that has them).
@@ -6577,6 +6632,7 @@ function relativePosix(from, to) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   oW: () => (/* binding */ toolEnv),
+/* harmony export */   pQ: () => (/* binding */ startTool),
 /* harmony export */   qI: () => (/* binding */ runTool),
 /* harmony export */   v4: () => (/* binding */ ToolError)
 /* harmony export */ });
@@ -6637,41 +6693,44 @@ const STDERR_TAIL = 2_000;
  * `conftest.toml`), and none may come from the checkout.
  */
 async function runTool(command, args, options) {
-    const cwd = await (0,_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .privateTempDir */ .n)('hardening-cwd-');
-    try {
-        return await spawnTool(command, args, options, cwd);
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(cwd, { recursive: true, force: true });
-    }
+    return (await startTool(command, args, options, { stdin: false })).finish();
 }
-function spawnTool(command, args, options, cwd) {
+/**
+ * Starts a tool as `runTool` does, but with its standard input open: a tool that reads its
+ * input before anything else (conftest reads it before it loads the policies) can start while
+ * the input, and the files it reads after it, are still being prepared. The timeout runs from
+ * `finish`, so the wait for the input does not count against it.
+ */
+async function startTool(command, args, options, { stdin = true } = {}) {
+    const cwd = await (0,_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .privateTempDir */ .n)('hardening-cwd-');
+    const removeCwd = () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(cwd, { recursive: true, force: true });
     const okExitCodes = options.okExitCodes ?? [0];
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            env: options.env ?? toolEnv(),
-            cwd,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            shell: false
-        });
-        const stdout = [];
-        const stderr = [];
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-        }, options.timeoutMs);
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+        env: options.env ?? toolEnv(),
+        cwd,
+        stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        shell: false
+    });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    // A tool that exits before it reads its input (a usage error, say) closes the pipe; its exit
+    // code and stderr say why, so the write's EPIPE adds nothing.
+    child.stdin?.on('error', () => { });
+    let timedOut = false;
+    let exited = false;
+    let timer;
+    const name = command.split(/[\\/]/).pop();
+    const done = new Promise((resolve, reject) => {
         child.on('error', (error) => {
-            clearTimeout(timer);
+            exited = true;
             reject(new ToolError(`Could not start ${command}: ${error.message}`));
         });
         child.on('close', (code, signal) => {
-            clearTimeout(timer);
+            exited = true;
             const err = Buffer.concat(stderr).toString('utf8');
             const tail = err.length > STDERR_TAIL ? `…${err.slice(-STDERR_TAIL)}` : err;
-            const name = command.split(/[\\/]/).pop();
             if (timedOut) {
                 reject(new ToolError(`${name} did not finish within ${options.timeoutMs / 1000}s and was stopped. stderr: ${tail.trim()}`));
             }
@@ -6683,7 +6742,29 @@ function spawnTool(command, args, options, cwd) {
                 resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: err, exitCode: code });
             }
         });
+    }).finally(() => {
+        clearTimeout(timer);
+        return removeCwd();
     });
+    // Until `finish` or `cancel`, a failure to start is reported by whichever comes.
+    done.catch(() => { });
+    return {
+        finish(input) {
+            // A tool that has already exited needs no timer (one would keep this process alive).
+            if (!exited)
+                timer = setTimeout(() => {
+                    timedOut = true;
+                    child.kill('SIGKILL');
+                }, options.timeoutMs);
+            child.stdin?.end(input);
+            return done;
+        },
+        async cancel() {
+            child.stdin?.destroy();
+            child.kill('SIGKILL');
+            await done.catch(() => { });
+        }
+    };
 }
 
 

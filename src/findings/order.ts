@@ -9,12 +9,88 @@ export function byText(a: string, b: string): number {
 let numericCollator: Intl.Collator | undefined
 
 /**
- * Numbers in text by their value (`CC6.2` before `CC6.10`), then plain code-unit order. One
- * collator for every comparison: `localeCompare` with options builds one per call.
+ * Numbers in text by their value (`CC6.2` before `CC6.10`), then plain code-unit order: the order
+ * of `Intl.Collator('en', { numeric: true })`, with code-unit order for what it finds equal. Text
+ * of printable ASCII, all that control IDs and framework names hold, is compared here without
+ * the collator: creating the first one loads ICU's collation data (8 ms here, on every report).
+ * test/unit/order.test.ts compares the two on generated text.
  */
 export function naturalOrder(a: string, b: string): number {
+  const order = asciiNaturalOrder(a, b)
+  if (order !== undefined) return order || byText(a, b)
   numericCollator ??= new Intl.Collator('en', { numeric: true })
   return numericCollator.compare(a, b) || byText(a, b)
+}
+
+/**
+ * The collator's order on printable ASCII (CLDR root collation): symbols in this order, then
+ * numbers by value (leading zeros ignored), then letters, case only where nothing else differs
+ * (lower before upper).
+ */
+const SYMBOLS = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$'
+const PRIMARY = new Int16Array(128).fill(-1)
+const NUMBER = SYMBOLS.length
+for (const [i, symbol] of [...SYMBOLS].entries()) PRIMARY[symbol.charCodeAt(0)] = i
+for (let digit = 0; digit <= 9; digit++) PRIMARY[48 + digit] = NUMBER
+for (let letter = 0; letter < 26; letter++) {
+  PRIMARY[97 + letter] = NUMBER + 1 + letter
+  PRIMARY[65 + letter] = NUMBER + 1 + letter
+}
+/** ICU compares longer digit runs in pieces; such text goes to the collator. */
+const MAX_DIGITS = 200
+
+/** The collator's order of two printable ASCII texts; undefined for any other text. */
+function asciiNaturalOrder(a: string, b: string): number | undefined {
+  // Checked whole first: a character the collator ignores, or a non-ASCII digit, can change
+  // what came before it (`2１` is twenty-one).
+  if (!covered(a) || !covered(b)) return undefined
+  let i = 0
+  let j = 0
+  let caseOrder = 0
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(j)
+    const px = PRIMARY[x]!
+    const py = PRIMARY[y]!
+    if (px === NUMBER && py === NUMBER) {
+      const endA = digitsEnd(a, i)
+      const endB = digitsEnd(b, j)
+      if (endA - i > MAX_DIGITS || endB - j > MAX_DIGITS) return undefined
+      const order = compareNumbers(a.slice(i, endA), b.slice(j, endB))
+      if (order) return order
+      i = endA
+      j = endB
+      continue
+    }
+    if (px !== py) return px < py ? -1 : 1
+    if (!caseOrder && x !== y) caseOrder = x > 96 ? -1 : 1
+    i++
+    j++
+  }
+  if (i < a.length) return 1
+  if (j < b.length) return -1
+  return caseOrder
+}
+
+function digitsEnd(text: string, from: number): number {
+  let end = from
+  while (end < text.length && PRIMARY[text.charCodeAt(end)] === NUMBER) end++
+  return end
+}
+
+/** Digit runs by value: without leading zeros, a longer run is larger, else compare digits. */
+function compareNumbers(x: string, y: string): number {
+  const a = x.replace(/^0+/, '')
+  const b = y.replace(/^0+/, '')
+  return a.length - b.length || byText(a, b)
+}
+
+function covered(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 128 || PRIMARY[code]! < 0) return false
+  }
+  return true
 }
 
 /**

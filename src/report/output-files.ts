@@ -6,6 +6,7 @@
 import { constants } from 'node:fs'
 import { lstat, mkdir, open, readdir, unlink, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
+import { byText } from '../findings/order.js'
 import { relativePosix } from '../util/posix-path.js'
 import type { LargeText } from './json-stream.js'
 
@@ -105,7 +106,7 @@ export async function foreignOutputProblem(
   const foreign: string[] = []
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => byText(a.name, b.name))) {
       const full = path.join(dir, entry.name)
       if (ours.has(full)) continue
       if (entry.isDirectory() && ourDirs.has(full)) await walk(full)

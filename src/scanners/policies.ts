@@ -7,7 +7,13 @@ import { byText } from '../findings/order.js'
 import { parseSeverity } from '../findings/severity.js'
 import { loadManifests } from '../manifests/load.js'
 import type { ManifestObject } from '../manifests/parse.js'
-import { evaluateTemplates, type Review } from './gatekeeper/evaluate.js'
+import {
+  evaluateTemplates,
+  startEarlyConftest,
+  stopEarlyConftest,
+  type EarlyConftest,
+  type Review
+} from './gatekeeper/evaluate.js'
 import { loadBundledPolicies } from './gatekeeper/bundled-library.js'
 import { buildInventory, inventoryNotices } from './gatekeeper/inventory.js'
 import {
@@ -39,6 +45,7 @@ import {
   type PolicySelection
 } from './gatekeeper/path-policies.js'
 import type { ScanContext, ScanOutcome, Scanner } from './scanner.js'
+import type { InstalledTool } from '../tools/install.js'
 import { relativePosix } from '../util/posix-path.js'
 
 /** The policies scanner's outcome: a plain outcome plus what the evidence report needs. */
@@ -64,128 +71,142 @@ export const policiesScanner: Scanner = {
   sarifTool: 'Gatekeeper policies',
   sarifTags: ['misconfiguration', 'kubernetes'],
   async run(context) {
-    const { config, log } = context
     const conftest = context.tools.conftest
     if (!conftest) throw new Error('conftest is not installed')
-    const notices: string[] = []
-
-    const manifests = await loadManifests(config.workspace, config.manifests, {
-      render: true,
-      timeoutMs: context.timeoutMs,
-      helmValues: config.helmValues,
-      kustomizeRemote: config.kustomizeRemote
-    })
-    context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size)
-    const choose = pathPolicyChooser(config)
-    const gateFailures: string[] = []
-    for (const problem of manifests.problems) {
-      const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
-      notices.push(`${where}: ${problem.message}`)
-      log.warning(`${where}: ${problem.message}`)
-      // What Kubernetes could apply but we could not check must not pass silently, unless the
-      // config file leaves that file unchecked (it is listed as excluded below).
-      if (
-        problem.blocking &&
-        config.unreadableManifests === 'fail' &&
-        !choose(problem.file).excludedBy
-      )
-        gateFailures.push(
-          `A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`
-        )
+    // Started now, so that its start overlaps reading the manifests (see EarlyConftest).
+    const early = startEarlyConftest(conftest.path, context.workDir, context.timeoutMs)
+    try {
+      return await scanPolicies(context, conftest, early)
+    } finally {
+      await stopEarlyConftest(early)
     }
-    const { groups, checked } = groupBySelection(config, manifests.objects, choose, notices)
-    const libraries = new Map<string, LoadedLibrary>()
-    for (const [key, group] of groups)
-      libraries.set(key, await loadLibrary(context, group.selection, notices))
-
-    const findings: Finding[] = []
-    const namespaces = new Map(
-      checked.filter((m) => isNamespace(m.object)).map((m) => [nameOf(m.object), m.object])
-    )
-    // Reviews by template; a template that several libraries share (a bundled one, say) is
-    // evaluated once for all their manifests, each review with its own constraint's parameters.
-    const reviewsByTemplate = new Map<string, TemplateWork>()
-    for (const [key, { objects }] of groups) {
-      const { library } = libraries.get(key)!
-      for (const constraint of library.constraints) {
-        const template = library.templates.get(constraint.kind)
-        if (!template) continue // a skipped template; already noticed
-        const id = templateIdentity(template)
-        const work = reviewsByTemplate.get(id) ?? { template, entries: [] }
-        reviewsByTemplate.set(id, work)
-        for (const entry of objects) {
-          try {
-            const namespaceObject = namespaces.get(namespaceOf(entry.object))
-            if (!matches(constraint.match, { object: entry.object, namespaceObject })) continue
-          } catch (error) {
-            if (!(error instanceof MatchError)) throw error
-            // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so
-            // do we, in gator's words, so CI and gator agree.
-            const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`
-            findings.push(toFinding(template, constraint, entry, msg, {}))
-            continue
-          }
-          work.entries.push({
-            review: reviewOf(entry.object, constraint),
-            object: entry,
-            constraint
-          })
-        }
-      }
-    }
-
-    // The inventory is built once, and only when a referential template has objects to judge.
-    const referential = [...reviewsByTemplate.values()].filter(
-      (w) => w.template.referential && w.entries.length > 0
-    )
-    const inventory = referential.length ? buildInventory(checked) : undefined
-    if (inventory)
-      notices.push(
-        ...inventoryNotices(
-          referential.map((w) => w.template),
-          inventory
-        )
-      )
-    context.progress?.targetStarted('conftest policies')
-    for (const [index, round] of evaluationRounds(reviewsByTemplate.values()).entries()) {
-      const violations = await evaluateTemplates(
-        conftest.path,
-        [...round.values()].map(({ template, entries }) => ({
-          template,
-          reviews: entries.map((entry) => entry.review)
-        })),
-        index === 0 ? context.workDir : path.join(context.workDir, `round-${index}`),
-        context.timeoutMs,
-        { inventory: inventory?.data }
-      )
-      for (const violation of violations) {
-        const work = round.get(violation.kind)
-        const entry = work?.entries[violation.index]
-        if (!work || !entry)
-          throw new Error(`conftest reported a violation for unknown review ${violation.index}`)
-        findings.push(
-          toFinding(work.template, entry.constraint, entry.object, violation.msg, violation.details)
-        )
-      }
-    }
-    context.progress?.targetFinished('conftest policies')
-    context.progress?.count('resources evaluated', checked.length)
-    findings.sort((a, b) => byText(a.fingerprint, b.fingerprint))
-    const digest = await bundlesDigest(context, [...libraries.values()])
-    return [
-      {
-        scanner: 'policies',
-        target: 'manifests',
-        findings,
-        notices: [...new Set(notices)],
-        ...(gateFailures.length ? { gateFailures } : {}),
-        tool: { name: 'conftest', version: conftest.version },
-        policies: evaluatedPolicies([...libraries.values()]),
-        policyBundles: [...new Set([...groups.values()].map((group) => group.selection.bundle))],
-        ...(digest ? { policyBundleDigest: digest } : {})
-      } satisfies PolicyScanOutcome
-    ]
   }
+}
+
+async function scanPolicies(
+  context: ScanContext,
+  conftest: InstalledTool,
+  early: EarlyConftest
+): Promise<PolicyScanOutcome[]> {
+  const { config, log } = context
+  const notices: string[] = []
+
+  const manifests = await loadManifests(config.workspace, config.manifests, {
+    render: true,
+    timeoutMs: context.timeoutMs,
+    helmValues: config.helmValues,
+    kustomizeRemote: config.kustomizeRemote
+  })
+  context.progress?.count('files read', new Set(manifests.objects.map((m) => m.file)).size)
+  const choose = pathPolicyChooser(config)
+  const gateFailures: string[] = []
+  for (const problem of manifests.problems) {
+    const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
+    notices.push(`${where}: ${problem.message}`)
+    log.warning(`${where}: ${problem.message}`)
+    // What Kubernetes could apply but we could not check must not pass silently, unless the
+    // config file leaves that file unchecked (it is listed as excluded below).
+    if (
+      problem.blocking &&
+      config.unreadableManifests === 'fail' &&
+      !choose(problem.file).excludedBy
+    )
+      gateFailures.push(
+        `A manifest could not be checked: ${where}: ${problem.message} (unreadable-manifests: warn makes this a warning).`
+      )
+  }
+  const { groups, checked } = groupBySelection(config, manifests.objects, choose, notices)
+  const libraries = new Map<string, LoadedLibrary>()
+  for (const [key, group] of groups)
+    libraries.set(key, await loadLibrary(context, group.selection, notices))
+
+  const findings: Finding[] = []
+  const namespaces = new Map(
+    checked.filter((m) => isNamespace(m.object)).map((m) => [nameOf(m.object), m.object])
+  )
+  // Reviews by template; a template that several libraries share (a bundled one, say) is
+  // evaluated once for all their manifests, each review with its own constraint's parameters.
+  const reviewsByTemplate = new Map<string, TemplateWork>()
+  for (const [key, { objects }] of groups) {
+    const { library } = libraries.get(key)!
+    for (const constraint of library.constraints) {
+      const template = library.templates.get(constraint.kind)
+      if (!template) continue // a skipped template; already noticed
+      const id = templateIdentity(template)
+      const work = reviewsByTemplate.get(id) ?? { template, entries: [] }
+      reviewsByTemplate.set(id, work)
+      for (const entry of objects) {
+        try {
+          const namespaceObject = namespaces.get(namespaceOf(entry.object))
+          if (!matches(constraint.match, { object: entry.object, namespaceObject })) continue
+        } catch (error) {
+          if (!(error instanceof MatchError)) throw error
+          // gator (like Gatekeeper's audit) reports an undecidable match as a violation; so
+          // do we, in gator's words, so CI and gator agree.
+          const msg = `unable to match constraints: error matching the requested object: ${nameOf(entry.object)} :failed to run Match criteria: ${error.message}`
+          findings.push(toFinding(template, constraint, entry, msg, {}))
+          continue
+        }
+        work.entries.push({
+          review: reviewOf(entry.object, constraint),
+          object: entry,
+          constraint
+        })
+      }
+    }
+  }
+
+  // The inventory is built once, and only when a referential template has objects to judge.
+  const referential = [...reviewsByTemplate.values()].filter(
+    (w) => w.template.referential && w.entries.length > 0
+  )
+  const inventory = referential.length ? buildInventory(checked) : undefined
+  if (inventory)
+    notices.push(
+      ...inventoryNotices(
+        referential.map((w) => w.template),
+        inventory
+      )
+    )
+  context.progress?.targetStarted('conftest policies')
+  for (const [index, round] of evaluationRounds(reviewsByTemplate.values()).entries()) {
+    const violations = await evaluateTemplates(
+      conftest.path,
+      [...round.values()].map(({ template, entries }) => ({
+        template,
+        reviews: entries.map((entry) => entry.review)
+      })),
+      index === 0 ? context.workDir : path.join(context.workDir, `round-${index}`),
+      context.timeoutMs,
+      { inventory: inventory?.data, ...(index === 0 ? { early } : {}) }
+    )
+    for (const violation of violations) {
+      const work = round.get(violation.kind)
+      const entry = work?.entries[violation.index]
+      if (!work || !entry)
+        throw new Error(`conftest reported a violation for unknown review ${violation.index}`)
+      findings.push(
+        toFinding(work.template, entry.constraint, entry.object, violation.msg, violation.details)
+      )
+    }
+  }
+  context.progress?.targetFinished('conftest policies')
+  context.progress?.count('resources evaluated', checked.length)
+  findings.sort((a, b) => byText(a.fingerprint, b.fingerprint))
+  const digest = await bundlesDigest(context, [...libraries.values()])
+  return [
+    {
+      scanner: 'policies',
+      target: 'manifests',
+      findings,
+      notices: [...new Set(notices)],
+      ...(gateFailures.length ? { gateFailures } : {}),
+      tool: { name: 'conftest', version: conftest.version },
+      policies: evaluatedPolicies([...libraries.values()]),
+      policyBundles: [...new Set([...groups.values()].map((group) => group.selection.bundle))],
+      ...(digest ? { policyBundleDigest: digest } : {})
+    } satisfies PolicyScanOutcome
+  ]
 }
 
 interface TemplateWork {

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { rm } from 'node:fs/promises'
+import type { Readable, Writable } from 'node:stream'
 import { privateTempDir } from './temp.js'
 
 export interface RunOptions {
@@ -77,46 +78,58 @@ export async function runTool(
   args: string[],
   options: RunOptions
 ): Promise<ToolResult> {
-  const cwd = await privateTempDir('hardening-cwd-')
-  try {
-    return await spawnTool(command, args, options, cwd)
-  } finally {
-    await rm(cwd, { recursive: true, force: true })
-  }
+  return (await startTool(command, args, options, { stdin: false })).finish()
 }
 
-function spawnTool(
+/** A tool process that has started and waits for its standard input. */
+export interface StartedTool {
+  /** Writes `input` to the tool's standard input, closes it, and waits for the result. */
+  finish(input?: string): Promise<ToolResult>
+  /** Stops a tool whose input will not come, and removes its working directory. */
+  cancel(): Promise<void>
+}
+
+/**
+ * Starts a tool as `runTool` does, but with its standard input open: a tool that reads its
+ * input before anything else (conftest reads it before it loads the policies) can start while
+ * the input, and the files it reads after it, are still being prepared. The timeout runs from
+ * `finish`, so the wait for the input does not count against it.
+ */
+export async function startTool(
   command: string,
   args: string[],
   options: RunOptions,
-  cwd: string
-): Promise<ToolResult> {
+  { stdin = true }: { stdin?: boolean } = {}
+): Promise<StartedTool> {
+  const cwd = await privateTempDir('hardening-cwd-')
+  const removeCwd = () => rm(cwd, { recursive: true, force: true })
   const okExitCodes = options.okExitCodes ?? [0]
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: options.env ?? toolEnv(),
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      shell: false
-    })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, options.timeoutMs)
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+  const child = spawn(command, args, {
+    env: options.env ?? toolEnv(),
+    cwd,
+    stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    shell: false
+  }) as ChildProcessByStdio<Writable | null, Readable, Readable>
+  const stdout: Buffer[] = []
+  const stderr: Buffer[] = []
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+  // A tool that exits before it reads its input (a usage error, say) closes the pipe; its exit
+  // code and stderr say why, so the write's EPIPE adds nothing.
+  child.stdin?.on('error', () => {})
+  let timedOut = false
+  let exited = false
+  let timer: NodeJS.Timeout | undefined
+  const name = command.split(/[\\/]/).pop()
+  const done = new Promise<ToolResult>((resolve, reject) => {
     child.on('error', (error) => {
-      clearTimeout(timer)
+      exited = true
       reject(new ToolError(`Could not start ${command}: ${error.message}`))
     })
     child.on('close', (code, signal) => {
-      clearTimeout(timer)
+      exited = true
       const err = Buffer.concat(stderr).toString('utf8')
       const tail = err.length > STDERR_TAIL ? `…${err.slice(-STDERR_TAIL)}` : err
-      const name = command.split(/[\\/]/).pop()
       if (timedOut) {
         reject(
           new ToolError(
@@ -130,5 +143,27 @@ function spawnTool(
         resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: err, exitCode: code })
       }
     })
+  }).finally(() => {
+    clearTimeout(timer)
+    return removeCwd()
   })
+  // Until `finish` or `cancel`, a failure to start is reported by whichever comes.
+  done.catch(() => {})
+  return {
+    finish(input) {
+      // A tool that has already exited needs no timer (one would keep this process alive).
+      if (!exited)
+        timer = setTimeout(() => {
+          timedOut = true
+          child.kill('SIGKILL')
+        }, options.timeoutMs)
+      child.stdin?.end(input)
+      return done
+    },
+    async cancel() {
+      child.stdin?.destroy()
+      child.kill('SIGKILL')
+      await done.catch(() => {})
+    }
+  }
 }

@@ -1,18 +1,44 @@
 // evaluateTemplates with the real conftest: templates share a conftest process only when their
 // Rego can share one namespace, and a large input is split across processes without changing
 // a verdict.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { regoPackageOf } from '../../src/scanners/gatekeeper/annotations.js'
-import { evaluateTemplates, type Review } from '../../src/scanners/gatekeeper/evaluate.js'
+import {
+  evaluateTemplates,
+  startEarlyConftest,
+  stopEarlyConftest,
+  type Review
+} from '../../src/scanners/gatekeeper/evaluate.js'
 import type { Template } from '../../src/scanners/gatekeeper/library.js'
 import { TOOLS_BIN } from '../harness/paths.js'
 
 const conftest = path.join(TOOLS_BIN, 'conftest')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evaluate-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+/**
+ * The real conftest behind a script that keeps each run's input (its standard input) in
+ * `<log>/<pid>.json`.
+ */
+function recordingConftest(name: string): { bin: string; inputs: () => unknown[] } {
+  const log = path.join(scratch, `${name}-log`)
+  const bin = path.join(scratch, `${name}-conftest`)
+  writeFileSync(
+    bin,
+    `#!/bin/sh\nmkdir -p '${log}'\ncat >'${log}/'$$.json\nexec '${conftest}' "$@" <'${log}/'$$.json\n`
+  )
+  chmodSync(bin, 0o755)
+  return {
+    bin,
+    inputs: () =>
+      readdirSync(log).map(
+        (file) => JSON.parse(readFileSync(path.join(log, file), 'utf8')) as unknown
+      )
+  }
+}
 
 const template = (
   kind: string,
@@ -86,9 +112,10 @@ describe('evaluateTemplates', () => {
     const reviews = Array.from({ length: 1_200 }, (_, i) =>
       review(`pod-${i}`, i % 3 ? 'Pod' : 'Service')
     )
-    const run = (parallelism: number, dir: string) =>
-      evaluateTemplates(
-        conftest,
+    const run = (parallelism: number, dir: string) => {
+      const recording = recordingConftest(dir)
+      const violations = evaluateTemplates(
+        recording.bin,
         [
           { template: T1, reviews },
           { template: T4, reviews: reviews.slice(0, 10) }
@@ -97,14 +124,15 @@ describe('evaluateTemplates', () => {
         120_000,
         { parallelism }
       )
+      return violations.then((found) => ({ found, runs: recording.inputs().length }))
+    }
     const one = await run(1, 'one')
     const two = await run(2, 'two')
     const key = (v: { kind: string; index: number; msg: string }) =>
       `${v.kind}[${v.index}] ${v.msg}`
-    expect(one).toHaveLength(800 + 6)
-    expect(two.map(key).sort()).toEqual(one.map(key).sort())
-    expect(existsSync(path.join(scratch, 'one', 'set-0', 'reviews-1.json'))).toBe(false)
-    expect(existsSync(path.join(scratch, 'two', 'set-0', 'reviews-1.json'))).toBe(true)
+    expect(one.found).toHaveLength(800 + 6)
+    expect(two.found.map(key).sort()).toEqual(one.found.map(key).sort())
+    expect([one.runs, two.runs]).toEqual([1, 2])
   })
 
   it('writes each object once, however many templates and constraints review it', async () => {
@@ -121,8 +149,9 @@ describe('evaluateTemplates', () => {
     // Two constraints of T3: each has one parameters object, which all its reviews share.
     const [strict, loose] = [{ flag: true }, { flag: false }]
     const workDir = path.join(scratch, 'shared')
+    const recording = recordingConftest('shared')
     const violations = await evaluateTemplates(
-      conftest,
+      recording.bin,
       [
         { template: T1, reviews: objects.map((object) => reviewOf(object)) },
         { template: T4, reviews: objects.map((object) => reviewOf(object)) },
@@ -148,14 +177,55 @@ describe('evaluateTemplates', () => {
       'T4[1] lib one: b',
       'T4[2] lib one: c'
     ])
-    const input = (set: string) =>
-      JSON.parse(readFileSync(path.join(workDir, set, 'reviews-0.json'), 'utf8')) as {
-        reviews: unknown[]
-        parameters: unknown[]
-      }
-    expect(input('set-0').reviews).toHaveLength(3) // T1 and T4: three objects, six reviews
-    expect(input('set-1')).toMatchObject({ parameters: [{ flag: true }, { flag: false }] })
-    expect(input('set-1').reviews).toHaveLength(2)
+    const inputs = recording.inputs() as Array<{
+      reviews: unknown[]
+      parameters: unknown[]
+      items: Record<string, unknown>
+    }>
+    const input = (kind: string) => inputs.find((candidate) => kind in candidate.items)!
+    expect(inputs).toHaveLength(2)
+    expect(input('T1').reviews).toHaveLength(3) // T1 and T4: three objects, six reviews
+    expect(input('T3')).toMatchObject({ parameters: [{ flag: true }, { flag: false }] })
+    expect(input('T3').reviews).toHaveLength(2)
+  })
+
+  it('hands the first set it fits to a conftest started before the reviews existed', async () => {
+    const work = [
+      { template: T1, reviews: [review('a')] },
+      { template: T3, reviews: [review('c', 'Pod', { flag: true })] }
+    ]
+    const key = (v: { kind: string; index: number; msg: string }) =>
+      `${v.kind}[${v.index}] ${v.msg}`
+    const expected = (await evaluateTemplates(conftest, work, path.join(scratch, 'late'), 60_000))
+      .map(key)
+      .sort()
+    const workDir = path.join(scratch, 'early')
+    // The real binary: a wrapper that read its input first would hide what conftest does first.
+    const early = startEarlyConftest(conftest, workDir, 60_000)
+    // Longer than conftest takes to start: it must wait for its policies and input, not fail.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    try {
+      const found = await evaluateTemplates(conftest, work, workDir, 60_000, { early })
+      expect(found.map(key).sort()).toEqual(expected)
+    } finally {
+      await stopEarlyConftest(early)
+    }
+    // T3 (Rego v0) went to the early process, T1 (v1) to a process of its own; none failed
+    // and was retried alone.
+    expect(readdirSync(workDir).sort()).toEqual(['set-0', 'set-early'])
+    expect(readdirSync(path.join(workDir, 'set-early', 'policy'))).toContain('T3.rego')
+  })
+
+  it('stops an early conftest that no set took', async () => {
+    const workDir = path.join(scratch, 'untaken')
+    const early = startEarlyConftest(conftest, workDir, 60_000)
+    await evaluateTemplates(conftest, [{ template: T1, reviews: [review('a')] }], workDir, 60_000, {
+      early
+    })
+    // Returns once the waiting process is gone (a process left waiting would never return).
+    await stopEarlyConftest(early)
+    expect(readdirSync(workDir).sort()).toEqual(['set-0', 'set-early'])
+    expect(readdirSync(path.join(workDir, 'set-early'))).toEqual(['conftest.toml'])
   })
 
   it('names the one template conftest cannot load, not the set it shared', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runTool, ToolError } from '../../src/util/run-tool.js'
+import { runTool, startTool, ToolError } from '../../src/util/run-tool.js'
 
 describe('runTool', () => {
   it('passes arguments as data, never through a shell', async () => {
@@ -40,5 +40,39 @@ describe('runTool', () => {
     await expect(runTool('/nonexistent/trivy', [], { timeoutMs: 5_000 })).rejects.toThrow(
       /Could not start \/nonexistent\/trivy/
     )
+  })
+})
+
+describe('startTool', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length
+
+  it('gives the tool its input on standard input when it is ready', async () => {
+    const tool = await startTool('cat', [], { timeoutMs: 5_000 })
+    await pause(50)
+    expect((await tool.finish('{"reviews": []}')).stdout).toBe('{"reviews": []}')
+  })
+
+  it('runs the timeout from the input, not from the start', async () => {
+    const tool = await startTool('cat', [], { timeoutMs: 200 })
+    await pause(400)
+    expect((await tool.finish('late')).stdout).toBe('late')
+  })
+
+  it('stops a tool whose input never comes', async () => {
+    const tool = await startTool('cat', [], { timeoutMs: 60_000 })
+    // Returns only once cat is gone: cat would wait for its input forever.
+    await tool.cancel()
+    await expect(tool.finish('too late')).rejects.toThrow(/cat was killed by SIGKILL/)
+  })
+
+  it('reports a tool that exited before its input, and leaves no timer behind', async () => {
+    const tool = await startTool('sh', ['-c', 'echo "bad flag" >&2; exit 2'], { timeoutMs: 60_000 })
+    await pause(200)
+    const before = timers()
+    await expect(tool.finish('x'.repeat(1 << 20))).rejects.toThrow(
+      'sh exited with code 2. stderr: bad flag'
+    )
+    expect(timers()).toBe(before)
   })
 })

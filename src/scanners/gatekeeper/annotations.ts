@@ -2,6 +2,7 @@
 // (scripts/policy-conventions.mjs), so the action and the templates never disagree.
 import conventions from '../../../policies/conventions.json' with { type: 'json' }
 import catalogue from '../../../policies/frameworks.json' with { type: 'json' }
+import { byText } from '../../findings/order.js'
 
 const PREFIX = conventions.annotationPrefix
 const REGO_PACKAGE = new RegExp(conventions.regoPackagePattern, 'm')
@@ -87,7 +88,7 @@ export function evaluatedPolicy(
     source,
     compliance,
     ...(pss ? { pss } : {}),
-    constraints: [...constraints].sort((x, y) => x.name.localeCompare(y.name)),
+    constraints: [...constraints].sort((x, y) => byText(x.name, y.name)),
     ...(problems.length ? { problems } : {})
   }
 }

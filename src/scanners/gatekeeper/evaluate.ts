@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { mapBounded } from '../../util/concurrency.js'
-import { runTool, ToolError, toolEnv } from '../../util/run-tool.js'
+import { startTool, ToolError, toolEnv, type StartedTool } from '../../util/run-tool.js'
 import { regoPackageOf } from './annotations.js'
 import type { Inventory } from './inventory.js'
 import type { Template } from './library.js'
@@ -49,6 +49,44 @@ export interface EvaluateOptions {
   parallelism?: number
   /** `data.inventory` for referential templates (default: empty, as gator with no objects). */
   inventory?: Inventory['data']
+  /** A conftest process started before the reviews were made, for the first set it fits. */
+  early?: EarlyConftest
+}
+
+/**
+ * A conftest process started before its policies and input exist. conftest reads its whole
+ * input (here, its standard input) before it loads a policy, so its start, about 60 ms of Go
+ * package initialisation, overlaps reading the manifests instead of following it: on a small
+ * repository that start was a sixth of the scan. Its arguments fit a set of Rego v0 templates
+ * without the inventory (every bundled template); the first such set is written to its
+ * directory and evaluated by it.
+ */
+export interface EarlyConftest {
+  /** The set directory its arguments name. */
+  dir: string
+  process: Promise<StartedTool>
+  taken: boolean
+}
+
+const EARLY_REGO_VERSION = 'v0'
+
+export function startEarlyConftest(
+  conftest: string,
+  workDir: string,
+  timeoutMs: number
+): EarlyConftest {
+  const dir = path.join(workDir, 'set-early')
+  const process = startConftest(conftest, EARLY_REGO_VERSION, dir, undefined, timeoutMs)
+  return { dir, process, taken: false }
+}
+
+/**
+ * Stops the early process when no set took it (it would wait for its input until stopped); one
+ * that ran has already exited. Called once the evaluation is over, however it ended.
+ */
+export async function stopEarlyConftest(early: EarlyConftest): Promise<void> {
+  early.taken = true
+  await early.process.then((started) => started.cancel()).catch(() => {})
 }
 
 /**
@@ -70,7 +108,8 @@ export async function evaluateTemplates(
     conftest,
     timeoutMs,
     parallelism: options.parallelism ?? os.availableParallelism(),
-    inventoryFile: lazyInventoryFile(path.join(workDir, 'inventory.json'), options.inventory ?? {})
+    inventory: lazyInventoryFile(path.join(workDir, 'inventory.json'), options.inventory ?? {}),
+    early: options.early
   }
   try {
     return await evaluateSets(run, policySets(pending), workDir)
@@ -88,17 +127,24 @@ interface SetRun {
   conftest: string
   timeoutMs: number
   parallelism: number
-  /** Writes the inventory file on first use (only a referential set needs it); its path. */
-  inventoryFile: () => Promise<string>
+  /** The inventory file, written on first use (only a referential set needs it). */
+  inventory: { file: string; write: () => Promise<void> }
+  early?: EarlyConftest
 }
 
 /** The inventory as a conftest data document, at `data.inventory` as Gatekeeper stores it. */
-function lazyInventoryFile(file: string, inventory: Inventory['data']): () => Promise<string> {
-  let written: Promise<string> | undefined
-  return () =>
-    (written ??= mkdir(path.dirname(file), { recursive: true })
-      .then(() => writeFile(file, JSON.stringify({ inventory })))
-      .then(() => file))
+function lazyInventoryFile(
+  file: string,
+  inventory: Inventory['data']
+): { file: string; write: () => Promise<void> } {
+  let written: Promise<void> | undefined
+  return {
+    file,
+    write: () =>
+      (written ??= mkdir(path.dirname(file), { recursive: true }).then(() =>
+        writeFile(file, JSON.stringify({ inventory }))
+      ))
+  }
 }
 
 async function evaluateSets(
@@ -106,7 +152,7 @@ async function evaluateSets(
   sets: TemplateReviews[][],
   workDir: string
 ): Promise<Violation[]> {
-  const { conftest, timeoutMs, parallelism } = run
+  const { conftest, timeoutMs, parallelism, early } = run
   const runs = sets.flatMap((set, setIndex) => {
     const items = byObject(
       set.flatMap(({ template, reviews }) =>
@@ -118,25 +164,39 @@ async function evaluateSets(
       Math.ceil(items.length / MAX_REVIEWS_PER_PROCESS)
     )
     const size = Math.ceil(items.length / chunks)
+    const takesEarly = early !== undefined && !early.taken && fitsEarly(set)
+    if (takesEarly) early.taken = true
     return Array.from({ length: chunks }, (_, chunk) => ({
       set,
-      dir: path.join(workDir, `set-${setIndex}`),
-      chunk,
+      dir: takesEarly ? early.dir : path.join(workDir, `set-${setIndex}`),
+      started: takesEarly && chunk === 0 ? early.process : undefined,
       items: items.slice(chunk * size, (chunk + 1) * size)
     }))
   })
-  const written = new Map<string, Promise<string>>()
+  const written = new Map<string, Promise<void>>()
   const results = await mapBounded(
     runs,
-    async ({ set, dir, chunk, items }) => {
-      // The policy directory is written once per set and shared by its chunks.
-      if (!written.has(dir)) written.set(dir, writePolicySet(set, dir))
-      const policyDir = await written.get(dir)!
-      const inputFile = path.join(dir, `reviews-${chunk}.json`)
-      const { input, byKind } = conftestInput(items)
-      await writeFile(inputFile, JSON.stringify(input))
-      const dataFile = set[0]!.template.referential ? await run.inventoryFile() : undefined
-      const failures = await conftestTest(conftest, set, policyDir, inputFile, dataFile, timeoutMs)
+    async ({ set, dir, started, items }) => {
+      const { regoVersion, referential } = set[0]!.template
+      // Started first: its start overlaps writing the policies and the input it reads.
+      const tool =
+        started ??
+        startConftest(
+          conftest,
+          regoVersion,
+          dir,
+          referential ? run.inventory.file : undefined,
+          timeoutMs
+        )
+      const { input, byKind } = await preparing(tool, async () => {
+        // The policy directory is written once per set and shared by its chunks.
+        if (!written.has(dir)) written.set(dir, writePolicySet(set, dir))
+        await written.get(dir)
+        if (referential) await run.inventory.write()
+        const { input, byKind } = conftestInput(items)
+        return { input: JSON.stringify(input), byKind }
+      })
+      const failures = await conftestTest(await tool, set, input)
       return failures.map((failure) => {
         const item = byKind.get(failure.kind)?.[failure.index]
         if (!item)
@@ -149,6 +209,16 @@ async function evaluateSets(
     parallelism
   )
   return results.flat()
+}
+
+/** Runs `prepare` while `tool` waits for its input; stops the tool when `prepare` fails. */
+async function preparing<T>(tool: Promise<StartedTool>, prepare: () => Promise<T>): Promise<T> {
+  try {
+    return await prepare()
+  } catch (error) {
+    await tool.then((started) => started.cancel()).catch(() => {})
+    throw error
+  }
 }
 
 interface ReviewItem {
@@ -263,13 +333,12 @@ function overlaps(name: string, packages: Map<string, string>): boolean {
 }
 
 /**
- * Writes a set's templates, its distinct libraries, the entry point and an empty conftest
- * configuration (so conftest reads no `conftest.toml` but ours); returns the policy directory.
+ * Writes a set's templates, its distinct libraries and the entry point (`startConftest` writes
+ * the empty conftest configuration, so conftest reads no `conftest.toml` but ours).
  */
-async function writePolicySet(set: TemplateReviews[], dir: string): Promise<string> {
+async function writePolicySet(set: TemplateReviews[], dir: string): Promise<void> {
   const policyDir = path.join(dir, 'policy')
   await mkdir(policyDir, { recursive: true })
-  await writeFile(configFile(dir), '')
   const libs = new Map<string, string>()
   for (const { template } of set)
     for (const lib of template.libs)
@@ -282,7 +351,6 @@ async function writePolicySet(set: TemplateReviews[], dir: string): Promise<stri
     ...[...libs].map(([hash, lib]) => writeFile(path.join(policyDir, `lib_${hash}.rego`), lib)),
     writeFile(path.join(policyDir, 'zz_hardening_engine.rego'), entrypoint(set))
   ])
-  return policyDir
 }
 
 /**
@@ -320,37 +388,55 @@ interface ConftestResult {
   }>
 }
 
+/** A set the early conftest process can evaluate: its arguments name no inventory, and Rego v0. */
+const fitsEarly = (set: TemplateReviews[]) =>
+  set[0]!.template.regoVersion === EARLY_REGO_VERSION && !set[0]!.template.referential
+
 /**
- * One conftest run (with the inventory as a data document when `dataFile` is given); returns
- * each failure with the index of its review in the input file.
+ * Starts a conftest run of the set written to `setDir` (with the inventory as a data document
+ * when `dataFile` is given), reading its input from standard input.
  */
-async function conftestTest(
+async function startConftest(
   conftest: string,
-  set: TemplateReviews[],
-  policyDir: string,
-  inputFile: string,
+  regoVersion: string,
+  setDir: string,
   dataFile: string | undefined,
   timeoutMs: number
-): Promise<Array<{ kind: string; index: number; msg: string; details: Record<string, unknown> }>> {
+): Promise<StartedTool> {
+  // conftest reads its configuration as it starts, before its input: ours must be there by then.
+  await mkdir(setDir, { recursive: true })
+  await writeFile(configFile(setDir), '')
   const args = [
     'test',
     '--no-color',
     '--output=json',
-    `--rego-version=${set[0]!.template.regoVersion}`,
+    `--rego-version=${regoVersion}`,
     '--namespace=hardening_engine',
-    `--config-file=${configFile(path.dirname(policyDir))}`,
-    `--policy=${policyDir}`,
+    `--config-file=${configFile(setDir)}`,
+    `--policy=${path.join(setDir, 'policy')}`,
     ...(dataFile ? [`--data=${dataFile}`] : []),
     '--parser=json',
-    inputFile
+    '-'
   ]
   // conftest exits 1 when there are failures; that is a result, not a tool error. It needs no
   // network, and Rego can read its environment (`opa.runtime().env`).
-  const { stdout, stderr, exitCode } = await runTool(conftest, args, {
+  return startTool(conftest, args, {
     timeoutMs,
     okExitCodes: [0, 1],
     env: toolEnv({ network: false })
   })
+}
+
+/**
+ * Gives a started conftest run its input; returns each failure with the index of its review in
+ * that input.
+ */
+async function conftestTest(
+  conftest: StartedTool,
+  set: TemplateReviews[],
+  input: string
+): Promise<Array<{ kind: string; index: number; msg: string; details: Record<string, unknown> }>> {
+  const { stdout, stderr, exitCode } = await conftest.finish(input)
   let results: ConftestResult[]
   try {
     results = JSON.parse(stdout) as ConftestResult[]

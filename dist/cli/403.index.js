@@ -1,5 +1,5 @@
-export const id = 436;
-export const ids = [436];
+export const id = 403;
+export const ids = [403];
 export const modules = {
 
 /***/ 3916:
@@ -40,12 +40,95 @@ function byText(a, b) {
 }
 let numericCollator;
 /**
- * Numbers in text by their value (`CC6.2` before `CC6.10`), then plain code-unit order. One
- * collator for every comparison: `localeCompare` with options builds one per call.
+ * Numbers in text by their value (`CC6.2` before `CC6.10`), then plain code-unit order: the order
+ * of `Intl.Collator('en', { numeric: true })`, with code-unit order for what it finds equal. Text
+ * of printable ASCII, all that control IDs and framework names hold, is compared here without
+ * the collator: creating the first one loads ICU's collation data (8 ms here, on every report).
+ * test/unit/order.test.ts compares the two on generated text.
  */
 function naturalOrder(a, b) {
+    const order = asciiNaturalOrder(a, b);
+    if (order !== undefined)
+        return order || byText(a, b);
     numericCollator ??= new Intl.Collator('en', { numeric: true });
     return numericCollator.compare(a, b) || byText(a, b);
+}
+/**
+ * The collator's order on printable ASCII (CLDR root collation): symbols in this order, then
+ * numbers by value (leading zeros ignored), then letters, case only where nothing else differs
+ * (lower before upper).
+ */
+const SYMBOLS = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
+const PRIMARY = new Int16Array(128).fill(-1);
+const NUMBER = SYMBOLS.length;
+for (const [i, symbol] of [...SYMBOLS].entries())
+    PRIMARY[symbol.charCodeAt(0)] = i;
+for (let digit = 0; digit <= 9; digit++)
+    PRIMARY[48 + digit] = NUMBER;
+for (let letter = 0; letter < 26; letter++) {
+    PRIMARY[97 + letter] = NUMBER + 1 + letter;
+    PRIMARY[65 + letter] = NUMBER + 1 + letter;
+}
+/** ICU compares longer digit runs in pieces; such text goes to the collator. */
+const MAX_DIGITS = 200;
+/** The collator's order of two printable ASCII texts; undefined for any other text. */
+function asciiNaturalOrder(a, b) {
+    // Checked whole first: a character the collator ignores, or a non-ASCII digit, can change
+    // what came before it (`2１` is twenty-one).
+    if (!covered(a) || !covered(b))
+        return undefined;
+    let i = 0;
+    let j = 0;
+    let caseOrder = 0;
+    while (i < a.length && j < b.length) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(j);
+        const px = PRIMARY[x];
+        const py = PRIMARY[y];
+        if (px === NUMBER && py === NUMBER) {
+            const endA = digitsEnd(a, i);
+            const endB = digitsEnd(b, j);
+            if (endA - i > MAX_DIGITS || endB - j > MAX_DIGITS)
+                return undefined;
+            const order = compareNumbers(a.slice(i, endA), b.slice(j, endB));
+            if (order)
+                return order;
+            i = endA;
+            j = endB;
+            continue;
+        }
+        if (px !== py)
+            return px < py ? -1 : 1;
+        if (!caseOrder && x !== y)
+            caseOrder = x > 96 ? -1 : 1;
+        i++;
+        j++;
+    }
+    if (i < a.length)
+        return 1;
+    if (j < b.length)
+        return -1;
+    return caseOrder;
+}
+function digitsEnd(text, from) {
+    let end = from;
+    while (end < text.length && PRIMARY[text.charCodeAt(end)] === NUMBER)
+        end++;
+    return end;
+}
+/** Digit runs by value: without leading zeros, a longer run is larger, else compare digits. */
+function compareNumbers(x, y) {
+    const a = x.replace(/^0+/, '');
+    const b = y.replace(/^0+/, '');
+    return a.length - b.length || byText(a, b);
+}
+function covered(text) {
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 128 || PRIMARY[code] < 0)
+            return false;
+    }
+    return true;
 }
 /**
  * Most severe first, then by file and line. The sort keys are computed once per finding, not per
@@ -176,9 +259,12 @@ __webpack_require__.d(__webpack_exports__, {
 const conventions_namespaceObject = /*#__PURE__*/JSON.parse('{"mi":"hardening-action.io","i6":"^\\\\s*package\\\\s+([\\\\w.]+)"}');
 // EXTERNAL MODULE: ./policies/frameworks.json
 var frameworks = __webpack_require__(60);
+// EXTERNAL MODULE: ./src/findings/order.ts
+var order = __webpack_require__(1310);
 ;// CONCATENATED MODULE: ./src/scanners/gatekeeper/annotations.ts
 // The annotation prefix and the frameworks come from the files the policy generators read too
 // (scripts/policy-conventions.mjs), so the action and the templates never disagree.
+
 
 
 const PREFIX = conventions_namespaceObject.mi;
@@ -234,7 +320,7 @@ function evaluatedPolicy(template, constraints, source) {
         source,
         compliance,
         ...(pss ? { pss } : {}),
-        constraints: [...constraints].sort((x, y) => x.name.localeCompare(y.name)),
+        constraints: [...constraints].sort((x, y) => (0,order/* byText */.z4)(x.name, y.name)),
         ...(problems.length ? { problems } : {})
     };
 }
