@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync
@@ -128,18 +129,26 @@ deny contains {"msg": "PLANTED RULE RAN", "kind": kind, "index": 0} if {
 }
 `
     const files: Record<string, string> = {}
-    for (const set of [0, 1, 2])
+    // set-early: the directory the early conftest process names (a planted conftest.toml there
+    // would be read before anything of ours, if the work directory were in the checkout).
+    for (const set of [0, 1, 2, 'early']) {
       files[`hardening-results/.work/policies/set-${set}/policy/zz_planted.rego`] = planted
+      files[`hardening-results/.work/policies/set-${set}/conftest.toml`] = 'no-fail = true\n'
+    }
     const attacked = checkout(files)
     const { code, report } = await scan(attacked, POLICIES)
     expect(code).toBe(1)
     expect(report.findings.map((f) => f.message)).not.toContain('PLANTED RULE RAN')
-    // Nothing of ours was written next to it either.
-    const set0 = path.join(attacked.dir, 'hardening-results/.work/policies/set-0')
-    expect(readdirSync(set0, { recursive: true }).sort()).toEqual([
-      'policy',
-      'policy/zz_planted.rego'
-    ])
+    // Nothing of ours was written next to it either, nor over it.
+    for (const set of ['set-0', 'set-early']) {
+      const dir = path.join(attacked.dir, 'hardening-results/.work/policies', set)
+      expect(readdirSync(dir, { recursive: true }).sort()).toEqual([
+        'conftest.toml',
+        'policy',
+        'policy/zz_planted.rego'
+      ])
+      expect(readFileSync(path.join(dir, 'conftest.toml'), 'utf8')).toBe('no-fail = true\n')
+    }
     expect(report.findings.map((f) => f.ruleId)).toContain('HardeningPSSPrivileged')
   })
 
