@@ -31,6 +31,7 @@ scan() {
 mkdir -p "$out"
 trivy_build=
 # The build gets its own process group (set -m), so stopping the demo stops the build too.
+# shellcheck disable=SC2317 # called by the EXIT trap
 stop_trivy_build() { [[ -n $trivy_build ]] && kill -- -"$trivy_build" 2>/dev/null; }
 trap stop_trivy_build EXIT
 trap 'exit 130' INT TERM
