@@ -78,7 +78,8 @@ need_tool() {
 }
 
 # ---------------------------------------------------------------- phases
-shell_files=(scripts/cis_scorecard.sh scripts/test-cluster.sh scripts/render-gatekeeper.sh test/cluster/fake-bin/kubectl test/cluster/gator-own-manifests.sh)
+# Every shell script of the project, including the CI entry point and the test runners.
+shell_files=(.ci/run scripts/*.sh test/cluster/fake-bin/kubectl test/cluster/gator-own-manifests.sh)
 phase "shellcheck" shellcheck -x "${shell_files[@]}"
 
 gk_dir=""

@@ -5,7 +5,7 @@
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 BIN="$ROOT/.tools/bin"
 export PATH="$BIN:$PATH"
 
@@ -49,6 +49,7 @@ phase "opa test (unit tests, with coverage)"
 if need opa; then
   # *.json in policies/ is the library's configuration (conventions, control catalogue), not OPA data.
   if opa test policies --ignore '*.yaml' --ignore '*.json' --format json >"$LOG/tests.json" 2>"$LOG/tests.err"; then :; fi
+  # shellcheck disable=SC2016 # a JavaScript program, not shell
   if node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     for (const t of r) console.log(`${t.fail || t.error ? "FAIL" : "ok"}\t${t.package}.${t.name}\t${t.error ? JSON.stringify(t.error) : ""}`);
@@ -64,6 +65,7 @@ if need opa; then
     ko "opa test" "$LOG/tests.err"
   fi
   if opa test policies --ignore '*.yaml' --ignore '*.json' --coverage >"$LOG/cov.json" 2>/dev/null || true; then
+    # shellcheck disable=SC2016 # a JavaScript program, not shell
     node -e '
       const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
       const rows = Object.entries(c.files || {}).filter(([f]) => !f.endsWith("_test.rego") && !f.includes("fixtures"));

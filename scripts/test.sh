@@ -3,7 +3,7 @@
 # and ends with the total "N passed, N failed" over all suites.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+cd "$root" || exit 1
 export PATH="$root/.tools/bin:$PATH"
 
 bash scripts/setup.sh || { echo "setup failed"; exit 1; }
@@ -41,7 +41,7 @@ vitest_counts() {
   # A harness test whose tool is missing fails instead of skipping.
   HARNESS_REQUIRE_TOOLS=1 npx vitest run --reporter=default --reporter=json --outputFile="$logs/vitest.json"
   local status=$?
-  node -e 'const r=require(process.argv[1]);console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$logs/vitest.json" 2>/dev/null
+  node scripts/vitest-summary.mjs "$logs/vitest.json" "$logs/failed-tests" 2>/dev/null || echo "vitest wrote no report"
   return $status
 }
 
@@ -55,6 +55,10 @@ suite vitest vitest_counts
 echo
 if [[ ${#failed_phases[@]} -gt 0 ]]; then
   echo "Failed suites: ${failed_phases[*]}"
+  if [[ -s $logs/failed-tests ]]; then
+    echo "Failed tests:"
+    sed 's/^/  /' "$logs/failed-tests"
+  fi
 fi
 echo "$passed passed, $failed failed"
 [[ ${#failed_phases[@]} -eq 0 ]]

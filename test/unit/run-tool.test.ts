@@ -54,8 +54,10 @@ describe('startTool', () => {
   })
 
   it('runs the timeout from the input, not from the start', async () => {
-    const tool = await startTool('cat', [], { timeoutMs: 200 })
-    await pause(400)
+    // The wait for the input is longer than the timeout; what follows the input (cat echoing
+    // it) has the whole timeout: 200 ms was tight for a busy 2-core CI machine.
+    const tool = await startTool('cat', [], { timeoutMs: 1_500 })
+    await pause(2_000)
     expect((await tool.finish('late')).stdout).toBe('late')
   })
 
