@@ -6760,8 +6760,10 @@ async function startTool(command, args, options, { stdin = true } = {}) {
             return done;
         },
         async cancel() {
-            child.stdin?.destroy();
+            // Killed before its input is closed: a tool that saw the end of its input first could
+            // run on an empty input and exit as if it had worked.
             child.kill('SIGKILL');
+            child.stdin?.destroy();
             await done.catch(() => { });
         }
     };
