@@ -82,7 +82,8 @@ describe('startInstalls', () => {
     )
 
   it('hands over one tool while another is still being downloaded, and both once that one is verified', async () => {
-    const installs = installBoth(await releases(1500))
+    // Long enough that Trivy's version check (its first start, on a busy CI machine) comes first.
+    const installs = installBoth(await releases(4000))
     const trivy = await installs.ready(['trivy'])
     expect(trivy.tools.trivy?.source).toBe('trusted-dir')
     expect(trivy.tools.conftest).toBeUndefined()
